@@ -1,0 +1,32 @@
+# Third-party headers: nlohmann/json and doctest from Debian's packages.
+#
+# Natively they come through find_package. Under Emscripten, /usr/include must never reach
+# the compiler (it would mix glibc headers into the Emscripten sysroot), so the WASM
+# configure step builds a folder holding only symlinks to the two header trees and
+# exposes it through INTERFACE targets named like the real ones.
+
+if(EMSCRIPTEN)
+  set(_shim "${CMAKE_BINARY_DIR}/third-party-include")
+  file(MAKE_DIRECTORY "${_shim}")
+  foreach(_dir nlohmann doctest)
+    if(NOT EXISTS "/usr/include/${_dir}")
+      message(FATAL_ERROR "/usr/include/${_dir} is missing: run scripts/setup.sh")
+    endif()
+    if(NOT EXISTS "${_shim}/${_dir}")
+      file(CREATE_LINK "/usr/include/${_dir}" "${_shim}/${_dir}" SYMBOLIC)
+    endif()
+  endforeach()
+  add_library(medusa_third_party_headers INTERFACE)
+  target_include_directories(medusa_third_party_headers SYSTEM INTERFACE "${_shim}")
+  add_library(nlohmann_json::nlohmann_json ALIAS medusa_third_party_headers)
+  add_library(doctest::doctest ALIAS medusa_third_party_headers)
+
+  # Native WebAssembly exceptions: measured faster and smaller than the JS-based flavour.
+  add_compile_options(-fwasm-exceptions)
+  add_link_options(-fwasm-exceptions)
+else()
+  find_package(nlohmann_json 3.11 REQUIRED)
+  if(MEDUSA_PERSONALIZE_BUILD_TESTS)
+    find_package(doctest REQUIRED)
+  endif()
+endif()

@@ -1,0 +1,25 @@
+#include "medusa/regex.hpp"
+
+#include "regex/regex_ast.hpp"
+#include "regex/unicode_categories.hpp"
+
+namespace medusa {
+
+Result<Regex> Regex::compile(std::string_view pattern, const RegexLimits& limits) {
+  auto ast = regex::parse_pattern(pattern, limits);
+  if (!ast) return ast.error();
+  auto program = regex::compile_ast(std::move(ast).value(), limits);
+  if (!program) return program.error();
+  program->source = std::string(pattern);
+  return Regex(std::make_shared<const detail::RegexProgram>(std::move(program).value()));
+}
+
+Regex::Regex(std::shared_ptr<const detail::RegexProgram> program) : program_(std::move(program)) {}
+
+bool Regex::search(std::string_view text) const { return regex::run_program(*program_, text); }
+
+const std::string& Regex::source() const { return program_->source; }
+
+const char* regex_unicode_version() noexcept { return regex::unicode_table_version(); }
+
+}  // namespace medusa

@@ -1,0 +1,115 @@
+// Turns the parse tree into Pike VM instructions. Counted repetition is expanded, so
+// the emitted size is checked as it grows: `(a{1000}){1000}` is refused, not allocated.
+#include <algorithm>
+#include <string>
+
+#include "regex/regex_ast.hpp"
+
+namespace medusa::regex {
+namespace {
+
+struct TooComplex {};
+
+class Compiler {
+ public:
+  Compiler(const Ast& ast, std::size_t max_size) : ast_(ast), max_size_(max_size) {}
+
+  std::vector<Inst> run() {
+    emit(ast_.root);
+    push({Op::match});
+    return std::move(code_);
+  }
+
+ private:
+  std::uint32_t push(Inst inst) {
+    if (code_.size() >= max_size_) throw TooComplex{};
+    code_.push_back(inst);
+    return static_cast<std::uint32_t>(code_.size() - 1);
+  }
+  std::uint32_t here() const { return static_cast<std::uint32_t>(code_.size()); }
+
+  void emit(std::uint32_t id) {
+    const AstNode& n = ast_.nodes[id];
+    switch (n.kind) {
+      case AstNode::Kind::empty: return;
+      case AstNode::Kind::character: push({Op::character, n.ch}); return;
+      case AstNode::Kind::any: push({Op::any}); return;
+      case AstNode::Kind::char_class: push({Op::char_class, n.cls}); return;
+      case AstNode::Kind::line_start: push({Op::line_start}); return;
+      case AstNode::Kind::line_end: push({Op::line_end}); return;
+      case AstNode::Kind::word_boundary: push({Op::word_boundary}); return;
+      case AstNode::Kind::not_word_boundary: push({Op::not_word_boundary}); return;
+      case AstNode::Kind::concat:
+        for (auto child : n.children) emit(child);
+        return;
+      case AstNode::Kind::alternation: {
+        std::vector<std::uint32_t> exits;
+        for (std::size_t i = 0; i + 1 < n.children.size(); ++i) {
+          const auto split = push({Op::split});
+          code_[split].arg = here();
+          emit(n.children[i]);
+          exits.push_back(push({Op::jump}));
+          code_[split].arg2 = here();
+        }
+        emit(n.children.back());
+        for (auto j : exits) code_[j].arg = here();
+        return;
+      }
+      case AstNode::Kind::repeat: {
+        const auto child = n.children[0];
+        for (std::uint32_t i = 0; i < n.min; ++i) emit(child);
+        if (n.unbounded) {
+          const auto split = push({Op::split});
+          code_[split].arg = here();
+          emit(child);
+          push({Op::jump, split});
+          code_[split].arg2 = here();
+          return;
+        }
+        std::vector<std::uint32_t> splits;
+        for (std::uint32_t i = n.min; i < n.max; ++i) {
+          const auto split = push({Op::split});
+          code_[split].arg = here();
+          splits.push_back(split);
+          emit(child);
+        }
+        for (auto s : splits) code_[s].arg2 = here();
+        return;
+      }
+    }
+  }
+
+  const Ast& ast_;
+  std::size_t max_size_;
+  std::vector<Inst> code_;
+};
+
+bool starts_with_line_start(const Ast& ast, std::uint32_t id) {
+  const AstNode& n = ast.nodes[id];
+  if (n.kind == AstNode::Kind::line_start) return true;
+  if (n.kind == AstNode::Kind::concat) return starts_with_line_start(ast, n.children.front());
+  if (n.kind == AstNode::Kind::alternation) {
+    return std::all_of(n.children.begin(), n.children.end(),
+                       [&](std::uint32_t c) { return starts_with_line_start(ast, c); });
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<detail::RegexProgram> compile_ast(Ast ast, const RegexLimits& limits) {
+  detail::RegexProgram program;
+  try {
+    program.code = Compiler(ast, limits.max_program_size).run();
+  } catch (const TooComplex&) {
+    return Error{ErrorKind::invalid_pattern, "regex.too_complex",
+                 "pattern expands to more than " + std::to_string(limits.max_program_size) +
+                     " instructions",
+                 ""};
+  }
+  program.anchored_start = starts_with_line_start(ast, ast.root);
+  program.classes = std::move(ast.classes);
+  return program;
+}
+
+}  // namespace medusa::regex

@@ -1,0 +1,499 @@
+// Evaluates an instance against a compiled graph, collecting every issue.
+//
+// In collecting mode each keyword is checked even after a failure; sub-evaluations whose
+// own issues are not part of the report (anyOf/oneOf/not/if/contains branches) run in
+// boolean mode, which stops at the first failure. A step budget and a depth limit bound
+// the work on hostile schemas (exponential combinators, $ref cycles).
+#include "schema/evaluator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "schema/uri.hpp"
+#include "text/utf8.hpp"
+
+namespace medusa::schema::detail {
+namespace {
+
+const char* type_name(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "boolean";
+    case json::value_t::object: return "object";
+    case json::value_t::array: return "array";
+    case json::value_t::string: return "string";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return "integer";
+    case json::value_t::number_float: {
+      const double d = v.get<double>();
+      return std::floor(d) == d && std::isfinite(d) ? "integer" : "number";
+    }
+    default: return "unknown";
+  }
+}
+
+bool has_type(std::uint8_t mask, const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return mask & kNull;
+    case json::value_t::boolean: return mask & kBoolean;
+    case json::value_t::object: return mask & kObject;
+    case json::value_t::array: return mask & kArray;
+    case json::value_t::string: return mask & kString;
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return mask & (kNumber | kInteger);
+    case json::value_t::number_float: {
+      if (mask & kNumber) return true;
+      const double d = v.get<double>();
+      return (mask & kInteger) && std::isfinite(d) && std::floor(d) == d;
+    }
+    default: return false;
+  }
+}
+
+std::string type_list(std::uint8_t mask) {
+  static const std::pair<std::uint8_t, const char*> names[] = {
+      {kString, "string"}, {kNumber, "number"}, {kInteger, "integer"}, {kBoolean, "boolean"},
+      {kObject, "object"}, {kArray, "array"},   {kNull, "null"}};
+  std::string out;
+  for (const auto& [bit, name] : names) {
+    if (!(mask & bit)) continue;
+    if (!out.empty()) out += " or ";
+    out += name;
+  }
+  return out;
+}
+
+json type_array(std::uint8_t mask) {
+  json out = json::array();
+  static const std::pair<std::uint8_t, const char*> names[] = {
+      {kString, "string"}, {kNumber, "number"}, {kInteger, "integer"}, {kBoolean, "boolean"},
+      {kObject, "object"}, {kArray, "array"},   {kNull, "null"}};
+  for (const auto& [bit, name] : names) {
+    if (mask & bit) out.push_back(name);
+  }
+  return out;
+}
+
+bool is_multiple(const json& value, const json& divisor) {
+  if (value.is_number_integer() && divisor.is_number_integer()) {
+    const auto d = divisor.get<std::int64_t>();
+    return d != 0 && value.get<std::int64_t>() % d == 0;
+  }
+  const double q = value.get<double>() / divisor.get<double>();
+  if (!std::isfinite(q)) return false;
+  return std::fabs(q - std::round(q)) <= 1e-9 * std::max(1.0, std::fabs(q));
+}
+
+std::string format_dpi(double dpi) { return std::to_string(static_cast<long long>(std::floor(dpi))); }
+
+}  // namespace
+
+Evaluator::Evaluator(const Graph& graph, Report* report) : g_(graph), report_(report) {}
+
+bool Evaluator::run(const json& instance) {
+  const bool ok = eval(*g_.root, instance);
+  return ok && !aborted_;
+}
+
+void Evaluator::issue(const Node& n, const char* keyword, const char* code, std::string message,
+                      json params, const std::string* child) {
+  if (!collecting()) return;
+  if (report_->issues.size() >= g_.options.max_issues) {
+    report_->truncated = true;
+    return;
+  }
+  Issue i;
+  i.instance_path = path_;
+  if (child) i.instance_path += "/" + uri::escape_token(*child);
+  i.schema_path = n.location + (keyword[0] ? std::string("/") + keyword : std::string());
+  i.code = code;
+  i.message = std::move(message);
+  i.params = std::move(params);
+  report_->issues.push_back(std::move(i));
+}
+
+void Evaluator::abort(const Node& n, const char* code, std::string message) {
+  if (aborted_) return;
+  aborted_ = true;
+  if (report_ && report_->issues.size() < g_.options.max_issues) {
+    report_->issues.push_back(Issue{path_, n.location, code, std::move(message), json::object()});
+  }
+}
+
+bool Evaluator::quietly(const Node& n, const json& v) {
+  const bool saved = quiet_;
+  quiet_ = true;
+  const bool ok = eval(n, v);
+  quiet_ = saved;
+  return ok;
+}
+
+bool Evaluator::at(const std::string& token, const Node& n, const json& v) {
+  const std::size_t size = path_.size();
+  path_ += '/';
+  path_ += uri::escape_token(token);
+  const bool ok = eval(n, v);
+  path_.resize(size);
+  return ok;
+}
+
+bool Evaluator::eval(const Node& n, const json& v) {
+  if (aborted_) return false;
+  if (++steps_ > g_.options.max_steps) {
+    abort(n, "limit_steps",
+          "validation stopped after " + std::to_string(g_.options.max_steps) + " schema evaluations");
+    return false;
+  }
+  if (depth_ >= g_.options.max_eval_depth) {
+    abort(n, "limit_depth",
+          "schema evaluation nested deeper than " + std::to_string(g_.options.max_eval_depth) +
+              " levels (a $ref cycle?)");
+    return false;
+  }
+  ++depth_;
+  const bool ok = eval_node(n, v);
+  --depth_;
+  return ok && !aborted_;
+}
+
+bool Evaluator::eval_node(const Node& n, const json& v) {
+  if (n.is_boolean) {
+    if (!n.boolean_value) issue(n, "", "false_schema", "no value is allowed here");
+    return n.boolean_value;
+  }
+  if (n.has_ref) return eval(*n.ref, v);
+
+  bool valid = true;
+  // Records a failure; returns true when evaluation of this node should stop.
+  auto failed = [&]() {
+    valid = false;
+    return !collecting() || aborted_;
+  };
+
+  if (n.types && !has_type(n.types, v)) {
+    issue(n, "type", "type", "must be " + type_list(n.types),
+          {{"expected", type_array(n.types)}, {"actual", type_name(v)}});
+    if (failed()) return false;
+  }
+  if (n.has_enum && std::find(n.enum_values.begin(), n.enum_values.end(), v) == n.enum_values.end()) {
+    issue(n, "enum", "enum", "must be one of the allowed values", {{"allowed", n.enum_values}});
+    if (failed()) return false;
+  }
+  if (n.const_value && *n.const_value != v) {
+    issue(n, "const", "const", "must be equal to " + n.const_value->dump(), {{"expected", *n.const_value}});
+    if (failed()) return false;
+  }
+
+  if (v.is_number()) {
+    if (n.minimum && v < *n.minimum) {
+      issue(n, "minimum", "minimum", "must be >= " + n.minimum->dump(), {{"limit", *n.minimum}});
+      if (failed()) return false;
+    }
+    if (n.maximum && v > *n.maximum) {
+      issue(n, "maximum", "maximum", "must be <= " + n.maximum->dump(), {{"limit", *n.maximum}});
+      if (failed()) return false;
+    }
+    if (n.exclusive_minimum && v <= *n.exclusive_minimum) {
+      issue(n, "exclusiveMinimum", "exclusive_minimum", "must be > " + n.exclusive_minimum->dump(),
+            {{"limit", *n.exclusive_minimum}});
+      if (failed()) return false;
+    }
+    if (n.exclusive_maximum && v >= *n.exclusive_maximum) {
+      issue(n, "exclusiveMaximum", "exclusive_maximum", "must be < " + n.exclusive_maximum->dump(),
+            {{"limit", *n.exclusive_maximum}});
+      if (failed()) return false;
+    }
+    if (n.multiple_of && !is_multiple(v, *n.multiple_of)) {
+      issue(n, "multipleOf", "multiple_of", "must be a multiple of " + n.multiple_of->dump(),
+            {{"divisor", *n.multiple_of}});
+      if (failed()) return false;
+    }
+  } else if (v.is_string()) {
+    const auto& s = v.get_ref<const std::string&>();
+    if (n.min_length || n.max_length) {
+      const auto length = text::count_code_points(s);
+      if (n.min_length && length < *n.min_length) {
+        issue(n, "minLength", "min_length",
+              "must be at least " + std::to_string(*n.min_length) + " characters",
+              {{"limit", *n.min_length}, {"actual", length}});
+        if (failed()) return false;
+      }
+      if (n.max_length && length > *n.max_length) {
+        issue(n, "maxLength", "max_length",
+              "must be at most " + std::to_string(*n.max_length) + " characters",
+              {{"limit", *n.max_length}, {"actual", length}});
+        if (failed()) return false;
+      }
+    }
+    if (n.pattern && !n.pattern->search(s)) {
+      issue(n, "pattern", "pattern", "must match the pattern " + n.pattern->source(),
+            {{"pattern", n.pattern->source()}});
+      if (failed()) return false;
+    }
+    if (!n.format.empty() && !check_format(n.format, s)) {
+      issue(n, "format", "format", "must be a valid " + n.format, {{"format", n.format}});
+      if (failed()) return false;
+    }
+  } else if (v.is_array()) {
+    if (!eval_array(n, v) && failed()) return false;
+  } else if (v.is_object()) {
+    if (!eval_object(n, v) && failed()) return false;
+  }
+
+  // Combinators.
+  for (const Node* sub : n.all_of) {
+    if (!eval(*sub, v) && failed()) return false;
+  }
+  if (!n.any_of.empty()) {
+    const bool any = std::any_of(n.any_of.begin(), n.any_of.end(),
+                                 [&](const Node* sub) { return quietly(*sub, v); });
+    if (!any) {
+      issue(n, "anyOf", "any_of", "must match at least one of the allowed forms");
+      if (failed()) return false;
+    }
+  }
+  if (!n.one_of.empty()) {
+    std::size_t matches = 0;
+    for (const Node* sub : n.one_of) {
+      if (quietly(*sub, v) && ++matches > 1) break;
+      if (aborted_) return false;
+    }
+    if (matches != 1) {
+      issue(n, "oneOf", "one_of",
+            matches == 0 ? "must match exactly one of the allowed forms (matches none)"
+                         : "must match exactly one of the allowed forms (matches several)",
+            {{"matches", matches}});
+      if (failed()) return false;
+    }
+  }
+  if (n.not_schema && quietly(*n.not_schema, v)) {
+    issue(n, "not", "not", "must not match the excluded form");
+    if (failed()) return false;
+  }
+  if (n.if_schema) {
+    const Node* branch = quietly(*n.if_schema, v) ? n.then_schema : n.else_schema;
+    if (branch && !eval(*branch, v) && failed()) return false;
+  }
+  if (n.image && !eval_image(n, v) && failed()) return false;
+  return valid;
+}
+
+bool Evaluator::eval_array(const Node& n, const json& v) {
+  bool valid = true;
+  auto failed = [&]() {
+    valid = false;
+    return !collecting() || aborted_;
+  };
+  const std::size_t size = v.size();
+  if (n.min_items && size < *n.min_items) {
+    issue(n, "minItems", "min_items", "must have at least " + std::to_string(*n.min_items) + " items",
+          {{"limit", *n.min_items}, {"actual", size}});
+    if (failed()) return false;
+  }
+  if (n.max_items && size > *n.max_items) {
+    issue(n, "maxItems", "max_items", "must have at most " + std::to_string(*n.max_items) + " items",
+          {{"limit", *n.max_items}, {"actual", size}});
+    if (failed()) return false;
+  }
+  if (n.unique_items && size > 1) {
+    // Sort views of the items: O(n log n) instead of comparing every pair.
+    std::vector<std::size_t> order(size);
+    for (std::size_t i = 0; i < size; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
+    for (std::size_t i = 1; i < size; ++i) {
+      if (v[order[i - 1]] == v[order[i]]) {
+        const auto first = std::min(order[i - 1], order[i]);
+        const auto second = std::max(order[i - 1], order[i]);
+        issue(n, "uniqueItems", "unique_items",
+              "must not contain duplicates (items " + std::to_string(first) + " and " +
+                  std::to_string(second) + " are equal)",
+              {{"first", first}, {"second", second}});
+        if (failed()) return false;
+        break;
+      }
+    }
+  }
+  if (n.items) {
+    for (std::size_t i = 0; i < size; ++i) {
+      if (!at(std::to_string(i), *n.items, v[i]) && failed()) return false;
+    }
+  } else if (n.items_is_tuple) {
+    for (std::size_t i = 0; i < size; ++i) {
+      if (i < n.items_tuple.size()) {
+        if (!at(std::to_string(i), *n.items_tuple[i], v[i]) && failed()) return false;
+      } else if (n.additional_items) {
+        const std::string token = std::to_string(i);
+        if (n.additional_items->is_boolean && !n.additional_items->boolean_value) {
+          issue(n, "additionalItems", "additional_items",
+                "must have at most " + std::to_string(n.items_tuple.size()) + " items",
+                {{"limit", n.items_tuple.size()}}, &token);
+          if (failed()) return false;
+          break;
+        }
+        if (!at(token, *n.additional_items, v[i]) && failed()) return false;
+      }
+    }
+  }
+  if (n.contains) {
+    bool found = false;
+    for (std::size_t i = 0; i < size && !found; ++i) found = quietly(*n.contains, v[i]);
+    if (aborted_) return false;
+    if (!found) {
+      issue(n, "contains", "contains", "must contain at least one matching item");
+      if (failed()) return false;
+    }
+  }
+  return valid;
+}
+
+bool Evaluator::eval_object(const Node& n, const json& v) {
+  bool valid = true;
+  auto failed = [&]() {
+    valid = false;
+    return !collecting() || aborted_;
+  };
+  const std::size_t size = v.size();
+  if (n.min_properties && size < *n.min_properties) {
+    issue(n, "minProperties", "min_properties",
+          "must have at least " + std::to_string(*n.min_properties) + " properties",
+          {{"limit", *n.min_properties}, {"actual", size}});
+    if (failed()) return false;
+  }
+  if (n.max_properties && size > *n.max_properties) {
+    issue(n, "maxProperties", "max_properties",
+          "must have at most " + std::to_string(*n.max_properties) + " properties",
+          {{"limit", *n.max_properties}, {"actual", size}});
+    if (failed()) return false;
+  }
+  for (const auto& name : n.required) {
+    if (!v.contains(name)) {
+      issue(n, "required", "required", "is required", {{"property", name}}, &name);
+      if (failed()) return false;
+    }
+  }
+  for (const auto& [name, needs] : n.dependency_lists) {
+    if (!v.contains(name)) continue;
+    for (const auto& other : needs) {
+      if (!v.contains(other)) {
+        issue(n, "dependencies", "dependencies", "is required when '" + name + "' is present",
+              {{"property", other}, {"because", name}}, &other);
+        if (failed()) return false;
+      }
+    }
+  }
+  for (const auto& [name, schema] : n.dependency_schemas) {
+    if (v.contains(name) && !eval(*schema, v) && failed()) return false;
+  }
+  for (const auto& [key, value] : v.items()) {
+    if (n.property_names) {
+      const json name(key);
+      if (!quietly(*n.property_names, name)) {
+        if (aborted_) return false;
+        issue(n, "propertyNames", "property_names", "is not an allowed property name",
+              {{"property", key}}, &key);
+        if (failed()) return false;
+      }
+    }
+    bool matched = false;
+    auto prop = std::lower_bound(n.properties.begin(), n.properties.end(), key,
+                                 [](const auto& p, const std::string& k) { return p.first < k; });
+    if (prop != n.properties.end() && prop->first == key) {
+      matched = true;
+      if (!at(key, *prop->second, value) && failed()) return false;
+    }
+    for (const auto& [regex, schema] : n.pattern_properties) {
+      if (!regex.search(key)) continue;
+      matched = true;
+      if (!at(key, *schema, value) && failed()) return false;
+    }
+    if (!matched && n.additional_properties) {
+      if (n.additional_properties->is_boolean && !n.additional_properties->boolean_value) {
+        issue(n, "additionalProperties", "additional_properties", "is not an allowed property",
+              {{"property", key}}, &key);
+        if (failed()) return false;
+      } else if (!at(key, *n.additional_properties, value) && failed()) {
+        return false;
+      }
+    }
+  }
+  return valid;
+}
+
+bool Evaluator::eval_image(const Node& n, const json& v) {
+  const ImageRule& rule = *n.image;
+  if (!v.is_object()) return true;  // `type` reports non-objects
+  auto positive_integer = [&](const char* key) {
+    auto it = v.find(key);
+    return it != v.end() && it->is_number_integer() && it->get<std::int64_t>() > 0;
+  };
+  auto non_empty_string = [&](const char* key) {
+    auto it = v.find(key);
+    return it != v.end() && it->is_string() && !it->get_ref<const std::string&>().empty();
+  };
+  std::vector<std::string> missing;
+  if (!non_empty_string("url")) missing.emplace_back("url");
+  if (!non_empty_string("mime")) missing.emplace_back("mime");
+  if (!positive_integer("width")) missing.emplace_back("width");
+  if (!positive_integer("height")) missing.emplace_back("height");
+  if (!positive_integer("bytes")) missing.emplace_back("bytes");
+  if (!missing.empty()) {
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+    issue(n, "x-image", "image_reference",
+          "must be an uploaded image reference {url, width, height, mime, bytes} (missing or invalid: " +
+              list + ")",
+          {{"fields", missing}});
+    return false;
+  }
+  bool valid = true;
+  auto failed = [&]() {
+    valid = false;
+    return !collecting();
+  };
+  const auto& mime = v["mime"].get_ref<const std::string&>();
+  const auto width = v["width"].get<double>();
+  const auto height = v["height"].get<double>();
+  const auto bytes = v["bytes"].get<double>();
+  if (!rule.accept.empty() && std::find(rule.accept.begin(), rule.accept.end(), mime) == rule.accept.end()) {
+    std::string list;
+    for (const auto& a : rule.accept) list += (list.empty() ? "" : ", ") + a;
+    issue(n, "x-image/accept", "image_type", "must be an image of type " + list,
+          {{"accept", rule.accept}, {"actual", mime}});
+    if (failed()) return false;
+  }
+  if (rule.max_bytes && bytes > *rule.max_bytes) {
+    issue(n, "x-image/max_bytes", "image_too_large",
+          "must be at most " + json(*rule.max_bytes).dump() + " bytes",
+          {{"limit", *rule.max_bytes}, {"actual", v["bytes"]}});
+    if (failed()) return false;
+  }
+  const bool narrow = rule.min_width && width < *rule.min_width;
+  const bool short_ = rule.min_height && height < *rule.min_height;
+  if (narrow || short_) {
+    issue(n, narrow ? "x-image/min_width" : "x-image/min_height", "image_min_pixels",
+          "must be at least " + json(rule.min_width.value_or(0)).dump() + "x" +
+              json(rule.min_height.value_or(0)).dump() + " pixels",
+          {{"min_width", rule.min_width.value_or(0)},
+           {"min_height", rule.min_height.value_or(0)},
+           {"width", v["width"]},
+           {"height", v["height"]}});
+    if (failed()) return false;
+  }
+  if (rule.min_dpi) {
+    // Effective resolution at the printed size; the weaker axis decides.
+    double dpi = 1e300;
+    if (rule.print_width_mm) dpi = std::min(dpi, width / (*rule.print_width_mm / 25.4));
+    if (rule.print_height_mm) dpi = std::min(dpi, height / (*rule.print_height_mm / 25.4));
+    if (dpi < *rule.min_dpi) {
+      issue(n, "x-image/min_dpi", "image_min_dpi",
+            "would print at " + format_dpi(dpi) + " dpi, below the minimum of " +
+                json(*rule.min_dpi).dump() + " dpi",
+            {{"dpi", static_cast<long long>(std::floor(dpi))}, {"min_dpi", *rule.min_dpi}});
+      if (failed()) return false;
+    }
+  }
+  return valid;
+}
+
+}  // namespace medusa::schema::detail

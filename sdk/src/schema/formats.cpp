@@ -1,0 +1,349 @@
+// The `format` checks (draft-07 names plus the personalization "colour"). Each is a
+// small hand-written recogniser: std::regex is avoided for size and speed in WASM.
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "medusa/regex.hpp"
+#include "medusa/schema/validator.hpp"
+#include "text/utf8.hpp"
+
+namespace medusa::schema {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+bool digits(const std::string& s, std::size_t at, std::size_t n, int& out) {
+  if (at + n > s.size()) return false;
+  out = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (!is_digit(s[i])) return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+bool full_date(const std::string& s) {
+  int y = 0, m = 0, d = 0;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  if (!digits(s, 0, 4, y) || !digits(s, 5, 2, m) || !digits(s, 8, 2, d)) return false;
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  const int max = (m == 2 && leap(y)) ? 29 : days[m - 1];
+  return d <= max;
+}
+
+// RFC 3339 full-time: HH:MM:SS[.frac](Z|+HH:MM|-HH:MM)
+bool full_time(const std::string& s) {
+  int h = 0, mi = 0, se = 0;
+  if (s.size() < 9 || s[2] != ':' || s[5] != ':') return false;
+  if (!digits(s, 0, 2, h) || !digits(s, 3, 2, mi) || !digits(s, 6, 2, se)) return false;
+  if (h > 23 || mi > 59 || se > 60) return false;
+  std::size_t i = 8;
+  if (i < s.size() && s[i] == '.') {
+    const std::size_t start = ++i;
+    while (i < s.size() && is_digit(s[i])) ++i;
+    if (i == start) return false;
+  }
+  if (i >= s.size()) return false;
+  if (s[i] == 'Z' || s[i] == 'z') return i + 1 == s.size();
+  if (s[i] != '+' && s[i] != '-') return false;
+  int oh = 0, om = 0;
+  if (s.size() != i + 6 || s[i + 3] != ':') return false;
+  if (!digits(s, i + 1, 2, oh) || !digits(s, i + 4, 2, om)) return false;
+  return oh <= 23 && om <= 59;
+}
+
+bool date_time(const std::string& s) {
+  if (s.size() < 20 || (s[10] != 'T' && s[10] != 't')) return false;
+  return full_date(s.substr(0, 10)) && full_time(s.substr(11));
+}
+
+bool hostname_ascii(const std::string& s) {
+  if (s.empty() || s.size() > 253) return false;
+  std::size_t start = 0;
+  while (true) {
+    const auto dot = s.find('.', start);
+    const std::string label = s.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (label.empty() || label.size() > 63) return false;
+    if (label.front() == '-' || label.back() == '-') return false;
+    for (char c : label) {
+      if (!(is_alpha(c) || is_digit(c) || c == '-')) return false;
+    }
+    if (dot == std::string::npos) return true;
+    start = dot + 1;
+  }
+}
+
+bool hostname_idn(const std::string& s) {
+  // Non-ASCII labels are accepted as U-labels; ASCII rules apply otherwise.
+  if (!is_valid_utf8(s) || s.empty()) return false;
+  std::string ascii;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = text::decode_utf8(s, i);
+    if (cp == 0x3002 || cp == 0xFF0E || cp == 0xFF61) {
+      ascii += '.';
+    } else if (cp > 0x7F) {
+      ascii += 'a';
+    } else {
+      ascii += static_cast<char>(cp);
+    }
+  }
+  return hostname_ascii(ascii);
+}
+
+bool ipv4(const std::string& s) {
+  int parts = 0;
+  std::size_t i = 0;
+  while (true) {
+    const std::size_t start = i;
+    int v = 0;
+    while (i < s.size() && is_digit(s[i]) && i - start < 3) v = v * 10 + (s[i++] - '0');
+    const std::size_t len = i - start;
+    if (len == 0 || v > 255 || (len > 1 && s[start] == '0')) return false;
+    ++parts;
+    if (i == s.size()) return parts == 4;
+    if (s[i] != '.' || parts == 4) return false;
+    ++i;
+  }
+}
+
+bool ipv6(const std::string& s) {
+  if (s.empty()) return false;
+  int groups = 0;
+  bool compressed = false;
+  std::size_t i = 0;
+  if (s.compare(0, 2, "::") == 0) {
+    compressed = true;
+    i = 2;
+    if (i == s.size()) return true;
+  } else if (s[0] == ':') {
+    return false;
+  }
+  while (i < s.size()) {
+    // An embedded IPv4 may close the address.
+    const auto next_colon = s.find(':', i);
+    if (next_colon == std::string::npos && s.find('.', i) != std::string::npos) {
+      if (!ipv4(s.substr(i))) return false;
+      groups += 2;
+      i = s.size();
+      break;
+    }
+    std::size_t len = 0;
+    while (i < s.size() && is_hex(s[i])) ++i, ++len;
+    if (len == 0 || len > 4) return false;
+    ++groups;
+    if (i == s.size()) break;
+    if (s[i] != ':') return false;
+    ++i;
+    if (i < s.size() && s[i] == ':') {
+      if (compressed) return false;
+      compressed = true;
+      ++i;
+      if (i == s.size()) break;
+    } else if (i == s.size()) {
+      return false;
+    }
+  }
+  return compressed ? groups < 8 : groups == 8;
+}
+
+bool email(const std::string& s) {
+  const auto at = s.rfind('@');
+  if (at == std::string::npos || at == 0 || at + 1 >= s.size()) return false;
+  const std::string local = s.substr(0, at);
+  const std::string domain = s.substr(at + 1);
+  if (local.size() > 64) return false;
+  if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string::npos) {
+    return false;
+  }
+  static const std::string atext = "!#$%&'*+-/=?^_`{|}~.";
+  for (char c : local) {
+    if (!(is_alpha(c) || is_digit(c) || atext.find(c) != std::string::npos)) return false;
+  }
+  if (domain.front() == '[' && domain.back() == ']') {
+    const std::string literal = domain.substr(1, domain.size() - 2);
+    if (literal.compare(0, 5, "IPv6:") == 0) return ipv6(literal.substr(5));
+    return ipv4(literal);
+  }
+  return hostname_ascii(domain);
+}
+
+bool idn_email(const std::string& s) {
+  const auto at = s.rfind('@');
+  if (!is_valid_utf8(s) || at == std::string::npos || at == 0 || at + 1 >= s.size()) return false;
+  for (std::size_t i = 0; i < at; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c <= 0x20 || c == '"' || c == '(' || c == ')' || c == ',' || c == ':' || c == ';' ||
+        c == '<' || c == '>' || c == '@' || c == '[' || c == '\\' || c == ']') {
+      return false;
+    }
+  }
+  return hostname_idn(s.substr(at + 1));
+}
+
+// RFC 3986 / 3987 character-level check of a URI or IRI (reference).
+bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
+  if (allow_unicode && !is_valid_utf8(s)) return false;
+  static const std::string allowed = "-._~:/?#[]@!$&'()*+,;=";
+  std::size_t i = 0;
+  // scheme
+  const auto colon = s.find(':');
+  const auto first_delim = s.find_first_of("/?#");
+  const bool has_scheme = colon != std::string::npos && colon > 0 &&
+                          (first_delim == std::string::npos || colon < first_delim) &&
+                          is_alpha(s[0]) &&
+                          std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+                            return is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.';
+                          });
+  if (require_scheme && !has_scheme) return false;
+  if (!has_scheme && colon != std::string::npos &&
+      (first_delim == std::string::npos || colon < first_delim)) {
+    return false;  // a relative reference cannot have ':' in its first segment
+  }
+  std::size_t fragment = s.find('#');
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      if (!allow_unicode) return false;
+      continue;
+    }
+    if (c == '%') {
+      if (i + 2 >= s.size() || !is_hex(s[i + 1]) || !is_hex(s[i + 2])) return false;
+      i += 2;
+      continue;
+    }
+    if (c == '#' && i != fragment) return false;  // a second '#'
+    if (!(is_alpha(static_cast<char>(c)) || is_digit(static_cast<char>(c)) ||
+          allowed.find(static_cast<char>(c)) != std::string::npos)) {
+      return false;
+    }
+  }
+  // Brackets only around an IP literal host.
+  const std::size_t after_scheme = has_scheme ? colon + 1 : 0;
+  if (s.compare(after_scheme, 2, "//") == 0) {
+    const auto end = s.find_first_of("/?#", after_scheme + 2);
+    std::string authority = s.substr(after_scheme + 2, end == std::string::npos ? std::string::npos : end - after_scheme - 2);
+    const auto at = authority.rfind('@');
+    std::string host = at == std::string::npos ? authority : authority.substr(at + 1);
+    if (!host.empty() && host[0] == '[') {
+      const auto close = host.find(']');
+      if (close == std::string::npos) return false;
+      const std::string rest = host.substr(close + 1);
+      if (!rest.empty() && (rest[0] != ':' || !std::all_of(rest.begin() + 1, rest.end(), is_digit))) {
+        return false;
+      }
+      if (!ipv6(host.substr(1, close - 1))) return false;
+    } else {
+      if (host.find_first_of("[]") != std::string::npos) return false;
+      const auto port = host.find(':');
+      if (port != std::string::npos &&
+          !std::all_of(host.begin() + static_cast<std::ptrdiff_t>(port) + 1, host.end(), is_digit)) {
+        return false;  // also refuses an IPv6 address without brackets
+      }
+    }
+    if (at != std::string::npos && authority.substr(0, at).find_first_of("[]") != std::string::npos) {
+      return false;
+    }
+  } else {
+    const std::string rest = s.substr(after_scheme, fragment == std::string::npos ? std::string::npos : fragment - after_scheme);
+    if (rest.find_first_of("[]") != std::string::npos) return false;
+  }
+  if (fragment != std::string::npos && s.find_first_of("[]", fragment) != std::string::npos) {
+    return false;
+  }
+  return true;
+}
+
+bool json_pointer(const std::string& s) {
+  if (s.empty()) return true;
+  if (s[0] != '/') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '~' && (i + 1 >= s.size() || (s[i + 1] != '0' && s[i + 1] != '1'))) return false;
+  }
+  return true;
+}
+
+bool relative_json_pointer(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  if (i == 0 || (i > 1 && s[0] == '0')) return false;
+  const std::string rest = s.substr(i);
+  return rest == "#" || json_pointer(rest);
+}
+
+bool uri_template(const std::string& s) {
+  bool open = false;
+  for (char c : s) {
+    if (c == '{') {
+      if (open) return false;
+      open = true;
+    } else if (c == '}') {
+      if (!open) return false;
+      open = false;
+    }
+  }
+  return !open;
+}
+
+bool regex(const std::string& s) {
+  auto compiled = Regex::compile(s);
+  // Patterns the linear-time engine refuses by design are still ECMAScript patterns.
+  return compiled.ok() || compiled.error().code == "regex.unsupported";
+}
+
+bool colour(const std::string& s) {
+  if ((s.size() != 4 && s.size() != 7) || s[0] != '#') return false;
+  return std::all_of(s.begin() + 1, s.end(), is_hex);
+}
+
+struct Checker {
+  const char* name;
+  bool (*check)(const std::string&);
+};
+
+const Checker kCheckers[] = {
+    {"date", full_date},
+    {"time", full_time},
+    {"date-time", date_time},
+    {"email", email},
+    {"idn-email", idn_email},
+    {"hostname", hostname_ascii},
+    {"idn-hostname", hostname_idn},
+    {"ipv4", ipv4},
+    {"ipv6", ipv6},
+    {"uri", [](const std::string& s) { return uri_like(s, true, false); }},
+    {"uri-reference", [](const std::string& s) { return uri_like(s, false, false); }},
+    {"iri", [](const std::string& s) { return uri_like(s, true, true); }},
+    {"iri-reference", [](const std::string& s) { return uri_like(s, false, true); }},
+    {"uri-template", uri_template},
+    {"json-pointer", json_pointer},
+    {"relative-json-pointer", relative_json_pointer},
+    {"regex", regex},
+    {"colour", colour},
+    {"color", colour},
+};
+
+}  // namespace
+
+bool check_format(const std::string& format, const std::string& value) {
+  for (const auto& c : kCheckers) {
+    if (format == c.name) return c.check(value);
+  }
+  return true;
+}
+
+const std::vector<std::string>& known_formats() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& c : kCheckers) out.emplace_back(c.name);
+    return out;
+  }();
+  return names;
+}
+
+}  // namespace medusa::schema

@@ -1,0 +1,85 @@
+// Compiled schema graph (internal header): one Node per subschema, with pointers
+// between nodes for children and resolved $refs (which may form cycles).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "medusa/regex.hpp"
+#include "medusa/schema/validator.hpp"
+
+namespace medusa::schema::detail {
+
+enum TypeBit : std::uint8_t {
+  kNull = 1, kBoolean = 2, kObject = 4, kArray = 8, kNumber = 16, kString = 32, kInteger = 64
+};
+
+/// `x-image`: print constraints on an uploaded image reference {url,width,height,mime,bytes}.
+struct ImageRule {
+  std::vector<std::string> accept;  ///< MIME types; empty = any
+  std::optional<double> max_bytes;
+  std::optional<double> min_width, min_height;                ///< pixels
+  std::optional<double> print_width_mm, print_height_mm;      ///< printed size
+  std::optional<double> min_dpi;
+};
+
+struct Node {
+  std::string location;  ///< "#/properties/a" (prefixed with the document URI if remote)
+
+  bool is_boolean = false;
+  bool boolean_value = true;
+
+  const Node* ref = nullptr;  ///< draft-07: a $ref replaces every sibling keyword
+  bool has_ref = false;
+
+  std::uint8_t types = 0;  ///< TypeBit mask; 0 = no `type` keyword
+  std::vector<json> enum_values;
+  bool has_enum = false;
+  std::optional<json> const_value;
+
+  std::optional<json> minimum, maximum, exclusive_minimum, exclusive_maximum, multiple_of;
+  std::optional<std::uint64_t> min_length, max_length;
+  std::optional<Regex> pattern;
+  std::string format;
+
+  const Node* items = nullptr;          ///< items as one schema
+  std::vector<const Node*> items_tuple;  ///< items as an array
+  bool items_is_tuple = false;
+  const Node* additional_items = nullptr;
+  const Node* contains = nullptr;
+  std::optional<std::uint64_t> min_items, max_items;
+  bool unique_items = false;
+
+  std::vector<std::pair<std::string, const Node*>> properties;  ///< sorted by name
+  std::vector<std::pair<Regex, const Node*>> pattern_properties;
+  const Node* additional_properties = nullptr;
+  std::vector<std::string> required;
+  std::vector<std::pair<std::string, std::vector<std::string>>> dependency_lists;
+  std::vector<std::pair<std::string, const Node*>> dependency_schemas;
+  const Node* property_names = nullptr;
+  std::optional<std::uint64_t> min_properties, max_properties;
+
+  std::vector<const Node*> all_of, any_of, one_of;
+  const Node* not_schema = nullptr;
+  const Node* if_schema = nullptr;
+  const Node* then_schema = nullptr;
+  const Node* else_schema = nullptr;
+
+  std::optional<ImageRule> image;
+};
+
+struct Graph {
+  json document;
+  std::deque<Node> nodes;  ///< deque: stable addresses while compiling
+  const Node* root = nullptr;
+  ValidatorOptions options;
+};
+
+/// Builds the graph; defined in compiler.cpp.
+Result<std::shared_ptr<const Graph>> compile_graph(const json& schema, const ValidatorOptions& options);
+
+}  // namespace medusa::schema::detail

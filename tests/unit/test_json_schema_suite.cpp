@@ -1,0 +1,117 @@
+// The official JSON Schema Test Suite (Debian package json-schema-test-suite), draft7.
+// Every required test must pass; optional ones (formats, ECMAScript regex, bignum, ...)
+// are counted and reported. `$ref`s to http://localhost:1234/ load the suite's remotes/.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <vector>
+
+#include "medusa/schema/validator.hpp"
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using medusa::json;
+using medusa::schema::CompiledSchema;
+using medusa::schema::ValidatorOptions;
+
+namespace {
+
+const std::string kSuite = MEDUSA_JSON_SCHEMA_SUITE;
+
+ValidatorOptions suite_options() {
+  ValidatorOptions options;
+  options.load_remote = [](const std::string& uri) -> std::optional<json> {
+    const std::string prefix = "http://localhost:1234/";
+    if (uri.rfind(prefix, 0) != 0) return std::nullopt;
+    const std::string path = kSuite + "/remotes/" + uri.substr(prefix.size());
+    if (!fs::exists(path)) return std::nullopt;
+    return json::parse(test_support::read_file(path));
+  };
+  return options;
+}
+
+struct Tally {
+  int passed = 0;
+  int total = 0;
+  std::vector<std::string> failures;
+};
+
+void run_file(const fs::path& file, Tally& tally) {
+  const json groups = json::parse(test_support::read_file(file.string()));
+  for (const auto& group : groups) {
+    const auto compiled = CompiledSchema::compile(group["schema"], suite_options());
+    for (const auto& test : group["tests"]) {
+      ++tally.total;
+      const bool expected = test["valid"].get<bool>();
+      bool ok = false;
+      std::string why;
+      if (!compiled) {
+        why = " (schema did not compile: " + compiled.error().describe() + ")";
+      } else {
+        const auto report = compiled->validate(test["data"]);
+        const bool quick = compiled->is_valid(test["data"]);
+        // The collecting and the short-circuit evaluation must always agree.
+        CHECK_MESSAGE(report.valid() == quick, file.filename().string(), ": ",
+                      group["description"].get<std::string>(), " / ",
+                      test["description"].get<std::string>());
+        ok = report.valid() == expected;
+      }
+      if (ok) {
+        ++tally.passed;
+      } else {
+        tally.failures.push_back(file.filename().string() + ": " +
+                                 group["description"].get<std::string>() + " / " +
+                                 test["description"].get<std::string>() + why);
+      }
+    }
+  }
+}
+
+std::vector<fs::path> json_files(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".json") out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void print(const char* label, const Tally& t) {
+  std::cout << "JSON-Schema-Test-Suite draft7 " << label << ": " << t.passed << "/" << t.total
+            << " passed\n";
+}
+
+}  // namespace
+
+TEST_SUITE("json_schema_suite") {
+  TEST_CASE("draft7 required tests all pass") {
+    Tally tally;
+    const auto files = json_files(kSuite + "/tests/draft7");
+    REQUIRE(files.size() >= 30);
+    for (const auto& f : files) run_file(f, tally);
+    print("required", tally);
+    for (const auto& f : tally.failures) std::cout << "  FAILED " << f << "\n";
+    CHECK(tally.total >= 400);
+    CHECK(tally.failures.empty());
+  }
+
+  TEST_CASE("draft7 optional tests are counted") {
+    Tally formats;
+    for (const auto& f : json_files(kSuite + "/tests/draft7/optional/format")) run_file(f, formats);
+    print("optional/format", formats);
+    for (const auto& file : json_files(kSuite + "/tests/draft7/optional")) {
+      Tally t;
+      run_file(file, t);
+      print(("optional/" + file.filename().string()).c_str(), t);
+      if (std::getenv("MEDUSA_SUITE_VERBOSE")) {
+        for (const auto& f : t.failures) std::cout << "  failed " << f << "\n";
+      }
+    }
+    if (std::getenv("MEDUSA_SUITE_VERBOSE")) {
+      for (const auto& f : formats.failures) std::cout << "  failed " << f << "\n";
+    }
+    CHECK(formats.total > 0);
+  }
+}
