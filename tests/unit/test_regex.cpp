@@ -1,1 +1,168 @@
+// The linear-time ECMAScript regex engine behind `pattern` and `patternProperties`.
 #include <doctest/doctest.h>
+
+#include <string>
+
+#include "medusa/regex.hpp"
+
+using medusa::Regex;
+
+namespace {
+
+bool matches(const std::string& pattern, const std::string& text) {
+  auto r = Regex::compile(pattern);
+  REQUIRE_MESSAGE(r.ok(), pattern, ": ", (r.ok() ? "" : r.error().describe()));
+  return r->search(text);
+}
+
+std::string error_code(const std::string& pattern) {
+  auto r = Regex::compile(pattern);
+  return r.ok() ? "ok" : r.error().code;
+}
+
+}  // namespace
+
+TEST_SUITE("regex") {
+  TEST_CASE("search is unanchored unless ^ and $ say so") {
+    CHECK(matches("abc", "xxabcxx"));
+    CHECK_FALSE(matches("^abc", "xabc"));
+    CHECK(matches("^abc$", "abc"));
+    CHECK_FALSE(matches("^abc$", "abc\n"));  // $ does not match before a trailing newline
+    CHECK(matches("", "anything"));
+  }
+
+  TEST_CASE("quantifiers, alternation and groups") {
+    CHECK(matches("^a{2,3}$", "aaa"));
+    CHECK_FALSE(matches("^a{2,3}$", "aaaa"));
+    CHECK(matches("^a{2,}$", "aaaaaa"));
+    CHECK(matches("^(ab|cd)+$", "abcdab"));
+    CHECK_FALSE(matches("^(ab|cd)+$", "abc"));
+    CHECK(matches("^colou?r$", "color"));
+    CHECK(matches("^(?:x|y)*?z$", "xyxz"));
+    CHECK(matches("^(?<word>[a-z]+)-\\d+$", "shirt-42"));
+    CHECK(matches("^x{,2}$", "x{,2}"));  // not a quantifier: literal braces
+    CHECK(matches("a}", "a}"));
+  }
+
+  TEST_CASE("classes and escapes") {
+    CHECK(matches("^[A-Za-z0-9 ]+$", "Happy 40th"));
+    CHECK_FALSE(matches("^[A-Za-z0-9 ]+$", "Happy 40th!"));
+    CHECK(matches("^[^0-9]+$", "abc"));
+    CHECK_FALSE(matches("^[^0-9]+$", "a1"));
+    CHECK(matches("^#[0-9a-fA-F]{6}$", "#FFaa00"));
+    CHECK_FALSE(matches("^\\d\\D\\w\\W\\s\\S$", "1a__\tx"));
+    CHECK(matches("^\\d\\D\\w\\W\\s\\S$", "1a_-\tx"));
+    CHECK(matches("^[\\d\\s-]+$", "12 34-5"));
+    CHECK(matches("^[\\D]+$", "abc"));
+    CHECK(matches("^\\x41\\u0042\\u{43}$", "ABC"));
+    CHECK(matches("^\\uD83D\\uDE00$", "\xF0\x9F\x98\x80"));  // surrogate pair escapes
+    CHECK(matches("^\\cJ$", "\n"));
+    CHECK(matches("^\\.\\*\\+\\?\\(\\)\\[\\]\\{\\}\\|\\/\\\\$", ".*+?()[]{}|/\\"));
+    CHECK(matches("^[\\b]$", "\b"));
+    CHECK(matches("^.$", "\xE2\x9D\xA4"));  // one code point, not three bytes
+    CHECK_FALSE(matches("^.$", "\n"));
+    CHECK(matches("^[^]$", "\n"));
+    CHECK_FALSE(matches("[]", "a"));
+  }
+
+  TEST_CASE("\\s is Unicode white space, \\d and \\w stay ASCII") {
+    CHECK(matches("^\\s$", "\xC2\xA0"));       // U+00A0
+    CHECK(matches("^\\s$", "\xE3\x80\x80"));   // U+3000
+    CHECK(matches("^\\s$", "\xEF\xBB\xBF"));   // U+FEFF
+    CHECK_FALSE(matches("^\\d$", "\xD9\xA3"));  // Arabic-Indic three
+    CHECK_FALSE(matches("^\\w$", "\xC3\xA9"));  // é
+  }
+
+  TEST_CASE("word boundaries") {
+    CHECK(matches("\\bcat\\b", "a cat sat"));
+    CHECK_FALSE(matches("\\bcat\\b", "concatenate"));
+    CHECK(matches("\\Bcat\\B", "concatenate"));
+  }
+
+  TEST_CASE("Unicode property escapes express names with accents") {
+    const std::string name = "^[\\p{L}\\p{M}' -]+$";
+    CHECK(matches(name, "Zoë O'Brien-Müller"));
+    CHECK(matches(name, "Ἀθηνᾶ"));
+    CHECK(matches(name, "渡辺"));
+    CHECK_FALSE(matches(name, "R2D2"));
+    CHECK(matches("^\\p{Lu}\\p{Ll}+$", "Émile"));
+    CHECK_FALSE(matches("^\\p{Lu}\\p{Ll}+$", "émile"));
+    CHECK(matches("^\\p{N}+$", "42\xD9\xA3\xE2\x85\xA7"));  // 4 2 ٣ Ⅷ
+    CHECK(matches("^\\p{Nd}+$", "0123"));
+    CHECK(matches("^\\P{L}+$", "123 !"));
+    CHECK(matches("^[^\\p{L}]+$", "123"));
+    CHECK(matches("^\\p{gc=Sc}$", "\xE2\x82\xAC"));                  // €
+    CHECK(matches("^\\p{General_Category=Decimal_Number}$", "7"));
+    CHECK(matches("^\\p{ASCII}+$", "abc~"));
+    CHECK_FALSE(matches("^\\p{ASCII}+$", "é"));
+    CHECK(matches("^\\p{Any}$", "\xF0\x9F\x98\x80"));
+    CHECK(std::string(medusa::regex_unicode_version()).size() >= 4);
+  }
+
+  TEST_CASE("catastrophic patterns answer in linear time") {
+    // A backtracking engine takes ~2^100000 steps here; the Pike VM one pass.
+    std::string input(100'000, 'a');
+    input += '!';
+    CHECK_FALSE(matches("^(a+)+$", input));
+    CHECK_FALSE(matches("^(a|a)*$", input));
+    CHECK_FALSE(matches("^(a*)*b$", input));
+    CHECK(matches("(a+)+!", input));
+    CHECK_FALSE(matches("^(\\w+\\s?)*$", input));
+  }
+
+  TEST_CASE("long inputs and nested empty loops do not recurse or hang") {
+    const std::string big(1'000'000, 'x');
+    CHECK(matches("^x*$", big));
+    CHECK(matches("^(x*)*$", big));
+    CHECK(matches("^(?:(?:x?)*)*$", big));
+  }
+
+  TEST_CASE("invalid UTF-8 in the text is read as U+FFFD, never out of bounds") {
+    CHECK(matches("^.$", "\xFF"));
+    CHECK(matches("^\\uFFFD\\uFFFD$", "\xE2\x9D"));  // truncated sequence: one replacement per byte
+    CHECK(matches("^a.b$", "a\xC0" "b"));
+  }
+
+  TEST_CASE("unsupported features are clear errors, not crashes") {
+    CHECK(error_code("(?=a)") == "regex.unsupported");
+    CHECK(error_code("(?!a)") == "regex.unsupported");
+    CHECK(error_code("(?<=a)b") == "regex.unsupported");
+    CHECK(error_code("(?<!a)b") == "regex.unsupported");
+    CHECK(error_code("(a)\\1") == "regex.unsupported");
+    CHECK(error_code("(?<n>a)\\k<n>") == "regex.unsupported");
+    CHECK(error_code("\\p{Script=Latin}") == "regex.unsupported");
+    CHECK(error_code("\\p{Emoji}") == "regex.unsupported");
+    CHECK(error_code("\\01") == "regex.unsupported");
+  }
+
+  TEST_CASE("syntax errors are reported with an offset") {
+    for (const char* bad : {"(", ")", "[a", "a**", "*a", "+", "?", "a{3,2}", "\\", "[z-a]",
+                            "\\a", "\\c", "\\c1", "\\x4", "\\u12", "\\u{110000}", "(?x)",
+                            "(?<>a)", "^*", "\\b+", "[\\d-z]", "\\p{L", "\\pL"}) {
+      CAPTURE(bad);
+      auto r = Regex::compile(bad);
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.error().code == "regex.syntax");
+      CHECK(r.error().message.find(" at offset ") != std::string::npos);
+      CHECK(r.error().kind == medusa::ErrorKind::invalid_pattern);
+    }
+  }
+
+  TEST_CASE("size limits: long patterns, huge repetitions, deep nesting") {
+    CHECK(error_code(std::string(5000, 'a')) == "regex.too_complex");
+    CHECK(error_code("(a{1000}){1000}") == "regex.too_complex");
+    CHECK(error_code("a{100000000}") == "regex.too_complex");
+    CHECK(error_code(std::string(65, '(') + std::string(65, ')')) == "regex.too_complex");
+    CHECK(error_code(std::string(64, '(') + std::string(64, ')')) == "ok");
+    CHECK(error_code("[\xFF]") == "ok");  // invalid UTF-8 in a pattern is one U+FFFD
+  }
+
+  TEST_CASE("a compiled pattern is reusable and copyable") {
+    auto r = Regex::compile("^[a-z]+$");
+    REQUIRE(r.ok());
+    Regex copy = *r;
+    CHECK(copy.search("abc"));
+    CHECK_FALSE(copy.search("ABC"));
+    CHECK(copy.source() == "^[a-z]+$");
+  }
+}

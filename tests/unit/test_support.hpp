@@ -1,4 +1,4 @@
-// Helpers shared by the test files: fixture paths and file reading.
+// Helpers shared by the test files: fixture paths, file reading, trace parsing.
 #pragma once
 
 #include <fstream>
@@ -6,7 +6,22 @@
 #include <stdexcept>
 #include <string>
 
+#include <doctest/doctest.h>
+
+#include <vector>
+
 #include "medusa/json_input.hpp"
+
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& lines) {
+    std::string out = "{";
+    for (const auto& l : lines) out += "\n  \"" + l + "\"";
+    return (out + "}").c_str();
+  }
+};
+}  // namespace doctest
 
 namespace test_support {
 
@@ -22,6 +37,51 @@ inline std::string fixture(const std::string& relative) {
   return std::string(MEDUSA_TEST_FIXTURES) + "/" + relative;
 }
 
-inline medusa::json parse(const std::string& text) { return medusa::json::parse(text); }
+/// One request/response captured from the real Medusa 2.21.2 server.
+struct Trace {
+  std::string name;
+  std::string method;
+  std::string target;
+  medusa::json request_body;  ///< null when the request had no body
+  int status = 0;
+  std::string response_body;  ///< raw text (JSON or HTML)
+};
+
+inline std::string trim_text(const std::string& s) {
+  const auto b = s.find_first_not_of(" \r\n\t");
+  const auto e = s.find_last_not_of(" \r\n\t");
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+/// Reads tests/fixtures/medusa-v2-traces/<name> (single-request traces only).
+inline Trace load_trace(const std::string& name) {
+  const std::string text = read_file(fixture("medusa-v2-traces/" + name));
+  Trace t;
+  t.name = name;
+  const auto req = text.find("=== REQUEST ===\n");
+  const auto resp = text.find("=== RESPONSE ===");
+  if (req == std::string::npos || resp == std::string::npos) throw std::runtime_error("not a trace: " + name);
+  const std::string request = text.substr(req + 16, resp - req - 16);
+  const auto line_end = request.find('\n');
+  std::istringstream first(request.substr(0, line_end));
+  first >> t.method >> t.target;
+  const auto blank = request.find("\n\n");
+  if (blank != std::string::npos) {
+    const std::string body = trim_text(request.substr(blank + 2));
+    if (!body.empty()) t.request_body = medusa::json::parse(body);
+  }
+  // The response may start with an interim "100 Continue" block: use the final status.
+  std::size_t at = text.find('\n', resp) + 1;
+  while (true) {
+    const auto status_line_end = text.find('\n', at);
+    t.status = std::stoi(text.substr(at + 9, 3));
+    const auto headers_end = text.find("\n\n", at);
+    at = headers_end + 2;
+    if (t.status != 100) break;
+    (void)status_line_end;
+  }
+  t.response_body = trim_text(text.substr(at));
+  return t;
+}
 
 }  // namespace test_support

@@ -1,1 +1,262 @@
+// Every draft-07 keyword and every personalization issue code, with exact reports.
 #include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "medusa/schema/validator.hpp"
+#include "test_support.hpp"
+
+using medusa::json;
+using medusa::schema::CompiledSchema;
+using medusa::schema::ValidatorOptions;
+
+namespace {
+
+CompiledSchema compile(const std::string& schema, const ValidatorOptions& options = {}) {
+  auto r = CompiledSchema::compile(json::parse(schema), options);
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().describe()));
+  return *r;
+}
+
+// "instance_path schema_path code: message" per issue.
+std::vector<std::string> issues(const std::string& schema, const std::string& instance) {
+  const auto s = compile(schema);
+  const auto report = s.validate(json::parse(instance));
+  CHECK(report.valid() == s.is_valid(json::parse(instance)));
+  std::vector<std::string> out;
+  for (const auto& i : report.issues) {
+    out.push_back(i.instance_path + " " + i.schema_path + " " + i.code + ": " + i.message);
+  }
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+std::string compile_error(const std::string& schema, const ValidatorOptions& options = {}) {
+  auto r = CompiledSchema::compile(json::parse(schema), options);
+  return r.ok() ? "ok" : r.error().code;
+}
+
+}  // namespace
+
+TEST_SUITE("validator") {
+  TEST_CASE("type, enum, const") {
+    CHECK(issues(R"({"type":"string"})", "1") == Lines{" #/type type: must be string"});
+    CHECK(issues(R"({"type":["string","null"]})", "true") ==
+          Lines{" #/type type: must be string or null"});
+    CHECK(issues(R"({"type":"integer"})", "2.0").empty());
+    CHECK(issues(R"({"type":"integer"})", "2.5") == Lines{" #/type type: must be integer"});
+    CHECK(issues(R"({"enum":["Serif","Script"]})", R"("Comic")") ==
+          Lines{" #/enum enum: must be one of the allowed values"});
+    CHECK(issues(R"({"const":{"a":1}})", R"({"a":1.0})").empty());
+    CHECK(issues(R"({"const":"x"})", R"("y")") == Lines{R"( #/const const: must be equal to "x")"});
+  }
+
+  TEST_CASE("numbers") {
+    CHECK(issues(R"({"minimum":1,"maximum":10})", "0") == Lines{" #/minimum minimum: must be >= 1"});
+    CHECK(issues(R"({"minimum":1,"maximum":10})", "11") == Lines{" #/maximum maximum: must be <= 10"});
+    CHECK(issues(R"({"exclusiveMinimum":1})", "1") ==
+          Lines{" #/exclusiveMinimum exclusive_minimum: must be > 1"});
+    CHECK(issues(R"({"exclusiveMaximum":2.5})", "2.5") ==
+          Lines{" #/exclusiveMaximum exclusive_maximum: must be < 2.5"});
+    CHECK(issues(R"({"multipleOf":0.01})", "19.99").empty());
+    CHECK(issues(R"({"multipleOf":0.5})", "1.25") ==
+          Lines{" #/multipleOf multiple_of: must be a multiple of 0.5"});
+    CHECK(issues(R"({"multipleOf":3})", "9").empty());
+    CHECK(issues(R"({"minimum":5})", R"("not a number")").empty());  // only numbers are checked
+  }
+
+  TEST_CASE("string length counts code points, as a customer counts characters") {
+    const char* schema = R"({"type":"string","minLength":2,"maxLength":5})";
+    CHECK(issues(schema, "\"\xC3\xA4\xC3\xB6\xC3\xBC\xC3\x9F\xE2\x9D\xA4\"").empty());  // äöüß❤ = 5
+    CHECK(issues(schema, "\"\xF0\x9F\x98\x80\xF0\x9F\x98\x80\"").empty());              // 2 emoji
+    CHECK(issues(schema, R"("abcdef")") == Lines{" #/maxLength max_length: must be at most 5 characters"});
+    CHECK(issues(schema, R"("a")") == Lines{" #/minLength min_length: must be at least 2 characters"});
+    const auto s = compile(schema);
+    const auto report = s.validate("abcdefg");
+    CHECK(report.issues[0].params == json{{"limit", 5}, {"actual", 7}});
+  }
+
+  TEST_CASE("pattern and format") {
+    CHECK(issues(R"({"pattern":"^[\\p{L} ]+$"})", R"("Zoë Ann")").empty());
+    CHECK(issues(R"({"pattern":"^[\\p{L} ]+$"})", R"("Zoë 2")") ==
+          Lines{R"( #/pattern pattern: must match the pattern ^[\p{L} ]+$)"});
+    CHECK(issues(R"({"format":"email"})", R"("anna@example.com")").empty());
+    CHECK(issues(R"({"format":"email"})", R"("anna@")") == Lines{" #/format format: must be a valid email"});
+    CHECK(issues(R"({"format":"colour"})", R"("#ff00AA")").empty());
+    CHECK(issues(R"({"format":"colour"})", R"("red")") == Lines{" #/format format: must be a valid colour"});
+    CHECK(issues(R"({"format":"uri"})", R"("https://img.example.test/anna.png")").empty());
+    CHECK(issues(R"({"format":"date"})", R"("2026-02-29")") == Lines{" #/format format: must be a valid date"});
+    CHECK(issues(R"({"format":"date"})", R"("2028-02-29")").empty());
+    CHECK(issues(R"({"format":"date-time"})", R"("2026-11-25T19:13:34.439Z")").empty());
+    CHECK(issues(R"({"format":"made-up"})", R"("anything")").empty());
+    ValidatorOptions annotations;
+    annotations.assert_formats = false;
+    CHECK(compile(R"({"format":"email"})", annotations).is_valid("nope"));
+  }
+
+  TEST_CASE("arrays") {
+    CHECK(issues(R"({"minItems":2,"maxItems":3})", "[1]") ==
+          Lines{" #/minItems min_items: must have at least 2 items"});
+    CHECK(issues(R"({"minItems":2,"maxItems":3})", "[1,2,3,4]") ==
+          Lines{" #/maxItems max_items: must have at most 3 items"});
+    CHECK(issues(R"({"uniqueItems":true})", R"([1,{"a":1},2,{"a":1.0}])") ==
+          Lines{" #/uniqueItems unique_items: must not contain duplicates (items 1 and 3 are equal)"});
+    CHECK(issues(R"({"items":{"type":"string"}})", R"(["a",1,"b",2])") ==
+          Lines{"/1 #/items/type type: must be string", "/3 #/items/type type: must be string"});
+    CHECK(issues(R"({"items":[{"type":"string"}],"additionalItems":false})", R"(["a","b"])") ==
+          Lines{"/1 #/additionalItems additional_items: must have at most 1 items"});
+    CHECK(issues(R"({"items":[true],"additionalItems":{"type":"integer"}})", R"(["x",1,"y"])") ==
+          Lines{"/2 #/additionalItems/type type: must be integer"});
+    CHECK(issues(R"({"contains":{"const":"gift"}})", R"(["a"])") ==
+          Lines{" #/contains contains: must contain at least one matching item"});
+    // uniqueItems on a large array stays fast (sorted, not pairwise).
+    json big = json::array();
+    for (int i = 0; i < 50000; ++i) big.push_back(i);
+    CHECK(compile(R"({"uniqueItems":true})").is_valid(big));
+  }
+
+  TEST_CASE("objects report every issue at the field's own path") {
+    const char* schema = R"({
+      "type":"object",
+      "required":["message","font"],
+      "properties":{"message":{"type":"string","maxLength":5},"size":{"type":"integer"}},
+      "patternProperties":{"^x_":{"type":"boolean"}},
+      "additionalProperties":false,
+      "minProperties":1,"maxProperties":4
+    })";
+    CHECK(issues(schema, R"({"message":"too long","size":"L","x_gift":1,"other":1})") ==
+          Lines{"/font #/required required: is required",
+                "/message #/properties/message/maxLength max_length: must be at most 5 characters",
+                "/other #/additionalProperties additional_properties: is not an allowed property",
+                "/size #/properties/size/type type: must be integer",
+                "/x_gift #/patternProperties/^x_/type type: must be boolean"});
+    CHECK(issues(R"({"maxProperties":1})", R"({"a":1,"b":2})") ==
+          Lines{" #/maxProperties max_properties: must have at most 1 properties"});
+    CHECK(issues(R"({"minProperties":1})", R"({})") ==
+          Lines{" #/minProperties min_properties: must have at least 1 properties"});
+    CHECK(issues(R"({"propertyNames":{"pattern":"^[a-z_]+$"}})", R"({"ok":1,"Bad-Name":2})") ==
+          Lines{"/Bad-Name #/propertyNames property_names: is not an allowed property name"});
+    CHECK(issues(R"({"dependencies":{"gift_wrap":["gift_message"]}})", R"({"gift_wrap":true})") ==
+          Lines{"/gift_message #/dependencies dependencies: is required when 'gift_wrap' is present"});
+    CHECK(issues(R"({"dependencies":{"a":{"required":["b"]}}})", R"({"a":1})") ==
+          Lines{"/b #/dependencies/a/required required: is required"});
+    CHECK(issues(R"({"additionalProperties":{"type":"string"}})", R"({"a":"x","b":2})") ==
+          Lines{"/b #/additionalProperties/type type: must be string"});
+  }
+
+  TEST_CASE("JSON Pointer escaping in paths") {
+    CHECK(issues(R"({"properties":{"a/b~c":{"type":"string"}}})", R"({"a/b~c":1})") ==
+          Lines{"/a~1b~0c #/properties/a~1b~0c/type type: must be string"});
+  }
+
+  TEST_CASE("combinators") {
+    CHECK(issues(R"({"allOf":[{"minimum":2},{"maximum":1}]})", "3") ==
+          Lines{" #/allOf/1/maximum maximum: must be <= 1"});
+    CHECK(issues(R"({"anyOf":[{"type":"string"},{"type":"integer"}]})", "1.5") ==
+          Lines{" #/anyOf any_of: must match at least one of the allowed forms"});
+    CHECK(issues(R"({"oneOf":[{"type":"integer"},{"minimum":0}]})", "1") ==
+          Lines{" #/oneOf one_of: must match exactly one of the allowed forms (matches several)"});
+    CHECK(issues(R"({"oneOf":[{"type":"integer"},{"type":"string"}]})", "1.5") ==
+          Lines{" #/oneOf one_of: must match exactly one of the allowed forms (matches none)"});
+    CHECK(issues(R"({"not":{"const":"forbidden"}})", R"("forbidden")") ==
+          Lines{" #/not not: must not match the excluded form"});
+    const char* conditional = R"({"if":{"properties":{"gift":{"const":true}}},
+      "then":{"required":["gift_message"]},"else":{"maxProperties":1}})";
+    CHECK(issues(conditional, R"({"gift":true})") == Lines{"/gift_message #/then/required required: is required"});
+    CHECK(issues(conditional, R"({"gift":false,"x":1})") ==
+          Lines{" #/else/maxProperties max_properties: must have at most 1 properties"});
+    CHECK(issues("false", "1") == Lines{" # false_schema: no value is allowed here"});
+    CHECK(issues("true", "1").empty());
+  }
+
+  TEST_CASE("$ref and definitions, including recursion") {
+    const char* tree = R"({"definitions":{"node":{"type":"object","properties":{
+      "children":{"type":"array","items":{"$ref":"#/definitions/node"}},"v":{"type":"integer"}}}},
+      "$ref":"#/definitions/node"})";
+    CHECK(issues(tree, R"({"v":1,"children":[{"v":2},{"v":"x","children":[]}]})") ==
+          Lines{"/children/1/v #/definitions/node/properties/v/type type: must be integer"});
+    CHECK(issues(R"({"$ref":"http://json-schema.org/draft-07/schema#"})", R"({"type":"nope"})").size() == 1);
+  }
+
+  TEST_CASE("the personalization vocabulary: x-image print checks") {
+    const char* schema = R"({"type":"object","properties":{"photo":{
+      "x-widget":"image",
+      "x-image":{"accept":["image/png","image/jpeg"],"max_bytes":10000000,
+                 "min_width":1000,"min_height":800,"print_width_mm":200,"print_height_mm":250,
+                 "min_dpi":150}}}})";
+    CHECK(issues(schema, R"({"photo":{"url":"u","mime":"image/png","width":2400,"height":3000,"bytes":5}})").empty());
+    CHECK(issues(schema, R"({"photo":{"url":"u","mime":"image/gif","width":2400,"height":3000,"bytes":20000000}})") ==
+          Lines{"/photo #/properties/photo/x-image/accept image_type: must be an image of type image/png, image/jpeg",
+                "/photo #/properties/photo/x-image/max_bytes image_too_large: must be at most 10000000 bytes"});
+    // 1000 px over 200 mm (7.87 in) = 127 dpi.
+    CHECK(issues(schema, R"({"photo":{"url":"u","mime":"image/jpeg","width":1000,"height":1600,"bytes":5}})") ==
+          Lines{"/photo #/properties/photo/x-image/min_dpi image_min_dpi: would print at 127 dpi, below the minimum of 150 dpi"});
+    CHECK(issues(schema, R"({"photo":{"url":"u","mime":"image/jpeg","width":900,"height":700,"bytes":5}})") ==
+          Lines{"/photo #/properties/photo/x-image/min_width image_min_pixels: must be at least 1000x800 pixels",
+                "/photo #/properties/photo/x-image/min_dpi image_min_dpi: would print at 71 dpi, below the minimum of 150 dpi"});
+    CHECK(issues(schema, R"({"photo":{"url":"","width":"big"}})") ==
+          Lines{"/photo #/properties/photo/x-image image_reference: must be an uploaded image reference "
+                "{url, width, height, mime, bytes} (missing or invalid: url, mime, width, height, bytes)"});
+  }
+
+  TEST_CASE("schema errors are typed") {
+    CHECK(compile_error(R"({"type":"strng"})") == "schema.invalid");
+    CHECK(compile_error(R"({"maxLength":-1})") == "schema.invalid");
+    CHECK(compile_error(R"({"required":"message"})") == "schema.invalid");
+    CHECK(compile_error(R"([1,2])") == "schema.invalid");
+    CHECK(compile_error(R"j({"pattern":"(?=x)"})j") == "schema.pattern");
+    CHECK(compile_error(R"({"pattern":"(unclosed"})") == "schema.invalid");  // format: regex in the meta-schema
+    CHECK(compile_error(R"({"$ref":"#/definitions/missing"})") == "schema.ref");
+    CHECK(compile_error(R"({"$ref":"http://example.test/remote.json"})") == "schema.ref");
+    CHECK(compile_error(R"({"definitions":{"a":{"$ref":"#/definitions/b"},"b":{"$ref":"#/definitions/a"}},"$ref":"#/definitions/a"})") ==
+          "schema.ref");
+    CHECK(compile_error(R"({"x-widget":"slider"})") == "schema.vocabulary");
+    CHECK(compile_error(R"({"x-image":{"min_dpi":300}})") == "schema.vocabulary");
+    CHECK(compile_error(R"({"x-image":{"accept":["image/gif"]}})") == "schema.vocabulary");
+    CHECK(compile_error(R"({"x-image":{"colour":"red"}})") == "schema.vocabulary");
+    auto r = CompiledSchema::compile(json::parse(R"({"properties":{"a":{"type":"strng"}}})"));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().kind == medusa::ErrorKind::invalid_schema);
+    CHECK(r.error().path == "/properties/a/type");
+  }
+
+  TEST_CASE("hostile schemas end with a limit issue, never a hang or a crash") {
+    // $ref cycle through allOf: recursion without consuming the instance.
+    const auto cyclic = compile(R"({"allOf":[{"$ref":"#"}]})");
+    const auto r = cyclic.validate(1);
+    REQUIRE(r.issues.size() == 1);
+    CHECK(r.issues[0].code == "limit_depth");
+    CHECK_FALSE(cyclic.is_valid(1));
+    // 2^40 paths through nested anyOf: stopped by the step budget.
+    json defs = json::object();
+    for (int i = 0; i < 40; ++i) {
+      const std::string next = "#/definitions/d" + std::to_string(i + 1);
+      defs["d" + std::to_string(i)] = {{"anyOf", {{{"$ref", next}}, {{"$ref", next}}}}};
+    }
+    defs["d40"] = {{"type", "string"}};
+    const auto exponential = compile(json{{"definitions", defs}, {"$ref", "#/definitions/d0"}}.dump());
+    const auto e = exponential.validate(1);
+    REQUIRE_FALSE(e.valid());
+    CHECK(e.issues.back().code == "limit_steps");
+  }
+
+  TEST_CASE("the report is capped at max_issues") {
+    ValidatorOptions options;
+    options.max_issues = 3;
+    const auto s = compile(R"({"items":{"type":"string"}})", options);
+    const auto r = s.validate(json::parse("[1,2,3,4,5]"));
+    CHECK(r.issues.size() == 3);
+    CHECK(r.truncated);
+  }
+
+  TEST_CASE("reports serialize deterministically") {
+    const auto s = compile(R"({"required":["b","a"],"properties":{"c":{"maxLength":1}}})");
+    const auto text = s.validate(json::parse(R"({"c":"xyz"})")).to_json().dump();
+    CHECK(text ==
+          R"({"issues":[{"code":"required","instance_path":"/b","message":"is required","params":{"property":"b"},"schema_path":"#/required"},)"
+          R"({"code":"required","instance_path":"/a","message":"is required","params":{"property":"a"},"schema_path":"#/required"},)"
+          R"({"code":"max_length","instance_path":"/c","message":"must be at most 1 characters","params":{"actual":3,"limit":1},"schema_path":"#/properties/c/maxLength"}],"truncated":false,"valid":false})");
+  }
+}

@@ -8,6 +8,8 @@
 #include <utility>
 #include <variant>
 
+#include <nlohmann/json.hpp>
+
 namespace medusa {
 
 /// Broad family of an error; `Error::code` refines it with a stable machine code.
@@ -25,10 +27,15 @@ const char* to_string(ErrorKind kind) noexcept;
 
 /// A typed error. `code` is API (stable, machine-readable); `message` is for people.
 struct Error {
+  Error() = default;
+  Error(ErrorKind k, std::string c, std::string m, std::string p = {})
+      : kind(k), code(std::move(c)), message(std::move(m)), path(std::move(p)) {}
+
   ErrorKind kind = ErrorKind::invalid_argument;
   std::string code;     ///< e.g. "json.syntax", "json.too_deep", "model.type", "schema.ref"
   std::string message;  ///< human readable, may change between versions
   std::string path;     ///< JSON Pointer of the offending value, when there is one
+  nlohmann::json details;  ///< structured data, e.g. the issue list of a validation error
 
   /// "[code] message (at path)" — for logs and exception texts.
   std::string describe() const;

@@ -1,0 +1,168 @@
+// The machinery shared by every Medusa wire model.
+//
+// A model is a struct deriving from Model whose data members carry Medusa's wire names
+// and are all std::optional (a `fields=` query can drop any of them). It lists its
+// members once, in a static `visit` function; from_json/to_json walk that list.
+//
+// Round trips are lossless: keys the model does not know, and modelled keys whose value
+// is null, are kept in `extra` and written back, so a newer server's fields survive
+// parse -> edit -> serialize.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "medusa/error.hpp"
+#include "medusa/json_input.hpp"
+
+namespace medusa {
+
+/// Money: decimal major units, exactly as Medusa sends them (25, 27.5, 9.9), not cents.
+/// The exact decimal string is in the sibling `raw_*` field, kept in `extra`.
+using Amount = double;
+
+/// Base of every model: the JSON members the model does not name (or that were null).
+struct Model {
+  json extra = json::object();
+};
+
+namespace detail {
+
+struct ModelError {
+  std::string path;
+  std::string message;
+};
+
+inline const char* json_kind(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "boolean";
+    case json::value_t::string: return "string";
+    case json::value_t::array: return "array";
+    case json::value_t::object: return "object";
+    default: return "number";
+  }
+}
+
+[[noreturn]] inline void type_error(const json& j, const char* expected, const std::string& path) {
+  throw ModelError{path, std::string("expected ") + expected + ", got " + json_kind(j)};
+}
+
+inline void read_value(const json& j, std::string& out, const std::string& path) {
+  if (!j.is_string()) type_error(j, "a string", path);
+  out = j.get<std::string>();
+}
+inline void read_value(const json& j, double& out, const std::string& path) {
+  if (!j.is_number()) type_error(j, "a number", path);
+  out = j.get<double>();
+}
+inline void read_value(const json& j, std::int64_t& out, const std::string& path) {
+  if (j.is_number_integer()) {
+    out = j.get<std::int64_t>();
+    return;
+  }
+  if (j.is_number_float()) {
+    const double d = j.get<double>();
+    if (d == static_cast<double>(static_cast<std::int64_t>(d))) {
+      out = static_cast<std::int64_t>(d);
+      return;
+    }
+  }
+  type_error(j, "an integer", path);
+}
+inline void read_value(const json& j, bool& out, const std::string& path) {
+  if (!j.is_boolean()) type_error(j, "a boolean", path);
+  out = j.get<bool>();
+}
+inline void read_value(const json& j, json& out, const std::string& /*path*/) { out = j; }
+
+template <class T>
+void read_value(const json& j, std::vector<T>& out, const std::string& path);
+template <class T, std::enable_if_t<std::is_base_of_v<Model, T>, int> = 0>
+void read_value(const json& j, T& out, const std::string& path);
+
+template <class T>
+void read_value(const json& j, std::vector<T>& out, const std::string& path) {
+  if (!j.is_array()) type_error(j, "an array", path);
+  out.clear();
+  out.resize(j.size());
+  for (std::size_t i = 0; i < j.size(); ++i) read_value(j[i], out[i], path + "/" + std::to_string(i));
+}
+
+template <class T, std::enable_if_t<std::is_base_of_v<Model, T>, int>>
+void read_value(const json& j, T& out, const std::string& path) {
+  if (!j.is_object()) type_error(j, "an object", path);
+  std::vector<std::string_view> consumed;
+  T::visit(out, [&](const char* key, auto& member) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;  // a null stays in `extra`
+    member.emplace();
+    read_value(*it, *member, path + "/" + key);
+    consumed.emplace_back(key);
+  });
+  out.extra = json::object();
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    bool known = false;
+    for (auto k : consumed) known = known || k == it.key();
+    if (!known) out.extra[it.key()] = it.value();
+  }
+}
+
+inline json write_value(const std::string& v) { return v; }
+inline json write_value(double v) { return v; }
+inline json write_value(std::int64_t v) { return v; }
+inline json write_value(bool v) { return v; }
+inline json write_value(const json& v) { return v; }
+template <class T, std::enable_if_t<std::is_base_of_v<Model, T>, int> = 0>
+json write_value(const T& m);
+template <class T>
+json write_value(const std::vector<T>& v) {
+  json out = json::array();
+  for (const auto& e : v) out.push_back(write_value(e));
+  return out;
+}
+template <class T, std::enable_if_t<std::is_base_of_v<Model, T>, int>>
+json write_value(const T& m) {
+  json out = m.extra.is_object() ? m.extra : json::object();
+  T::visit(m, [&](const char* key, const auto& member) {
+    if (member) out[key] = write_value(*member);
+  });
+  return out;
+}
+
+}  // namespace detail
+
+/// Reads a model from JSON. Missing fields stay empty; a present field of the wrong
+/// type is an Error{invalid_model, "model.type"} whose `path` points at it.
+template <class T>
+Result<T> from_json(const json& j) {
+  static_assert(std::is_base_of_v<Model, T>, "T must be a medusa model");
+  try {
+    T out;
+    detail::read_value(j, out, "");
+    return out;
+  } catch (const detail::ModelError& e) {
+    return Error{ErrorKind::invalid_model, "model.type", e.message + (e.path.empty() ? "" : " at " + e.path), e.path};
+  }
+}
+
+/// Writes a model back to JSON, including everything kept in `extra`.
+template <class T>
+json to_json(const T& model) {
+  static_assert(std::is_base_of_v<Model, T>, "T must be a medusa model");
+  return detail::write_value(model);
+}
+
+/// Parses JSON text (with limits) and reads a model from it.
+template <class T>
+Result<T> parse_model(std::string_view text, const JsonLimits& limits = {}) {
+  auto j = parse_json(text, limits);
+  if (!j) return j.error();
+  return from_json<T>(*j);
+}
+
+}  // namespace medusa

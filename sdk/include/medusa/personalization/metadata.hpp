@@ -1,0 +1,36 @@
+// From a customer's form values to the line item `metadata` sent to Medusa.
+//
+// build_line_item_metadata normalizes (trims, drops blank optional fields, fills
+// defaults, writes whole numbers as integers), validates against the schema, and stamps
+// the result with the schema fingerprint. Equal personalizations give equal metadata,
+// so the server merges them into one line; different ones stay separate lines.
+#pragma once
+
+#include "medusa/error.hpp"
+#include "medusa/personalization/schema.hpp"
+
+namespace medusa::personalization {
+
+struct BuildOptions {
+  bool stamp = true;  ///< add kStampKey with the schema fingerprint
+};
+
+/// Normalizes form values as the schema says, without validating (for live previews).
+/// Non-object input is returned unchanged.
+json normalize_values(const Schema& schema, const json& values);
+
+/// Normalizes, validates and stamps. On invalid input: Error{validation,
+/// "personalization.invalid"} whose `details` is the issue list (Report::to_json()
+/// ["issues"]); customer keys starting with "_" are refused (code "reserved_key").
+Result<json> build_line_item_metadata(const Schema& schema, const json& values,
+                                      const BuildOptions& options = {});
+
+/// Re-checks stored line-item metadata (a cart line or an order item) against a schema,
+/// e.g. in a fulfilment worker: private "_" keys are ignored, and a stamp naming a
+/// different schema is reported with code "schema_mismatch".
+schema::Report validate_line_item_metadata(const Schema& schema, const json& metadata);
+
+/// The customer's values: `metadata` without the private "_"-prefixed keys.
+json customer_values(const json& metadata);
+
+}  // namespace medusa::personalization

@@ -1,0 +1,81 @@
+// A product's personalization schema: where it is found, and what it says.
+//
+// The schema lives in product `metadata.personalization` (a JSON object, or the same as
+// a JSON string, since Medusa's admin edits metadata values as strings). A variant may
+// replace it (`metadata.personalization`) or patch it (`metadata.personalization_extend`,
+// an RFC 7386 JSON Merge Patch). See docs/personalization-schema.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "medusa/error.hpp"
+#include "medusa/models/product.hpp"
+#include "medusa/schema/validator.hpp"
+
+namespace medusa::personalization {
+
+/// Metadata keys the SDK reads and writes.
+inline constexpr const char* kSchemaKey = "personalization";
+inline constexpr const char* kSchemaExtendKey = "personalization_extend";
+/// Line-item metadata key holding the fingerprint of the schema that validated it.
+inline constexpr const char* kStampKey = "_personalization_schema";
+
+/// One input of a generated personalization form, in display order.
+struct FormField {
+  std::string name;         ///< property name, the key in line-item metadata
+  std::string label;        ///< `title`, else the name
+  std::string description;  ///< `description`, else empty
+  std::string widget;       ///< text, textarea, select, font, colour, number, checkbox, image
+  std::string placeholder;  ///< `x-placeholder`
+  bool required = false;
+  double order = 0;  ///< `x-order`, else the position in `properties`
+  json schema;       ///< the property's own schema (enum, maxLength, x-image, ...)
+
+  json to_json() const;
+};
+
+class Schema {
+ public:
+  /// Compiles a schema document (object or JSON text in a string value).
+  /// Errors: those of schema::CompiledSchema::compile, plus "personalization.schema_type"
+  /// when the value is neither an object nor a string holding one.
+  static Result<Schema> from_json(const json& document);
+
+  /// The effective schema for a product and (optionally) one of its variants; nullopt
+  /// when neither carries one (the product is not personalized, or its metadata was not
+  /// requested: the Store API omits product metadata unless `fields=+metadata`).
+  static Result<std::optional<Schema>> for_product(const Product& product,
+                                                   const ProductVariant* variant = nullptr);
+
+  /// Stable identity of the schema's content: "fnv1a64:<16 hex>" over its canonical
+  /// JSON (sorted keys, integral numbers without fraction). Not a security hash.
+  const std::string& fingerprint() const { return fingerprint_; }
+
+  const json& document() const { return compiled_.document(); }
+  const schema::CompiledSchema& compiled() const { return compiled_; }
+
+  /// Validates values as they are (no normalization): every issue.
+  schema::Report validate(const json& values) const { return compiled_.validate(values); }
+
+  /// The form inputs of the schema's top-level properties, sorted by order then name.
+  std::vector<FormField> fields() const;
+
+ private:
+  Schema(schema::CompiledSchema compiled, std::string fingerprint)
+      : compiled_(std::move(compiled)), fingerprint_(std::move(fingerprint)) {}
+  schema::CompiledSchema compiled_;
+  std::string fingerprint_;
+};
+
+/// Canonical JSON text: sorted keys, no whitespace, integral floats written as integers.
+std::string canonical_json(const json& value);
+
+/// "fnv1a64:<16 hex>" of canonical_json(value).
+std::string fingerprint(const json& value);
+
+/// RFC 7386 JSON Merge Patch: applies `patch` to `target` (null deletes a key).
+json merge_patch(json target, const json& patch);
+
+}  // namespace medusa::personalization

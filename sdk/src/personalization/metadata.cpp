@@ -1,0 +1,158 @@
+#include "medusa/personalization/metadata.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <string>
+
+#include "text/utf8.hpp"
+
+namespace medusa::personalization {
+namespace {
+
+bool is_space(char32_t c) {
+  // ECMAScript WhiteSpace and LineTerminator: what a customer sees as blank.
+  return c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C || c == 0x0D || c == 0x20 ||
+         c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+std::string trim(const std::string& s) {
+  std::size_t begin = 0, end = 0, i = 0;
+  bool seen = false;
+  while (i < s.size()) {
+    const std::size_t at = i;
+    const char32_t c = text::decode_utf8(s, i);
+    if (!is_space(c)) {
+      if (!seen) begin = at;
+      seen = true;
+      end = i;
+    }
+  }
+  return seen ? s.substr(begin, end - begin) : std::string();
+}
+
+std::string normalize_newlines(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') {
+      out += '\n';
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+json whole_numbers(json v) {
+  if (v.is_number_float()) {
+    const double d = v.get<double>();
+    if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.0e15) return static_cast<std::int64_t>(d);
+  }
+  return v;
+}
+
+// Normalizes one object level against the schema object describing it.
+json normalize_object(const json& schema, const json& values, std::size_t depth) {
+  json out = values;
+  if (!schema.is_object() || depth > 32) return out;
+  const auto props = schema.find("properties");
+  std::vector<std::string> required;
+  if (auto r = schema.find("required"); r != schema.end() && r->is_array()) {
+    for (const auto& n : *r) {
+      if (n.is_string()) required.push_back(n.get<std::string>());
+    }
+  }
+  for (auto it = out.begin(); it != out.end(); ++it) *it = whole_numbers(*it);
+  if (props == schema.end() || !props->is_object()) return out;
+  for (auto p = props->begin(); p != props->end(); ++p) {
+    const std::string& name = p.key();
+    const json& field = p.value();
+    if (!field.is_object()) continue;
+    auto value = out.find(name);
+    if (value == out.end()) {
+      if (auto d = field.find("default"); d != field.end()) out[name] = whole_numbers(*d);
+      continue;
+    }
+    if (value->is_string()) {
+      std::string s = normalize_newlines(value->get<std::string>());
+      if (field.value("x-trim", true)) s = trim(s);
+      const bool is_required = std::find(required.begin(), required.end(), name) != required.end();
+      if (s.empty() && !is_required) {
+        out.erase(name);  // a blank optional field is no personalization
+        continue;
+      }
+      *value = s;
+    } else if (value->is_object() && field.contains("properties")) {
+      *value = normalize_object(field, *value, depth + 1);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+json normalize_values(const Schema& schema, const json& values) {
+  if (!values.is_object()) return values;
+  return normalize_object(schema.document(), values, 0);
+}
+
+json customer_values(const json& metadata) {
+  json out = json::object();
+  if (!metadata.is_object()) return out;
+  for (auto it = metadata.begin(); it != metadata.end(); ++it) {
+    if (it.key().empty() || it.key()[0] != '_') out[it.key()] = *it;
+  }
+  return out;
+}
+
+Result<json> build_line_item_metadata(const Schema& schema, const json& values,
+                                      const BuildOptions& options) {
+  if (!values.is_object()) {
+    return Error{ErrorKind::invalid_argument, "personalization.not_object",
+                 "personalization values must be a JSON object", ""};
+  }
+  const json normalized = normalize_values(schema, values);
+  schema::Report report;
+  for (auto it = normalized.begin(); it != normalized.end(); ++it) {
+    if (!it.key().empty() && it.key()[0] == '_') {
+      report.issues.push_back(schema::Issue{"/" + it.key(), "", "reserved_key",
+                                            "keys starting with '_' are reserved", json::object()});
+    }
+  }
+  const auto checked = schema.validate(normalized);
+  report.issues.insert(report.issues.end(), checked.issues.begin(), checked.issues.end());
+  if (!report.valid()) {
+    const auto& first = report.issues.front();
+    Error e{ErrorKind::validation, "personalization.invalid",
+            "personalization is invalid: " + (first.instance_path.empty() ? std::string("value") : first.instance_path) +
+                " " + first.message +
+                (report.issues.size() > 1 ? " (and " + std::to_string(report.issues.size() - 1) + " more)" : ""),
+            first.instance_path};
+    e.details = report.to_json()["issues"];
+    return e;
+  }
+  json out = normalized;
+  if (options.stamp) out[kStampKey] = schema.fingerprint();
+  return out;
+}
+
+schema::Report validate_line_item_metadata(const Schema& schema, const json& metadata) {
+  const json values = customer_values(metadata);
+  schema::Report report = schema.validate(values);
+  if (metadata.is_object()) {
+    auto stamp = metadata.find(kStampKey);
+    if (stamp != metadata.end() && *stamp != schema.fingerprint()) {
+      report.issues.insert(
+          report.issues.begin(),
+          schema::Issue{"/" + std::string(kStampKey), "", "schema_mismatch",
+                        "was validated against a different schema",
+                        json{{"stamped", *stamp}, {"current", schema.fingerprint()}}});
+    }
+  }
+  return report;
+}
+
+}  // namespace medusa::personalization
