@@ -68,18 +68,24 @@ inline Trace load_trace(const std::string& name) {
   const auto blank = request.find("\n\n");
   if (blank != std::string::npos) {
     const std::string body = trim_text(request.substr(blank + 2));
-    if (!body.empty()) t.request_body = medusa::json::parse(body);
+    if (!body.empty() && body != "(no body)") {
+      // Some requests are deliberately not JSON (error traces): keep those as null.
+      t.request_body = medusa::json::parse(body, nullptr, /*allow_exceptions=*/false);
+      if (t.request_body.is_discarded()) t.request_body = nullptr;
+    }
   }
-  // The response may start with an interim "100 Continue" block: use the final status.
+  // The response may start with an interim "HTTP/1.1 100 Continue" line: skip it.
   std::size_t at = text.find('\n', resp) + 1;
   while (true) {
-    const auto status_line_end = text.find('\n', at);
-    t.status = std::stoi(text.substr(at + 9, 3));
-    const auto headers_end = text.find("\n\n", at);
-    at = headers_end + 2;
-    if (t.status != 100) break;
-    (void)status_line_end;
+    const auto status_end = text.find('\n', at);
+    const std::string line = text.substr(at, status_end - at);
+    if (line.rfind("HTTP/1.1 ", 0) == 0) {
+      t.status = std::stoi(line.substr(9, 3));
+      if (t.status >= 200) break;
+    }
+    at = status_end + 1;
   }
+  at = text.find("\n\n", at) + 2;
   t.response_body = trim_text(text.substr(at));
   return t;
 }

@@ -1,0 +1,268 @@
+// Personalization schemas on products, the metadata builder, and the merge rule.
+#include <doctest/doctest.h>
+
+#include "medusa/models.hpp"
+#include "medusa/personalization/line_item_match.hpp"
+#include "medusa/personalization/metadata.hpp"
+#include "medusa/personalization/schema.hpp"
+#include "test_support.hpp"
+
+using medusa::json;
+namespace p = medusa::personalization;
+
+namespace {
+
+const char* kShirtSchema = R"({
+  "type": "object",
+  "required": ["message", "font"],
+  "additionalProperties": false,
+  "properties": {
+    "message": {"type": "string", "title": "Your message", "minLength": 1, "maxLength": 20,
+                "pattern": "^[\\p{L}\\p{N} ,.!?'-]+$", "x-order": 1, "x-placeholder": "Happy birthday!"},
+    "font": {"type": "string", "enum": ["Serif", "Script"], "default": "Serif", "x-widget": "font", "x-order": 2},
+    "colour": {"type": "string", "format": "colour", "x-order": 3},
+    "gift_note": {"type": "string", "x-widget": "textarea", "maxLength": 200},
+    "copies": {"type": "integer", "minimum": 1, "maximum": 5},
+    "gift_wrap": {"type": "boolean"},
+    "photo": {"x-image": {"accept": ["image/png", "image/jpeg"], "print_width_mm": 200, "min_dpi": 150}}
+  }
+})";
+
+p::Schema shirt() {
+  auto s = p::Schema::from_json(json::parse(kShirtSchema));
+  REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().describe()));
+  return *s;
+}
+
+json build_ok(const p::Schema& s, const json& values) {
+  auto r = p::build_line_item_metadata(s, values);
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().describe()));
+  return *r;
+}
+
+medusa::Cart cart_of(const test_support::Trace& t) {
+  const json body = *medusa::parse_json(t.response_body);
+  auto cart = medusa::from_json<medusa::Cart>(body.at("cart"));
+  REQUIRE(cart.ok());
+  return *cart;
+}
+
+}  // namespace
+
+TEST_SUITE("metadata") {
+  TEST_CASE("a schema can be an object or a JSON string (Medusa's admin edits strings)") {
+    const auto from_object = p::Schema::from_json(json::parse(kShirtSchema));
+    const auto from_string = p::Schema::from_json(json(std::string(kShirtSchema)));
+    REQUIRE(from_object.ok());
+    REQUIRE(from_string.ok());
+    CHECK(from_object->fingerprint() == from_string->fingerprint());
+    auto bad = p::Schema::from_json(json("{not json"));
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().code == "json.syntax");
+    CHECK(p::Schema::from_json(json(42)).error().code == "personalization.schema_type");
+    CHECK(p::Schema::from_json(json("[1]")).error().code == "personalization.schema_type");
+    CHECK(p::Schema::from_json(json::parse(R"({"type":"strng"})")).error().code == "schema.invalid");
+  }
+
+  TEST_CASE("fingerprints identify content, not spelling") {
+    const auto a = p::fingerprint(json::parse(R"({"a":1,"b":[2.0,"x"]})"));
+    const auto b = p::fingerprint(json::parse(R"({"b":[2,"x"],"a":1.0})"));
+    const auto c = p::fingerprint(json::parse(R"({"a":1,"b":["x",2]})"));
+    CHECK(a == b);
+    CHECK(a != c);
+    CHECK(a.rfind("fnv1a64:", 0) == 0);
+    CHECK(a.size() == 8 + 16);
+    CHECK(p::canonical_json(json::parse(R"({"b":2.0,"a":[1.5]})")) == R"({"a":[1.5],"b":2})");
+  }
+
+  TEST_CASE("the schema for a product and variant: product, override, extend, none") {
+    medusa::Product product;
+    medusa::ProductVariant plain, override_v, extend_v;
+    auto none = p::Schema::for_product(product, &plain);
+    REQUIRE(none.ok());
+    CHECK_FALSE(none->has_value());
+
+    product.metadata = json{{"personalization", json::parse(kShirtSchema)}};
+    auto base = p::Schema::for_product(product, &plain);
+    REQUIRE(base.ok());
+    REQUIRE(base->has_value());
+    CHECK((*base)->fingerprint() == shirt().fingerprint());
+
+    override_v.metadata = json{{"personalization", R"({"type":"object","required":["initials"]})"}};
+    auto replaced = p::Schema::for_product(product, &override_v);
+    REQUIRE(replaced.ok());
+    CHECK((*replaced)->document()["required"] == json{"initials"});
+
+    // The letter variant allows shorter messages and drops the photo.
+    extend_v.metadata = json{{"personalization_extend",
+                              {{"properties", {{"message", {{"maxLength", 10}}}, {"photo", nullptr}}}}}};
+    auto extended = p::Schema::for_product(product, &extend_v);
+    REQUIRE(extended.ok());
+    const json& doc = (*extended)->document();
+    CHECK(doc["properties"]["message"]["maxLength"] == 10);
+    CHECK(doc["properties"]["message"]["minLength"] == 1);
+    CHECK_FALSE(doc["properties"].contains("photo"));
+    CHECK((*extended)->fingerprint() != shirt().fingerprint());
+
+    medusa::Product broken;
+    broken.metadata = json{{"personalization", "{oops"}};
+    CHECK_FALSE(p::Schema::for_product(broken).ok());
+  }
+
+  TEST_CASE("the schema of the real seeded product (trace 106)") {
+    const auto t = test_support::load_trace("106-store-get-product-fields.txt");
+    auto product = medusa::from_json<medusa::Product>(medusa::parse_json(t.response_body)->at("product"));
+    REQUIRE(product.ok());
+    auto schema = p::Schema::for_product(*product, &product->variants->at(0));
+    REQUIRE(schema.ok());
+    REQUIRE(schema->has_value());
+    const auto metadata = p::build_line_item_metadata(**schema, json{{"message", "Happy birthday, Anna!"},
+                                                                     {"image_url", "https://img.example.test/anna.png"}});
+    REQUIRE(metadata.ok());
+    const auto too_long = p::build_line_item_metadata(**schema, json{{"message", std::string(41, 'x')}});
+    REQUIRE_FALSE(too_long.ok());
+    CHECK(too_long.error().details[0]["code"] == "max_length");
+  }
+
+  TEST_CASE("normalization: trimming, newlines, blank optional fields, defaults, whole numbers") {
+    const auto s = shirt();
+    const json out = build_ok(s, json{{"message", "  Happy day!\t"},
+                                      {"gift_note", "line one\r\nline two\r"},
+                                      {"colour", "   "},
+                                      {"copies", 2.0}});
+    CHECK(out["message"] == "Happy day!");
+    CHECK(out["gift_note"] == "line one\nline two");
+    CHECK_FALSE(out.contains("colour"));       // blank optional field dropped
+    CHECK(out["font"] == "Serif");             // default filled in
+    CHECK(out["copies"].is_number_integer());  // 2.0 written as 2
+    CHECK(out[p::kStampKey] == s.fingerprint());
+    CHECK(p::normalize_values(s, json("not an object")) == json("not an object"));
+  }
+
+  TEST_CASE("equal personalizations give equal metadata; different ones do not") {
+    const auto s = shirt();
+    const json a = build_ok(s, json::parse(R"({"message":"Hi Anna","font":"Serif"})"));
+    const json b = build_ok(s, json::parse(R"({"font":"Serif","message":" Hi Anna "})"));
+    const json c = build_ok(s, json::parse(R"({"message":"Hi Anna"})"));  // default font
+    const json d = build_ok(s, json::parse(R"({"message":"Hi Ben"})"));
+    CHECK(a.dump() == b.dump());
+    CHECK(a.dump() == c.dump());
+    CHECK(p::is_same_line_item("variant_S", a, "variant_S", b));
+    CHECK_FALSE(p::is_same_line_item("variant_S", a, "variant_S", d));
+    CHECK_FALSE(p::is_same_line_item("variant_S", a, "variant_M", a));
+  }
+
+  TEST_CASE("invalid personalization: every issue, typed, nothing built") {
+    const auto s = shirt();
+    auto r = p::build_line_item_metadata(
+        s, json::parse(R"({"message":"<script>alert(1)</script>","font":"Comic","copies":9,"extra":1,"_personalization_schema":"x"})"));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().kind == medusa::ErrorKind::validation);
+    CHECK(r.error().code == "personalization.invalid");
+    std::vector<std::string> codes;
+    for (const auto& i : r.error().details) codes.push_back(i["instance_path"].get<std::string>() + " " + i["code"].get<std::string>());
+    CHECK(codes == std::vector<std::string>{"/_personalization_schema reserved_key",
+                                            "/_personalization_schema additional_properties",
+                                            "/copies maximum", "/extra additional_properties",
+                                            "/font enum", "/message max_length", "/message pattern"});
+    CHECK(r.error().message ==
+          "personalization is invalid: /_personalization_schema keys starting with '_' are reserved (and 6 more)");
+    CHECK(p::build_line_item_metadata(s, json::array()).error().code == "personalization.not_object");
+    const auto missing = p::build_line_item_metadata(s, json::object());
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().details[0]["instance_path"] == "/message");
+    CHECK(missing.error().details[0]["code"] == "required");
+  }
+
+  TEST_CASE("re-checking stored metadata: private keys ignored, other schema reported") {
+    const auto s = shirt();
+    const json stored = build_ok(s, json{{"message", "Hi"}});
+    CHECK(p::validate_line_item_metadata(s, stored).valid());
+    json tampered = stored;
+    tampered["message"] = std::string(30, 'x');
+    const auto r1 = p::validate_line_item_metadata(s, tampered);
+    REQUIRE(r1.issues.size() == 1);
+    CHECK(r1.issues[0].code == "max_length");
+    json other = stored;
+    other[p::kStampKey] = "fnv1a64:0000000000000000";
+    const auto r2 = p::validate_line_item_metadata(s, other);
+    REQUIRE(r2.issues.size() == 1);
+    CHECK(r2.issues[0].code == "schema_mismatch");
+    CHECK(p::customer_values(stored).contains("message"));
+    CHECK_FALSE(p::customer_values(stored).contains(p::kStampKey));
+  }
+
+  TEST_CASE("form fields in display order with widgets") {
+    const auto fields = shirt().fields();
+    std::vector<std::string> names, widgets;
+    for (const auto& f : fields) {
+      names.push_back(f.name);
+      widgets.push_back(f.widget);
+    }
+    CHECK(names == std::vector<std::string>{"message", "font", "colour", "copies", "gift_note", "gift_wrap", "photo"});
+    CHECK(widgets == std::vector<std::string>{"text", "font", "colour", "number", "textarea", "checkbox", "image"});
+    CHECK(fields[0].label == "Your message");
+    CHECK(fields[0].placeholder == "Happy birthday!");
+    CHECK(fields[0].required);
+    CHECK_FALSE(fields[2].required);
+    CHECK(fields[3].label == "copies");
+    CHECK(fields[0].to_json()["schema"]["maxLength"] == 20);
+  }
+
+  TEST_CASE("metadata_equal follows the rule observed on the real server") {
+    const json a = json::parse(R"({"message":"A","image_url":"u"})");
+    CHECK(p::metadata_equal(a, json::parse(R"({"image_url":"u","message":"A"})")));     // key order
+    CHECK_FALSE(p::metadata_equal(a, json::parse(R"({"message":"A","image_url":"u","font":null})")));
+    CHECK_FALSE(p::metadata_equal(json::parse(R"({"layers":["a","b"]})"), json::parse(R"({"layers":["b","a"]})")));
+    CHECK_FALSE(p::metadata_equal(json::parse(R"({"copies":1})"), json::parse(R"({"copies":"1"})")));
+    CHECK(p::metadata_equal(json::parse(R"({"copies":1})"), json::parse(R"({"copies":1.0})")));
+    CHECK(p::metadata_equal(json(), json::object()));
+    CHECK(p::metadata_equal(json::object(), json()));
+    CHECK_FALSE(p::metadata_equal(json(), a));
+  }
+
+  TEST_CASE("find_matching_line_item predicts every add the real server made") {
+    // Each pair: the cart before the add, and the add itself (request and resulting cart).
+    const std::vector<std::pair<std::string, std::string>> steps = {
+        {"109-store-create-cart.txt", "110-li-add-S-msgA.txt"},
+        {"110-li-add-S-msgA.txt", "111-li-add-S-msgA-again.txt"},
+        {"111-li-add-S-msgA-again.txt", "112-li-add-S-msgB.txt"},
+        {"112-li-add-S-msgB.txt", "113-li-add-S-msgA-reordered-keys.txt"},
+        {"113-li-add-S-msgA-reordered-keys.txt", "114-li-add-S-no-metadata.txt"},
+        {"114-li-add-S-no-metadata.txt", "115-li-add-S-empty-metadata.txt"},
+        {"115-li-add-S-empty-metadata.txt", "116-li-add-S-null-metadata.txt"},
+        {"116-li-add-S-null-metadata.txt", "117-li-add-S-msgA-plus-null-key.txt"},
+        {"117-li-add-S-msgA-plus-null-key.txt", "118-li-add-S-array-ab.txt"},
+        {"118-li-add-S-array-ab.txt", "119-li-add-S-array-ba.txt"},
+        {"119-li-add-S-array-ba.txt", "120-li-add-S-num-1.txt"},
+        {"120-li-add-S-num-1.txt", "121-li-add-S-num-1-as-string.txt"},
+        {"121-li-add-S-num-1-as-string.txt", "122-li-add-M-msgA.txt"},
+        {"122-li-add-M-msgA.txt", "123-li-add-letter.txt"},
+        {"137-store-create-cart-with-items.txt", "138-li-add-A-when-two-equal-lines.txt"},
+    };
+    int merges = 0, new_lines = 0;
+    for (const auto& [before_name, add_name] : steps) {
+      CAPTURE(add_name);
+      const auto before = cart_of(test_support::load_trace(before_name));
+      const auto add = test_support::load_trace(add_name);
+      const auto after = cart_of(add);
+      const auto& items = before.items.value_or(std::vector<medusa::LineItem>{});
+      const std::string variant = add.request_body["variant_id"];
+      const json metadata = add.request_body.value("metadata", json());
+      const auto quantity = add.request_body["quantity"].get<std::int64_t>();
+      const medusa::LineItem* match = p::find_matching_line_item(items, variant, metadata);
+      if (match) {
+        ++merges;
+        CHECK(after.items->size() == items.size());
+        for (const auto& line : *after.items) {
+          if (*line.id == *match->id) CHECK(*line.quantity == *match->quantity + quantity);
+        }
+      } else {
+        ++new_lines;
+        CHECK(after.items->size() == items.size() + 1);
+      }
+    }
+    CHECK(merges == 5);
+    CHECK(new_lines == 10);
+  }
+}
