@@ -241,7 +241,9 @@ TEST_SUITE("metadata") {
         {"137-store-create-cart-with-items.txt", "138-li-add-A-when-two-equal-lines.txt"},
     };
     int merges = 0, new_lines = 0;
-    for (const auto& [before_name, add_name] : steps) {
+    for (const auto& step : steps) {
+      const std::string& before_name = step.first;
+      const std::string& add_name = step.second;
       CAPTURE(add_name);
       const auto before = cart_of(test_support::load_trace(before_name));
       const auto add = test_support::load_trace(add_name);

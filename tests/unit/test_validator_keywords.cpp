@@ -260,3 +260,21 @@ TEST_SUITE("validator") {
           R"({"code":"max_length","instance_path":"/c","message":"must be at most 1 characters","params":{"actual":3,"limit":1},"schema_path":"#/properties/c/maxLength"}],"truncated":false,"valid":false})");
   }
 }
+
+TEST_CASE("oversized schemas are refused with schema.too_large" * doctest::test_suite("validator")) {
+  json deep = json::object();
+  json* cur = &deep;
+  for (int i = 0; i < 300; ++i) cur = &((*cur)["not"] = json::object());
+  auto too_deep = CompiledSchema::compile(deep);
+  REQUIRE_FALSE(too_deep.ok());
+  CHECK(too_deep.error().code == "schema.too_large");
+
+  ValidatorOptions small;
+  small.max_schema_nodes = 10;
+  json wide = {{"properties", json::object()}};
+  for (int i = 0; i < 20; ++i) wide["properties"]["p" + std::to_string(i)] = {{"type", "string"}};
+  auto too_wide = CompiledSchema::compile(wide, small);
+  REQUIRE_FALSE(too_wide.ok());
+  CHECK(too_wide.error().code == "schema.too_large");
+  CHECK(too_wide.error().message == "schema has more than 10 subschemas");
+}

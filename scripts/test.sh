@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test of medusa-personalize:
+#   1. the C++ core and its doctest suite built natively (warnings are errors), run by CTest
+#   2. the same core and suite compiled to WebAssembly by Emscripten, run by CTest in Node
+#   3. the validation reports of the whole JSON Schema Test Suite and the personalization
+#      corpus, produced by both builds, compared byte for byte
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+# Debian's emscripten needs Debian's acorn, which a non-Debian node does not find alone.
+export NODE_PATH=/usr/share/nodejs
+jobs=$(nproc)
+log_dir=$(mktemp -d)
+trap 'rm -rf "$log_dir"' EXIT
+
+echo "== native build (g++, -Werror)"
+cmake --preset native-ci >/dev/null
+cmake --build --preset native-ci -j"$jobs"
+echo "== native tests"
+ctest --preset native-ci | tee "$log_dir/native.txt"
+grep -h "JSON-Schema-Test-Suite" build/native-ci/Testing/Temporary/LastTest.log | sed 's/^/native: /'
+
+echo "== WebAssembly build (em++ $(em++ --version | head -1 | grep -o '[0-9]*\.[0-9]*\.[0-9]*' | head -1), -Werror)"
+cmake --preset wasm-release >/dev/null
+cmake --build --preset wasm-release -j"$jobs"
+echo "== WebAssembly tests (Node $(node --version))"
+ctest --preset wasm-release | tee "$log_dir/wasm.txt"
+grep -h "JSON-Schema-Test-Suite" build/wasm-release/Testing/Temporary/LastTest.log | sed 's/^/wasm:   /'
+
+echo "== native and WebAssembly validation reports"
+suite=/usr/share/json-schema-test-suite
+corpus=tests/fixtures/personalization-corpus.json
+build/native-ci/tests/tools/report_dump "$suite" "$corpus" >"$log_dir/native-reports.txt"
+node build/wasm-release/tests/tools/report_dump.js "$suite" "$corpus" >"$log_dir/wasm-reports.txt"
+cases=$(wc -l <"$log_dir/native-reports.txt")
+if cmp -s "$log_dir/native-reports.txt" "$log_dir/wasm-reports.txt"; then
+  echo "reports identical: $cases cases, sha256 $(sha256sum <"$log_dir/native-reports.txt" | cut -c1-16)"
+  compare_failed=0
+else
+  echo "reports DIFFER between native and WebAssembly:"
+  diff "$log_dir/native-reports.txt" "$log_dir/wasm-reports.txt" | head -20 || true
+  compare_failed=1
+fi
+
+total() { grep -o 'out of [0-9]*' "$1" | grep -o '[0-9]*'; }
+passed=$(( $(total "$log_dir/native.txt") + $(total "$log_dir/wasm.txt") + 1 - compare_failed ))
+echo "$passed passed, $compare_failed failed"
+exit "$compare_failed"
