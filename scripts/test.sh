@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of medusa-personalize:
 #   1. the C++ core and its doctest suite built natively (warnings are errors), run by CTest
-#   2. the same core and suite compiled to WebAssembly by Emscripten, run by CTest in Node
-#   3. the validation reports of the whole JSON Schema Test Suite and the personalization
+#   2. the same suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   3. the same core and suite compiled to WebAssembly by Emscripten, run by CTest in Node
+#   4. the validation reports of the whole JSON Schema Test Suite and the personalization
 #      corpus, produced by both builds, compared byte for byte
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,11 @@ cmake --build --preset native-ci -j"$jobs"
 echo "== native tests"
 ctest --preset native-ci | tee "$log_dir/native.txt"
 grep -h "JSON-Schema-Test-Suite" build/native-ci/Testing/Temporary/LastTest.log | sed 's/^/native: /'
+
+echo "== native tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake --preset native-asan >/dev/null
+cmake --build --preset native-asan -j"$jobs"
+ctest --preset native-asan | tee "$log_dir/asan.txt"
 
 echo "== WebAssembly build (em++ $(em++ --version | head -1 | grep -o '[0-9]*\.[0-9]*\.[0-9]*' | head -1), -Werror)"
 cmake --preset wasm-release >/dev/null
@@ -44,6 +50,6 @@ else
 fi
 
 total() { grep -o 'out of [0-9]*' "$1" | grep -o '[0-9]*'; }
-passed=$(( $(total "$log_dir/native.txt") + $(total "$log_dir/wasm.txt") + 1 - compare_failed ))
+passed=$(( $(total "$log_dir/native.txt") + $(total "$log_dir/asan.txt") + $(total "$log_dir/wasm.txt") + 1 - compare_failed ))
 echo "$passed passed, $compare_failed failed"
 exit "$compare_failed"
