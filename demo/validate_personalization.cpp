@@ -47,8 +47,9 @@ int run(const p::Schema& schema, const json& values) {
   }
   std::cout << "refused:  " << metadata.error().message << "\n";
   for (const auto& issue : metadata.error().details) {
-    std::cout << "  " << issue["instance_path"].get<std::string>() << "  [" << issue["code"].get<std::string>()
-              << "] " << issue["message"].get<std::string>() << "\n";
+    std::cout << "  " << issue["instance_path"].get<std::string>() << "  ["
+              << issue["code"].get<std::string>() << "] " << issue["message"].get<std::string>()
+              << "\n";
   }
   std::cout << "\n";
   return 1;

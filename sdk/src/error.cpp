@@ -4,12 +4,18 @@ namespace medusa {
 
 const char* to_string(ErrorKind kind) noexcept {
   switch (kind) {
-    case ErrorKind::invalid_json: return "invalid_json";
-    case ErrorKind::invalid_model: return "invalid_model";
-    case ErrorKind::invalid_schema: return "invalid_schema";
-    case ErrorKind::invalid_pattern: return "invalid_pattern";
-    case ErrorKind::validation: return "validation";
-    case ErrorKind::invalid_argument: return "invalid_argument";
+    case ErrorKind::invalid_json:
+      return "invalid_json";
+    case ErrorKind::invalid_model:
+      return "invalid_model";
+    case ErrorKind::invalid_schema:
+      return "invalid_schema";
+    case ErrorKind::invalid_pattern:
+      return "invalid_pattern";
+    case ErrorKind::validation:
+      return "validation";
+    case ErrorKind::invalid_argument:
+      return "invalid_argument";
   }
   return "unknown";
 }

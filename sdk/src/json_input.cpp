@@ -55,9 +55,9 @@ class DepthLimitedSax {
  private:
   bool enter() {
     if (++depth_ > max_depth_) {
-      error_ = Error{ErrorKind::invalid_json, "json.too_deep",
-                     "JSON nesting exceeds the limit of " + std::to_string(max_depth_) + " levels",
-                     ""};
+      error_ =
+          Error{ErrorKind::invalid_json, "json.too_deep",
+                "JSON nesting exceeds the limit of " + std::to_string(max_depth_) + " levels", ""};
       return false;
     }
     return true;

@@ -24,7 +24,8 @@ std::string read(const fs::path& p) {
   return s.str();
 }
 
-void dump_groups(const std::string& label, const json& groups, const medusa::schema::ValidatorOptions& options) {
+void dump_groups(const std::string& label, const json& groups,
+                 const medusa::schema::ValidatorOptions& options) {
   for (const auto& group : groups) {
     const auto compiled = medusa::schema::CompiledSchema::compile(group["schema"], options);
     for (const auto& test : group["tests"]) {

@@ -6,8 +6,8 @@
 #include "medusa/json_input.hpp"
 
 using medusa::ErrorKind;
-using medusa::JsonLimits;
 using medusa::json;
+using medusa::JsonLimits;
 using medusa::parse_json;
 
 TEST_SUITE("json_input") {
@@ -20,7 +20,8 @@ TEST_SUITE("json_input") {
   }
 
   TEST_CASE("malformed JSON is a typed syntax error with the byte position") {
-    for (const char* bad : {"{", "{\"a\":}", "[1,2", "{\"a\" 1}", "tru", "", "{\"a\":1}x", "'single'"}) {
+    for (const char* bad :
+         {"{", "{\"a\":}", "[1,2", "{\"a\" 1}", "tru", "", "{\"a\":1}x", "'single'"}) {
       CAPTURE(bad);
       auto r = parse_json(bad);
       REQUIRE_FALSE(r.ok());
@@ -32,7 +33,7 @@ TEST_SUITE("json_input") {
 
   TEST_CASE("invalid UTF-8 inside a string is refused as json.invalid_utf8") {
     for (const std::string& bad : {std::string("\"\xC3\x28\""), std::string("\"\xFF\""),
-                                  std::string("\"\xED\xA0\x80\""), std::string("\"\xC0\xAF\"")}) {
+                                   std::string("\"\xED\xA0\x80\""), std::string("\"\xC0\xAF\"")}) {
       auto r = parse_json(bad);
       REQUIRE_FALSE(r.ok());
       CHECK(r.error().code == "json.invalid_utf8");

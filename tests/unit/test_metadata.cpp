@@ -61,7 +61,8 @@ TEST_SUITE("metadata") {
     CHECK(bad.error().code == "json.syntax");
     CHECK(p::Schema::from_json(json(42)).error().code == "personalization.schema_type");
     CHECK(p::Schema::from_json(json("[1]")).error().code == "personalization.schema_type");
-    CHECK(p::Schema::from_json(json::parse(R"({"type":"strng"})")).error().code == "schema.invalid");
+    CHECK(p::Schema::from_json(json::parse(R"({"type":"strng"})")).error().code ==
+          "schema.invalid");
   }
 
   TEST_CASE("fingerprints identify content, not spelling") {
@@ -94,8 +95,9 @@ TEST_SUITE("metadata") {
     CHECK((*replaced)->document()["required"] == json{"initials"});
 
     // The letter variant allows shorter messages and drops the photo.
-    extend_v.metadata = json{{"personalization_extend",
-                              {{"properties", {{"message", {{"maxLength", 10}}}, {"photo", nullptr}}}}}};
+    extend_v.metadata =
+        json{{"personalization_extend",
+              {{"properties", {{"message", {{"maxLength", 10}}}, {"photo", nullptr}}}}}};
     auto extended = p::Schema::for_product(product, &extend_v);
     REQUIRE(extended.ok());
     const json& doc = (*extended)->document();
@@ -111,15 +113,18 @@ TEST_SUITE("metadata") {
 
   TEST_CASE("the schema of the real seeded product (trace 106)") {
     const auto t = test_support::load_trace("106-store-get-product-fields.txt");
-    auto product = medusa::from_json<medusa::Product>(medusa::parse_json(t.response_body)->at("product"));
+    auto product =
+        medusa::from_json<medusa::Product>(medusa::parse_json(t.response_body)->at("product"));
     REQUIRE(product.ok());
     auto schema = p::Schema::for_product(*product, &product->variants->at(0));
     REQUIRE(schema.ok());
     REQUIRE(schema->has_value());
-    const auto metadata = p::build_line_item_metadata(**schema, json{{"message", "Happy birthday, Anna!"},
-                                                                     {"image_url", "https://img.example.test/anna.png"}});
+    const auto metadata = p::build_line_item_metadata(
+        **schema, json{{"message", "Happy birthday, Anna!"},
+                       {"image_url", "https://img.example.test/anna.png"}});
     REQUIRE(metadata.ok());
-    const auto too_long = p::build_line_item_metadata(**schema, json{{"message", std::string(41, 'x')}});
+    const auto too_long =
+        p::build_line_item_metadata(**schema, json{{"message", std::string(41, 'x')}});
     REQUIRE_FALSE(too_long.ok());
     CHECK(too_long.error().details[0]["code"] == "max_length");
   }
@@ -155,19 +160,25 @@ TEST_SUITE("metadata") {
   TEST_CASE("invalid personalization: every issue, typed, nothing built") {
     const auto s = shirt();
     auto r = p::build_line_item_metadata(
-        s, json::parse(R"({"message":"<script>alert(1)</script>","font":"Comic","copies":9,"extra":1,"_personalization_schema":"x"})"));
+        s,
+        json::parse(
+            R"({"message":"<script>alert(1)</script>","font":"Comic","copies":9,"extra":1,"_personalization_schema":"x"})"));
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().kind == medusa::ErrorKind::validation);
     CHECK(r.error().code == "personalization.invalid");
     std::vector<std::string> codes;
-    for (const auto& i : r.error().details) codes.push_back(i["instance_path"].get<std::string>() + " " + i["code"].get<std::string>());
+    for (const auto& i : r.error().details)
+      codes.push_back(i["instance_path"].get<std::string>() + " " + i["code"].get<std::string>());
     CHECK(codes == std::vector<std::string>{"/_personalization_schema reserved_key",
                                             "/_personalization_schema additional_properties",
                                             "/copies maximum", "/extra additional_properties",
-                                            "/font enum", "/message max_length", "/message pattern"});
+                                            "/font enum", "/message max_length",
+                                            "/message pattern"});
     CHECK(r.error().message ==
-          "personalization is invalid: /_personalization_schema keys starting with '_' are reserved (and 6 more)");
-    CHECK(p::build_line_item_metadata(s, json::array()).error().code == "personalization.not_object");
+          "personalization is invalid: /_personalization_schema keys starting with '_' are "
+          "reserved (and 6 more)");
+    CHECK(p::build_line_item_metadata(s, json::array()).error().code ==
+          "personalization.not_object");
     const auto missing = p::build_line_item_metadata(s, json::object());
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().details[0]["instance_path"] == "/message");
@@ -199,8 +210,10 @@ TEST_SUITE("metadata") {
       names.push_back(f.name);
       widgets.push_back(f.widget);
     }
-    CHECK(names == std::vector<std::string>{"message", "font", "colour", "copies", "gift_note", "gift_wrap", "photo"});
-    CHECK(widgets == std::vector<std::string>{"text", "font", "colour", "number", "textarea", "checkbox", "image"});
+    CHECK(names == std::vector<std::string>{"message", "font", "colour", "copies", "gift_note",
+                                            "gift_wrap", "photo"});
+    CHECK(widgets == std::vector<std::string>{"text", "font", "colour", "number", "textarea",
+                                              "checkbox", "image"});
     CHECK(fields[0].label == "Your message");
     CHECK(fields[0].placeholder == "Happy birthday!");
     CHECK(fields[0].required);
@@ -211,10 +224,13 @@ TEST_SUITE("metadata") {
 
   TEST_CASE("metadata_equal follows the rule observed on the real server") {
     const json a = json::parse(R"({"message":"A","image_url":"u"})");
-    CHECK(p::metadata_equal(a, json::parse(R"({"image_url":"u","message":"A"})")));     // key order
-    CHECK_FALSE(p::metadata_equal(a, json::parse(R"({"message":"A","image_url":"u","font":null})")));
-    CHECK_FALSE(p::metadata_equal(json::parse(R"({"layers":["a","b"]})"), json::parse(R"({"layers":["b","a"]})")));
-    CHECK_FALSE(p::metadata_equal(json::parse(R"({"copies":1})"), json::parse(R"({"copies":"1"})")));
+    CHECK(p::metadata_equal(a, json::parse(R"({"image_url":"u","message":"A"})")));  // key order
+    CHECK_FALSE(
+        p::metadata_equal(a, json::parse(R"({"message":"A","image_url":"u","font":null})")));
+    CHECK_FALSE(p::metadata_equal(json::parse(R"({"layers":["a","b"]})"),
+                                  json::parse(R"({"layers":["b","a"]})")));
+    CHECK_FALSE(
+        p::metadata_equal(json::parse(R"({"copies":1})"), json::parse(R"({"copies":"1"})")));
     CHECK(p::metadata_equal(json::parse(R"({"copies":1})"), json::parse(R"({"copies":1.0})")));
     CHECK(p::metadata_equal(json(), json::object()));
     CHECK(p::metadata_equal(json::object(), json()));

@@ -42,8 +42,8 @@ std::vector<std::string> trace_names() {
 }
 
 bool single_request(const std::string& name) {
-  return test_support::read_file(test_support::fixture("medusa-v2-traces/" + name)).find("=== REQUEST ===") !=
-         std::string::npos;
+  return test_support::read_file(test_support::fixture("medusa-v2-traces/" + name))
+             .find("=== REQUEST ===") != std::string::npos;
 }
 
 }  // namespace
@@ -86,20 +86,22 @@ TEST_SUITE("models") {
     MESSAGE("round-tripped ", checked, " objects from ", traces, " traces");
     CHECK(traces >= 100);
     CHECK(checked >= 100);
-    for (const char* key : {"cart", "products", "product", "regions", "region", "order", "orders",
-                            "shipping_options", "payment_collection", "payment_providers", "parent"}) {
+    for (const char* key :
+         {"cart", "products", "product", "regions", "region", "order", "orders", "shipping_options",
+          "payment_collection", "payment_providers", "parent"}) {
       CHECK_MESSAGE(seen[key] > 0, key);
     }
   }
 
   TEST_CASE("a cart with personalized items: typed fields, money in major units") {
     const auto t = load_trace("124-store-get-cart-after-adds.txt");
-    auto cart = medusa::parse_model<medusa::Cart>(medusa::parse_json(t.response_body)->at("cart").dump());
+    auto cart =
+        medusa::parse_model<medusa::Cart>(medusa::parse_json(t.response_body)->at("cart").dump());
     REQUIRE(cart.ok());
     CHECK(cart->id->rfind("cart_", 0) == 0);
     CHECK(*cart->currency_code == "eur");
-    CHECK_FALSE(cart->email.has_value());           // null on the wire
-    CHECK(cart->extra.at("email").is_null());        // ...and kept for the round trip
+    CHECK_FALSE(cart->email.has_value());      // null on the wire
+    CHECK(cart->extra.at("email").is_null());  // ...and kept for the round trip
     REQUIRE(cart->items.has_value());
     REQUIRE_FALSE(cart->items->empty());
     bool found = false;
@@ -117,7 +119,8 @@ TEST_SUITE("models") {
 
   TEST_CASE("a product with its schema in metadata, variants with calculated prices") {
     const auto t = load_trace("106-store-get-product-fields.txt");
-    auto product = medusa::from_json<medusa::Product>(medusa::parse_json(t.response_body)->at("product"));
+    auto product =
+        medusa::from_json<medusa::Product>(medusa::parse_json(t.response_body)->at("product"));
     REQUIRE(product.ok());
     REQUIRE(product->metadata.has_value());
     CHECK(product->metadata->at("personalization").at("type") == "object");
@@ -149,7 +152,8 @@ TEST_SUITE("models") {
     CHECK(personalized >= 1);
     // With default fields, the item's variant embeds its product with the schema.
     const auto defaults = load_trace("158-store-get-order.txt");
-    auto full = medusa::from_json<medusa::Order>(medusa::parse_json(defaults.response_body)->at("order"));
+    auto full =
+        medusa::from_json<medusa::Order>(medusa::parse_json(defaults.response_body)->at("order"));
     REQUIRE(full.ok());
     const auto& variant = full->items->at(0).variant;
     REQUIRE(variant.has_value());
@@ -205,18 +209,23 @@ TEST_SUITE("models") {
   }
 
   TEST_CASE("wrong types are typed errors that point at the field") {
-    auto a = medusa::from_json<medusa::Cart>(json::parse(R"({"items":[{"id":"x"},{"quantity":"2"}]})"));
+    auto a =
+        medusa::from_json<medusa::Cart>(json::parse(R"({"items":[{"id":"x"},{"quantity":"2"}]})"));
     REQUIRE_FALSE(a.ok());
     CHECK(a.error().kind == medusa::ErrorKind::invalid_model);
     CHECK(a.error().code == "model.type");
     CHECK(a.error().path == "/items/1/quantity");
     CHECK(a.error().message == "expected an integer, got string at /items/1/quantity");
-    CHECK(medusa::from_json<medusa::Cart>(json::parse("[1]")).error().message == "expected an object, got array");
+    CHECK(medusa::from_json<medusa::Cart>(json::parse("[1]")).error().message ==
+          "expected an object, got array");
     CHECK(medusa::from_json<medusa::Cart>(json::parse(R"({"items":{}})")).error().path == "/items");
-    CHECK(medusa::from_json<medusa::Cart>(json::parse(R"({"total":"25"})")).error().path == "/total");
-    CHECK(medusa::from_json<medusa::Order>(json::parse(R"({"display_id":1.5})")).error().path == "/display_id");
-    CHECK(medusa::from_json<medusa::Region>(json::parse(R"({"automatic_taxes":"yes"})")).error().path ==
-          "/automatic_taxes");
+    CHECK(medusa::from_json<medusa::Cart>(json::parse(R"({"total":"25"})")).error().path ==
+          "/total");
+    CHECK(medusa::from_json<medusa::Order>(json::parse(R"({"display_id":1.5})")).error().path ==
+          "/display_id");
+    CHECK(medusa::from_json<medusa::Region>(json::parse(R"({"automatic_taxes":"yes"})"))
+              .error()
+              .path == "/automatic_taxes");
     auto text = medusa::parse_model<medusa::Cart>("{\"id\":");
     REQUIRE_FALSE(text.ok());
     CHECK(text.error().code == "json.syntax");
@@ -231,11 +240,14 @@ TEST_SUITE("models") {
       const char* message_start;
     };
     const Case cases[] = {
-        {"173-err-bad-variant-id.txt", 400, "invalid_data", nullptr, "Variants variant_does_not_exist"},
-        {"185-err-quantity-over-stock.txt", 400, "not_allowed", "insufficient_inventory", "Some variant"},
+        {"173-err-bad-variant-id.txt", 400, "invalid_data", nullptr,
+         "Variants variant_does_not_exist"},
+        {"185-err-quantity-over-stock.txt", 400, "not_allowed", "insufficient_inventory",
+         "Some variant"},
         {"202-err-admin-no-auth.txt", 401, nullptr, nullptr, "Unauthorized"},
         {"191-err-metadata-1mb.txt", 413, "unknown_error", nullptr, "request entity too large"},
-        {"198-err-unknown-route.txt", 404, nullptr, nullptr, "Error Cannot GET /store/does-not-exist"},
+        {"198-err-unknown-route.txt", 404, nullptr, nullptr,
+         "Error Cannot GET /store/does-not-exist"},
         {"197-err-unknown-order.txt", 404, "not_found", nullptr, "Order id not found"},
     };
     for (const auto& c : cases) {

@@ -66,9 +66,9 @@ TEST_SUITE("regex") {
   }
 
   TEST_CASE("\\s is Unicode white space, \\d and \\w stay ASCII") {
-    CHECK(matches("^\\s$", "\xC2\xA0"));       // U+00A0
-    CHECK(matches("^\\s$", "\xE3\x80\x80"));   // U+3000
-    CHECK(matches("^\\s$", "\xEF\xBB\xBF"));   // U+FEFF
+    CHECK(matches("^\\s$", "\xC2\xA0"));        // U+00A0
+    CHECK(matches("^\\s$", "\xE3\x80\x80"));    // U+3000
+    CHECK(matches("^\\s$", "\xEF\xBB\xBF"));    // U+FEFF
     CHECK_FALSE(matches("^\\d$", "\xD9\xA3"));  // Arabic-Indic three
     CHECK_FALSE(matches("^\\w$", "\xC3\xA9"));  // é
   }
@@ -91,7 +91,7 @@ TEST_SUITE("regex") {
     CHECK(matches("^\\p{Nd}+$", "0123"));
     CHECK(matches("^\\P{L}+$", "123 !"));
     CHECK(matches("^[^\\p{L}]+$", "123"));
-    CHECK(matches("^\\p{gc=Sc}$", "\xE2\x82\xAC"));                  // €
+    CHECK(matches("^\\p{gc=Sc}$", "\xE2\x82\xAC"));  // €
     CHECK(matches("^\\p{General_Category=Decimal_Number}$", "7"));
     CHECK(matches("^\\p{ASCII}+$", "abc~"));
     CHECK_FALSE(matches("^\\p{ASCII}+$", "é"));
@@ -120,7 +120,9 @@ TEST_SUITE("regex") {
   TEST_CASE("invalid UTF-8 in the text is read as U+FFFD, never out of bounds") {
     CHECK(matches("^.$", "\xFF"));
     CHECK(matches("^\\uFFFD\\uFFFD$", "\xE2\x9D"));  // truncated sequence: one replacement per byte
-    CHECK(matches("^a.b$", "a\xC0" "b"));
+    CHECK(matches("^a.b$",
+                  "a\xC0"
+                  "b"));
   }
 
   TEST_CASE("unsupported features are clear errors, not crashes") {
@@ -136,9 +138,10 @@ TEST_SUITE("regex") {
   }
 
   TEST_CASE("syntax errors are reported with an offset") {
-    for (const char* bad : {"(", ")", "[a", "a**", "*a", "+", "?", "a{3,2}", "\\", "[z-a]",
-                            "\\a", "\\c", "\\c1", "\\x4", "\\u12", "\\u{110000}", "(?x)",
-                            "(?<>a)", "^*", "\\b+", "[\\d-z]", "\\p{L", "\\pL"}) {
+    for (const char* bad :
+         {"(",    ")",      "[a",  "a**",  "*a",      "+",     "?",     "a{3,2}",
+          "\\",   "[z-a]",  "\\a", "\\c",  "\\c1",    "\\x4",  "\\u12", "\\u{110000}",
+          "(?x)", "(?<>a)", "^*",  "\\b+", "[\\d-z]", "\\p{L", "\\pL"}) {
       CAPTURE(bad);
       auto r = Regex::compile(bad);
       REQUIRE_FALSE(r.ok());

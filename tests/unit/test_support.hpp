@@ -60,7 +60,8 @@ inline Trace load_trace(const std::string& name) {
   t.name = name;
   const auto req = text.find("=== REQUEST ===\n");
   const auto resp = text.find("=== RESPONSE ===");
-  if (req == std::string::npos || resp == std::string::npos) throw std::runtime_error("not a trace: " + name);
+  if (req == std::string::npos || resp == std::string::npos)
+    throw std::runtime_error("not a trace: " + name);
   const std::string request = text.substr(req + 16, resp - req - 16);
   const auto line_end = request.find('\n');
   std::istringstream first(request.substr(0, line_end));

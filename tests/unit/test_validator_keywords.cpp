@@ -54,8 +54,10 @@ TEST_SUITE("validator") {
   }
 
   TEST_CASE("numbers") {
-    CHECK(issues(R"({"minimum":1,"maximum":10})", "0") == Lines{" #/minimum minimum: must be >= 1"});
-    CHECK(issues(R"({"minimum":1,"maximum":10})", "11") == Lines{" #/maximum maximum: must be <= 10"});
+    CHECK(issues(R"({"minimum":1,"maximum":10})", "0") ==
+          Lines{" #/minimum minimum: must be >= 1"});
+    CHECK(issues(R"({"minimum":1,"maximum":10})", "11") ==
+          Lines{" #/maximum maximum: must be <= 10"});
     CHECK(issues(R"({"exclusiveMinimum":1})", "1") ==
           Lines{" #/exclusiveMinimum exclusive_minimum: must be > 1"});
     CHECK(issues(R"({"exclusiveMaximum":2.5})", "2.5") ==
@@ -71,8 +73,10 @@ TEST_SUITE("validator") {
     const char* schema = R"({"type":"string","minLength":2,"maxLength":5})";
     CHECK(issues(schema, "\"\xC3\xA4\xC3\xB6\xC3\xBC\xC3\x9F\xE2\x9D\xA4\"").empty());  // äöüß❤ = 5
     CHECK(issues(schema, "\"\xF0\x9F\x98\x80\xF0\x9F\x98\x80\"").empty());              // 2 emoji
-    CHECK(issues(schema, R"("abcdef")") == Lines{" #/maxLength max_length: must be at most 5 characters"});
-    CHECK(issues(schema, R"("a")") == Lines{" #/minLength min_length: must be at least 2 characters"});
+    CHECK(issues(schema, R"("abcdef")") ==
+          Lines{" #/maxLength max_length: must be at most 5 characters"});
+    CHECK(issues(schema, R"("a")") ==
+          Lines{" #/minLength min_length: must be at least 2 characters"});
     const auto s = compile(schema);
     const auto report = s.validate("abcdefg");
     CHECK(report.issues[0].params == json{{"limit", 5}, {"actual", 7}});
@@ -83,11 +87,14 @@ TEST_SUITE("validator") {
     CHECK(issues(R"({"pattern":"^[\\p{L} ]+$"})", R"("Zoë 2")") ==
           Lines{R"( #/pattern pattern: must match the pattern ^[\p{L} ]+$)"});
     CHECK(issues(R"({"format":"email"})", R"("anna@example.com")").empty());
-    CHECK(issues(R"({"format":"email"})", R"("anna@")") == Lines{" #/format format: must be a valid email"});
+    CHECK(issues(R"({"format":"email"})", R"("anna@")") ==
+          Lines{" #/format format: must be a valid email"});
     CHECK(issues(R"({"format":"colour"})", R"("#ff00AA")").empty());
-    CHECK(issues(R"({"format":"colour"})", R"("red")") == Lines{" #/format format: must be a valid colour"});
+    CHECK(issues(R"({"format":"colour"})", R"("red")") ==
+          Lines{" #/format format: must be a valid colour"});
     CHECK(issues(R"({"format":"uri"})", R"("https://img.example.test/anna.png")").empty());
-    CHECK(issues(R"({"format":"date"})", R"("2026-02-29")") == Lines{" #/format format: must be a valid date"});
+    CHECK(issues(R"({"format":"date"})", R"("2026-02-29")") ==
+          Lines{" #/format format: must be a valid date"});
     CHECK(issues(R"({"format":"date"})", R"("2028-02-29")").empty());
     CHECK(issues(R"({"format":"date-time"})", R"("2026-11-25T19:13:34.439Z")").empty());
     CHECK(issues(R"({"format":"made-up"})", R"("anything")").empty());
@@ -101,8 +108,10 @@ TEST_SUITE("validator") {
           Lines{" #/minItems min_items: must have at least 2 items"});
     CHECK(issues(R"({"minItems":2,"maxItems":3})", "[1,2,3,4]") ==
           Lines{" #/maxItems max_items: must have at most 3 items"});
-    CHECK(issues(R"({"uniqueItems":true})", R"([1,{"a":1},2,{"a":1.0}])") ==
-          Lines{" #/uniqueItems unique_items: must not contain duplicates (items 1 and 3 are equal)"});
+    CHECK(
+        issues(R"({"uniqueItems":true})", R"([1,{"a":1},2,{"a":1.0}])") ==
+        Lines{
+            " #/uniqueItems unique_items: must not contain duplicates (items 1 and 3 are equal)"});
     CHECK(issues(R"({"items":{"type":"string"}})", R"(["a",1,"b",2])") ==
           Lines{"/1 #/items/type type: must be string", "/3 #/items/type type: must be string"});
     CHECK(issues(R"({"items":[{"type":"string"}],"additionalItems":false})", R"(["a","b"])") ==
@@ -138,8 +147,10 @@ TEST_SUITE("validator") {
           Lines{" #/minProperties min_properties: must have at least 1 properties"});
     CHECK(issues(R"({"propertyNames":{"pattern":"^[a-z_]+$"}})", R"({"ok":1,"Bad-Name":2})") ==
           Lines{"/Bad-Name #/propertyNames property_names: is not an allowed property name"});
-    CHECK(issues(R"({"dependencies":{"gift_wrap":["gift_message"]}})", R"({"gift_wrap":true})") ==
-          Lines{"/gift_message #/dependencies dependencies: is required when 'gift_wrap' is present"});
+    CHECK(
+        issues(R"({"dependencies":{"gift_wrap":["gift_message"]}})", R"({"gift_wrap":true})") ==
+        Lines{
+            "/gift_message #/dependencies dependencies: is required when 'gift_wrap' is present"});
     CHECK(issues(R"({"dependencies":{"a":{"required":["b"]}}})", R"({"a":1})") ==
           Lines{"/b #/dependencies/a/required required: is required"});
     CHECK(issues(R"({"additionalProperties":{"type":"string"}})", R"({"a":"x","b":2})") ==
@@ -164,7 +175,8 @@ TEST_SUITE("validator") {
           Lines{" #/not not: must not match the excluded form"});
     const char* conditional = R"({"if":{"properties":{"gift":{"const":true}}},
       "then":{"required":["gift_message"]},"else":{"maxProperties":1}})";
-    CHECK(issues(conditional, R"({"gift":true})") == Lines{"/gift_message #/then/required required: is required"});
+    CHECK(issues(conditional, R"({"gift":true})") ==
+          Lines{"/gift_message #/then/required required: is required"});
     CHECK(issues(conditional, R"({"gift":false,"x":1})") ==
           Lines{" #/else/maxProperties max_properties: must have at most 1 properties"});
     CHECK(issues("false", "1") == Lines{" # false_schema: no value is allowed here"});
@@ -177,7 +189,8 @@ TEST_SUITE("validator") {
       "$ref":"#/definitions/node"})";
     CHECK(issues(tree, R"({"v":1,"children":[{"v":2},{"v":"x","children":[]}]})") ==
           Lines{"/children/1/v #/definitions/node/properties/v/type type: must be integer"});
-    CHECK(issues(R"({"$ref":"http://json-schema.org/draft-07/schema#"})", R"({"type":"nope"})").size() == 1);
+    CHECK(issues(R"({"$ref":"http://json-schema.org/draft-07/schema#"})", R"({"type":"nope"})")
+              .size() == 1);
   }
 
   TEST_CASE("the personalization vocabulary: x-image print checks") {
@@ -186,19 +199,36 @@ TEST_SUITE("validator") {
       "x-image":{"accept":["image/png","image/jpeg"],"max_bytes":10000000,
                  "min_width":1000,"min_height":800,"print_width_mm":200,"print_height_mm":250,
                  "min_dpi":150}}}})";
-    CHECK(issues(schema, R"({"photo":{"url":"u","mime":"image/png","width":2400,"height":3000,"bytes":5}})").empty());
-    CHECK(issues(schema, R"({"photo":{"url":"u","mime":"image/gif","width":2400,"height":3000,"bytes":20000000}})") ==
-          Lines{"/photo #/properties/photo/x-image/accept image_type: must be an image of type image/png, image/jpeg",
-                "/photo #/properties/photo/x-image/max_bytes image_too_large: must be at most 10000000 bytes"});
+    CHECK(issues(schema,
+                 R"({"photo":{"url":"u","mime":"image/png","width":2400,"height":3000,"bytes":5}})")
+              .empty());
+    CHECK(
+        issues(
+            schema,
+            R"({"photo":{"url":"u","mime":"image/gif","width":2400,"height":3000,"bytes":20000000}})") ==
+        Lines{"/photo #/properties/photo/x-image/accept image_type: must be an image of type "
+              "image/png, image/jpeg",
+              "/photo #/properties/photo/x-image/max_bytes image_too_large: must be at most "
+              "10000000 bytes"});
     // 1000 px over 200 mm (7.87 in) = 127 dpi.
-    CHECK(issues(schema, R"({"photo":{"url":"u","mime":"image/jpeg","width":1000,"height":1600,"bytes":5}})") ==
-          Lines{"/photo #/properties/photo/x-image/min_dpi image_min_dpi: would print at 127 dpi, below the minimum of 150 dpi"});
-    CHECK(issues(schema, R"({"photo":{"url":"u","mime":"image/jpeg","width":900,"height":700,"bytes":5}})") ==
-          Lines{"/photo #/properties/photo/x-image/min_width image_min_pixels: must be at least 1000x800 pixels",
-                "/photo #/properties/photo/x-image/min_dpi image_min_dpi: would print at 71 dpi, below the minimum of 150 dpi"});
+    CHECK(
+        issues(
+            schema,
+            R"({"photo":{"url":"u","mime":"image/jpeg","width":1000,"height":1600,"bytes":5}})") ==
+        Lines{"/photo #/properties/photo/x-image/min_dpi image_min_dpi: would print at 127 dpi, "
+              "below the minimum of 150 dpi"});
+    CHECK(
+        issues(schema,
+               R"({"photo":{"url":"u","mime":"image/jpeg","width":900,"height":700,"bytes":5}})") ==
+        Lines{"/photo #/properties/photo/x-image/min_width image_min_pixels: must be at least "
+              "1000x800 pixels",
+              "/photo #/properties/photo/x-image/min_dpi image_min_dpi: would print at 71 dpi, "
+              "below the minimum of 150 dpi"});
     CHECK(issues(schema, R"({"photo":{"url":"","width":"big"}})") ==
-          Lines{"/photo #/properties/photo/x-image image_reference: must be an uploaded image reference "
-                "{url, width, height, mime, bytes} (missing or invalid: url, mime, width, height, bytes)"});
+          Lines{"/photo #/properties/photo/x-image image_reference: must be an uploaded image "
+                "reference "
+                "{url, width, height, mime, bytes} (missing or invalid: url, mime, width, height, "
+                "bytes)"});
   }
 
   TEST_CASE("schema errors are typed") {
@@ -207,11 +237,14 @@ TEST_SUITE("validator") {
     CHECK(compile_error(R"({"required":"message"})") == "schema.invalid");
     CHECK(compile_error(R"([1,2])") == "schema.invalid");
     CHECK(compile_error(R"j({"pattern":"(?=x)"})j") == "schema.pattern");
-    CHECK(compile_error(R"({"pattern":"(unclosed"})") == "schema.invalid");  // format: regex in the meta-schema
+    CHECK(compile_error(R"({"pattern":"(unclosed"})") ==
+          "schema.invalid");  // format: regex in the meta-schema
     CHECK(compile_error(R"({"$ref":"#/definitions/missing"})") == "schema.ref");
     CHECK(compile_error(R"({"$ref":"http://example.test/remote.json"})") == "schema.ref");
-    CHECK(compile_error(R"({"definitions":{"a":{"$ref":"#/definitions/b"},"b":{"$ref":"#/definitions/a"}},"$ref":"#/definitions/a"})") ==
-          "schema.ref");
+    CHECK(
+        compile_error(
+            R"({"definitions":{"a":{"$ref":"#/definitions/b"},"b":{"$ref":"#/definitions/a"}},"$ref":"#/definitions/a"})") ==
+        "schema.ref");
     CHECK(compile_error(R"({"x-widget":"slider"})") == "schema.vocabulary");
     CHECK(compile_error(R"({"x-image":{"min_dpi":300}})") == "schema.vocabulary");
     CHECK(compile_error(R"({"x-image":{"accept":["image/gif"]}})") == "schema.vocabulary");
@@ -238,10 +271,26 @@ TEST_SUITE("validator") {
     defs["d40"] = {{"type", "string"}};
     ValidatorOptions budget;
     budget.max_steps = 200'000;  // the default (5M) behaves the same, only slower
-    const auto exponential = compile(json{{"definitions", defs}, {"$ref", "#/definitions/d0"}}.dump(), budget);
+    const auto exponential =
+        compile(json{{"definitions", defs}, {"$ref", "#/definitions/d0"}}.dump(), budget);
     const auto e = exponential.validate(1);
     REQUIRE_FALSE(e.valid());
     CHECK(e.issues.back().code == "limit_steps");
+  }
+
+  TEST_CASE("values nested too deeply are refused before evaluation") {
+    json deep = json::array();
+    json* cur = &deep;
+    for (int i = 0; i < 10000; ++i) {
+      cur->push_back(json::array());
+      cur = &(*cur)[0];
+    }
+    const auto s = compile(R"({"items":{"$ref":"#"},"uniqueItems":true})");
+    const auto r = s.validate(deep);
+    REQUIRE(r.issues.size() == 1);
+    CHECK(r.issues[0].code == "limit_depth");
+    CHECK(r.issues[0].message == "value nested deeper than 256 levels");
+    CHECK_FALSE(s.is_valid(deep));
   }
 
   TEST_CASE("the report is capped at max_issues") {
@@ -256,14 +305,16 @@ TEST_SUITE("validator") {
   TEST_CASE("reports serialize deterministically") {
     const auto s = compile(R"({"required":["b","a"],"properties":{"c":{"maxLength":1}}})");
     const auto text = s.validate(json::parse(R"({"c":"xyz"})")).to_json().dump();
-    CHECK(text ==
-          R"({"issues":[{"code":"required","instance_path":"/b","message":"is required","params":{"property":"b"},"schema_path":"#/required"},)"
-          R"({"code":"required","instance_path":"/a","message":"is required","params":{"property":"a"},"schema_path":"#/required"},)"
-          R"({"code":"max_length","instance_path":"/c","message":"must be at most 1 characters","params":{"actual":3,"limit":1},"schema_path":"#/properties/c/maxLength"}],"truncated":false,"valid":false})");
+    CHECK(
+        text ==
+        R"({"issues":[{"code":"required","instance_path":"/b","message":"is required","params":{"property":"b"},"schema_path":"#/required"},)"
+        R"({"code":"required","instance_path":"/a","message":"is required","params":{"property":"a"},"schema_path":"#/required"},)"
+        R"({"code":"max_length","instance_path":"/c","message":"must be at most 1 characters","params":{"actual":3,"limit":1},"schema_path":"#/properties/c/maxLength"}],"truncated":false,"valid":false})");
   }
 }
 
-TEST_CASE("oversized schemas are refused with schema.too_large" * doctest::test_suite("validator")) {
+TEST_CASE("oversized schemas are refused with schema.too_large" *
+          doctest::test_suite("validator")) {
   json deep = json::object();
   json* cur = &deep;
   for (int i = 0; i < 300; ++i) cur = &((*cur)["not"] = json::object());

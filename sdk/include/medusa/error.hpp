@@ -32,9 +32,9 @@ struct Error {
       : kind(k), code(std::move(c)), message(std::move(m)), path(std::move(p)) {}
 
   ErrorKind kind = ErrorKind::invalid_argument;
-  std::string code;     ///< e.g. "json.syntax", "json.too_deep", "model.type", "schema.ref"
-  std::string message;  ///< human readable, may change between versions
-  std::string path;     ///< JSON Pointer of the offending value, when there is one
+  std::string code;        ///< e.g. "json.syntax", "json.too_deep", "model.type", "schema.ref"
+  std::string message;     ///< human readable, may change between versions
+  std::string path;        ///< JSON Pointer of the offending value, when there is one
   nlohmann::json details;  ///< structured data, e.g. the issue list of a validation error
 
   /// "[code] message (at path)" — for logs and exception texts.
@@ -45,7 +45,7 @@ struct Error {
 template <class T>
 class Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT(implicit)
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}      // NOLINT(implicit)
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT(implicit)
 
   bool ok() const noexcept { return state_.index() == 0; }

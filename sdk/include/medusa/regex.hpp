@@ -30,9 +30,9 @@ struct RegexProgram;
 
 /// Limits on what a pattern may compile to.
 struct RegexLimits {
-  std::size_t max_pattern_bytes = 4096;    ///< length of the pattern source
-  std::size_t max_program_size = 20000;    ///< NFA instructions after expanding {n,m}
-  std::size_t max_group_depth = 64;        ///< nesting of parentheses
+  std::size_t max_pattern_bytes = 4096;  ///< length of the pattern source
+  std::size_t max_program_size = 20000;  ///< NFA instructions after expanding {n,m}
+  std::size_t max_group_depth = 64;      ///< nesting of parentheses
 };
 
 /// A compiled pattern. Cheap to copy (the program is shared and immutable).

@@ -3,12 +3,15 @@
 namespace medusa::personalization {
 namespace {
 
-bool is_empty_metadata(const json& m) { return m.is_null() || (m.is_object() && m.empty()); }
+bool is_empty_metadata(const json& m) {
+  return m.is_null() || (m.is_object() && m.empty());
+}
 
 }  // namespace
 
 bool metadata_equal(const json& a, const json& b) {
-  if (is_empty_metadata(a) || is_empty_metadata(b)) return is_empty_metadata(a) && is_empty_metadata(b);
+  if (is_empty_metadata(a) || is_empty_metadata(b))
+    return is_empty_metadata(a) && is_empty_metadata(b);
   // nlohmann's equality is deep, ignores object key order (keys are sorted), keeps array
   // order and value types, and compares numbers by value (1 == 1.0), as JavaScript does.
   return a == b;
@@ -24,7 +27,8 @@ const LineItem* find_matching_line_item(const std::vector<LineItem>& items,
   const LineItem* best = nullptr;
   for (const auto& item : items) {
     if (!item.variant_id) continue;
-    if (!is_same_line_item(*item.variant_id, item.metadata.value_or(json()), variant_id, metadata)) {
+    if (!is_same_line_item(*item.variant_id, item.metadata.value_or(json()), variant_id,
+                           metadata)) {
       continue;
     }
     // ISO-8601 timestamps of one server compare correctly as text.

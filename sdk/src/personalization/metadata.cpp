@@ -12,9 +12,9 @@ namespace {
 
 bool is_space(char32_t c) {
   // ECMAScript WhiteSpace and LineTerminator: what a customer sees as blank.
-  return c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C || c == 0x0D || c == 0x20 ||
-         c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+  return c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C || c == 0x0D || c == 0x20 || c == 0xA0 ||
+         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 std::string trim(const std::string& s) {
@@ -49,7 +49,8 @@ std::string normalize_newlines(const std::string& s) {
 json whole_numbers(json v) {
   if (v.is_number_float()) {
     const double d = v.get<double>();
-    if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.0e15) return static_cast<std::int64_t>(d);
+    if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.0e15)
+      return static_cast<std::int64_t>(d);
   }
   return v;
 }
@@ -127,9 +128,12 @@ Result<json> build_line_item_metadata(const Schema& schema, const json& values,
   if (!report.valid()) {
     const auto& first = report.issues.front();
     Error e{ErrorKind::validation, "personalization.invalid",
-            "personalization is invalid: " + (first.instance_path.empty() ? std::string("value") : first.instance_path) +
-                " " + first.message +
-                (report.issues.size() > 1 ? " (and " + std::to_string(report.issues.size() - 1) + " more)" : ""),
+            "personalization is invalid: " +
+                (first.instance_path.empty() ? std::string("value") : first.instance_path) + " " +
+                first.message +
+                (report.issues.size() > 1
+                     ? " (and " + std::to_string(report.issues.size() - 1) + " more)"
+                     : ""),
             first.instance_path};
     e.details = report.to_json()["issues"];
     return e;

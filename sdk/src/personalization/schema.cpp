@@ -61,12 +61,19 @@ Result<json> schema_value(const json& value, const char* where) {
 }  // namespace
 
 json FormField::to_json() const {
-  return json{{"name", name},         {"label", label},       {"description", description},
-              {"widget", widget},     {"placeholder", placeholder}, {"required", required},
-              {"order", order},       {"schema", schema}};
+  return json{{"name", name},
+              {"label", label},
+              {"description", description},
+              {"widget", widget},
+              {"placeholder", placeholder},
+              {"required", required},
+              {"order", order},
+              {"schema", schema}};
 }
 
-std::string canonical_json(const json& value) { return canonical_numbers(value).dump(); }
+std::string canonical_json(const json& value) {
+  return canonical_numbers(value).dump();
+}
 
 std::string fingerprint(const json& value) {
   std::uint64_t hash = 0xcbf29ce484222325ull;
@@ -104,7 +111,8 @@ Result<std::optional<Schema>> Schema::for_product(const Product& product,
                                                   const ProductVariant* variant) {
   std::optional<json> effective;
   if (product.metadata && product.metadata->is_object()) {
-    if (auto it = product.metadata->find(kSchemaKey); it != product.metadata->end() && !it->is_null()) {
+    if (auto it = product.metadata->find(kSchemaKey);
+        it != product.metadata->end() && !it->is_null()) {
       auto v = schema_value(*it, "product metadata.personalization");
       if (!v) return v.error();
       effective = std::move(v).value();
@@ -152,7 +160,8 @@ std::vector<FormField> Schema::fields() const {
     f.widget = widget_for(s);
     f.placeholder = s.value("x-placeholder", std::string());
     f.required = std::find(required.begin(), required.end(), f.name) != required.end();
-    f.order = s.contains("x-order") && s["x-order"].is_number() ? s["x-order"].get<double>() : 1e6 + position;
+    f.order = s.contains("x-order") && s["x-order"].is_number() ? s["x-order"].get<double>()
+                                                                : 1e6 + position;
     f.schema = s;
     out.push_back(std::move(f));
   }

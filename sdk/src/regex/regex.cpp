@@ -16,10 +16,16 @@ Result<Regex> Regex::compile(std::string_view pattern, const RegexLimits& limits
 
 Regex::Regex(std::shared_ptr<const detail::RegexProgram> program) : program_(std::move(program)) {}
 
-bool Regex::search(std::string_view text) const { return regex::run_program(*program_, text); }
+bool Regex::search(std::string_view text) const {
+  return regex::run_program(*program_, text);
+}
 
-const std::string& Regex::source() const { return program_->source; }
+const std::string& Regex::source() const {
+  return program_->source;
+}
 
-const char* regex_unicode_version() noexcept { return regex::unicode_table_version(); }
+const char* regex_unicode_version() noexcept {
+  return regex::unicode_table_version();
+}
 
 }  // namespace medusa

@@ -26,12 +26,12 @@ struct AstNode {
     not_word_boundary
   };
   Kind kind = Kind::empty;
-  char32_t ch = 0;                     ///< character
-  std::uint32_t cls = 0;               ///< char_class: index into Ast::classes
+  char32_t ch = 0;                      ///< character
+  std::uint32_t cls = 0;                ///< char_class: index into Ast::classes
   std::vector<std::uint32_t> children;  ///< concat, alternation, repeat (one child)
-  std::uint32_t min = 0;               ///< repeat
-  std::uint32_t max = 0;               ///< repeat, ignored when unbounded
-  bool unbounded = false;              ///< repeat
+  std::uint32_t min = 0;                ///< repeat
+  std::uint32_t max = 0;                ///< repeat, ignored when unbounded
+  bool unbounded = false;               ///< repeat
 };
 
 struct Ast {

@@ -31,14 +31,29 @@ class Compiler {
   void emit(std::uint32_t id) {
     const AstNode& n = ast_.nodes[id];
     switch (n.kind) {
-      case AstNode::Kind::empty: return;
-      case AstNode::Kind::character: push({Op::character, n.ch}); return;
-      case AstNode::Kind::any: push({Op::any}); return;
-      case AstNode::Kind::char_class: push({Op::char_class, n.cls}); return;
-      case AstNode::Kind::line_start: push({Op::line_start}); return;
-      case AstNode::Kind::line_end: push({Op::line_end}); return;
-      case AstNode::Kind::word_boundary: push({Op::word_boundary}); return;
-      case AstNode::Kind::not_word_boundary: push({Op::not_word_boundary}); return;
+      case AstNode::Kind::empty:
+        return;
+      case AstNode::Kind::character:
+        push({Op::character, n.ch});
+        return;
+      case AstNode::Kind::any:
+        push({Op::any});
+        return;
+      case AstNode::Kind::char_class:
+        push({Op::char_class, n.cls});
+        return;
+      case AstNode::Kind::line_start:
+        push({Op::line_start});
+        return;
+      case AstNode::Kind::line_end:
+        push({Op::line_end});
+        return;
+      case AstNode::Kind::word_boundary:
+        push({Op::word_boundary});
+        return;
+      case AstNode::Kind::not_word_boundary:
+        push({Op::not_word_boundary});
+        return;
       case AstNode::Kind::concat:
         for (auto child : n.children) emit(child);
         return;
@@ -102,10 +117,10 @@ Result<detail::RegexProgram> compile_ast(Ast ast, const RegexLimits& limits) {
   try {
     program.code = Compiler(ast, limits.max_program_size).run();
   } catch (const TooComplex&) {
-    return Error{ErrorKind::invalid_pattern, "regex.too_complex",
-                 "pattern expands to more than " + std::to_string(limits.max_program_size) +
-                     " instructions",
-                 ""};
+    return Error{
+        ErrorKind::invalid_pattern, "regex.too_complex",
+        "pattern expands to more than " + std::to_string(limits.max_program_size) + " instructions",
+        ""};
   }
   program.anchored_start = starts_with_line_start(ast, ast.root);
   program.classes = std::move(ast.classes);

@@ -16,7 +16,9 @@ struct ParseFailure {
   std::string message;
 };
 
-void add_digit(CharClass& c) { c.add('0', '9'); }
+void add_digit(CharClass& c) {
+  c.add('0', '9');
+}
 void add_word(CharClass& c) {
   c.add('a', 'z');
   c.add('A', 'Z');
@@ -38,8 +40,21 @@ void add_space(CharClass& c) {
 
 bool is_syntax_char(char32_t c) {
   switch (c) {
-    case '^': case '$': case '\\': case '.': case '*': case '+': case '?': case '(':
-    case ')': case '[': case ']': case '{': case '}': case '|': case '/':
+    case '^':
+    case '$':
+    case '\\':
+    case '.':
+    case '*':
+    case '+':
+    case '?':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '|':
+    case '/':
       return true;
     default:
       return false;
@@ -177,8 +192,8 @@ class Parser {
 
   std::uint32_t parse_quantified(std::size_t depth) {
     const char32_t c = peek();
-    const bool assertion = c == '^' || c == '$' ||
-                           (c == '\\' && (peek_at(1) == 'b' || peek_at(1) == 'B'));
+    const bool assertion =
+        c == '^' || c == '$' || (c == '\\' && (peek_at(1) == 'b' || peek_at(1) == 'B'));
     const std::uint32_t atom = parse_atom(depth);
     std::uint32_t min = 0, max = 0;
     bool unbounded = false;
@@ -208,13 +223,22 @@ class Parser {
   std::uint32_t parse_atom(std::size_t depth) {
     const char32_t c = next();
     switch (c) {
-      case '.': return add_kind(AstNode::Kind::any);
-      case '^': return add_kind(AstNode::Kind::line_start);
-      case '$': return add_kind(AstNode::Kind::line_end);
-      case '(': return parse_group(depth);
-      case '[': return add_class(parse_class());
-      case '\\': return parse_atom_escape();
-      case '*': case '+': case '?': fail("regex.syntax", "nothing to repeat");
+      case '.':
+        return add_kind(AstNode::Kind::any);
+      case '^':
+        return add_kind(AstNode::Kind::line_start);
+      case '$':
+        return add_kind(AstNode::Kind::line_end);
+      case '(':
+        return parse_group(depth);
+      case '[':
+        return add_class(parse_class());
+      case '\\':
+        return parse_atom_escape();
+      case '*':
+      case '+':
+      case '?':
+        fail("regex.syntax", "nothing to repeat");
       case '{': {
         --pos_;
         std::uint32_t a = 0, b = 0;
@@ -223,7 +247,8 @@ class Parser {
         next();
         return add_char('{');
       }
-      default: return add_char(c);
+      default:
+        return add_char(c);
     }
   }
 
@@ -285,10 +310,20 @@ class Parser {
     const char32_t c = peek();
     CharClass base;
     switch (c) {
-      case 'd': case 'D': add_digit(base); break;
-      case 'w': case 'W': add_word(base); break;
-      case 's': case 'S': add_space(base); break;
-      case 'p': case 'P': {
+      case 'd':
+      case 'D':
+        add_digit(base);
+        break;
+      case 'w':
+      case 'W':
+        add_word(base);
+        break;
+      case 's':
+      case 'S':
+        add_space(base);
+        break;
+      case 'p':
+      case 'P': {
         next();
         if (!eat('{')) fail("regex.syntax", "expected '{' after \\p");
         std::string name;
@@ -305,7 +340,8 @@ class Parser {
         out.properties.push_back({prop->mask, prop->ascii, c == 'P'});
         return true;
       }
-      default: return false;
+      default:
+        return false;
     }
     next();
     base.negated = (c == 'D' || c == 'W' || c == 'S');
@@ -327,11 +363,16 @@ class Parser {
   char32_t parse_char_escape(bool in_class) {
     const char32_t c = next();
     switch (c) {
-      case 't': return '\t';
-      case 'n': return '\n';
-      case 'v': return '\v';
-      case 'f': return '\f';
-      case 'r': return '\r';
+      case 't':
+        return '\t';
+      case 'n':
+        return '\n';
+      case 'v':
+        return '\v';
+      case 'f':
+        return '\f';
+      case 'r':
+        return '\r';
       case '0':
         if (peek() >= '0' && peek() <= '9') {
           fail("regex.unsupported", "octal escapes are not supported");
@@ -344,7 +385,8 @@ class Parser {
         }
         return letter % 32;
       }
-      case 'x': return parse_hex_digits(2);
+      case 'x':
+        return parse_hex_digits(2);
       case 'u': {
         if (eat('{')) {
           char32_t v = 0;
@@ -365,7 +407,8 @@ class Parser {
           const std::size_t save = pos_;
           next(), next();
           const char32_t low = parse_hex_digits(4);
-          if (low >= 0xDC00 && low <= 0xDFFF) return 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00);
+          if (low >= 0xDC00 && low <= 0xDFFF)
+            return 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00);
           pos_ = save;
         }
         return v;
@@ -376,7 +419,8 @@ class Parser {
       case '-':
         if (in_class) return '-';
         break;
-      default: break;
+      default:
+        break;
     }
     if (c == kEnd) fail("regex.syntax", "\\ at end of pattern");
     if (is_syntax_char(c)) return c;

@@ -26,8 +26,7 @@ struct Context {
 
 class Vm {
  public:
-  explicit Vm(const detail::RegexProgram& p)
-      : p_(p), mark_(p.code.size(), 0) {
+  explicit Vm(const detail::RegexProgram& p) : p_(p), mark_(p.code.size(), 0) {
     current_.reserve(p.code.size());
     next_.reserve(p.code.size());
   }
@@ -45,8 +44,7 @@ class Vm {
       if (pos >= text.size()) return false;
       // Step over `cur` into the next position.
       std::size_t after_next = after;
-      const char32_t following =
-          after < text.size() ? text::decode_utf8(text, after_next) : kNone;
+      const char32_t following = after < text.size() ? text::decode_utf8(text, after_next) : kNone;
       const Context there{false, after >= text.size(), cur, following};
       ++generation_;
       for (const auto pc : current_) {
@@ -64,10 +62,14 @@ class Vm {
  private:
   bool consumes(const Inst& inst, char32_t c) const {
     switch (inst.op) {
-      case Op::character: return inst.arg == c;
-      case Op::any: return !is_line_terminator(c);
-      case Op::char_class: return p_.classes[inst.arg].matches(c);
-      default: return false;
+      case Op::character:
+        return inst.arg == c;
+      case Op::any:
+        return !is_line_terminator(c);
+      case Op::char_class:
+        return p_.classes[inst.arg].matches(c);
+      default:
+        return false;
     }
   }
 
@@ -83,8 +85,11 @@ class Vm {
       mark_[pc] = generation_;
       const Inst& inst = p_.code[pc];
       switch (inst.op) {
-        case Op::match: return true;
-        case Op::jump: stack_.push_back(inst.arg); break;
+        case Op::match:
+          return true;
+        case Op::jump:
+          stack_.push_back(inst.arg);
+          break;
         case Op::split:
           stack_.push_back(inst.arg2);
           stack_.push_back(inst.arg);
@@ -101,7 +106,9 @@ class Vm {
         case Op::not_word_boundary:
           if (is_word(ctx.prev) == is_word(ctx.next)) stack_.push_back(pc + 1);
           break;
-        default: list.push_back(pc); break;
+        default:
+          list.push_back(pc);
+          break;
       }
     }
     return false;
@@ -130,7 +137,8 @@ void CharClass::finish() {
 
 bool CharClass::matches(char32_t cp) const {
   bool in = false;
-  auto it = std::upper_bound(ranges.begin(), ranges.end(), std::make_pair(cp, char32_t{0xFFFFFFFF}));
+  auto it =
+      std::upper_bound(ranges.begin(), ranges.end(), std::make_pair(cp, char32_t{0xFFFFFFFF}));
   if (it != ranges.begin() && (it - 1)->second >= cp) in = true;
   for (std::size_t i = 0; !in && i < properties.size(); ++i) {
     const auto& p = properties[i];

@@ -10,10 +10,42 @@ namespace {
 #include "regex/unicode_category_table.inc"
 
 // Index order matches scripts/gen_unicode_categories.py.
-enum : unsigned { Cn, Lu, Ll, Lt, Lm, Lo, Mn, Mc, Me, Nd, Nl, No, Pc, Pd, Ps, Pe, Pi, Pf, Po,
-                  Sm, Sc, Sk, So, Zs, Zl, Zp, Cc, Cf, Cs, Co };
+enum : unsigned {
+  Cn,
+  Lu,
+  Ll,
+  Lt,
+  Lm,
+  Lo,
+  Mn,
+  Mc,
+  Me,
+  Nd,
+  Nl,
+  No,
+  Pc,
+  Pd,
+  Ps,
+  Pe,
+  Pi,
+  Pf,
+  Po,
+  Sm,
+  Sc,
+  Sk,
+  So,
+  Zs,
+  Zl,
+  Zp,
+  Cc,
+  Cf,
+  Cs,
+  Co
+};
 
-constexpr CategoryMask bit(unsigned c) { return CategoryMask{1} << c; }
+constexpr CategoryMask bit(unsigned c) {
+  return CategoryMask{1} << c;
+}
 
 struct NamedMask {
   std::string_view short_name;
@@ -85,7 +117,9 @@ std::optional<CategoryMask> category_value(std::string_view name) {
 
 }  // namespace
 
-const char* unicode_table_version() noexcept { return MEDUSA_UNICODE_VERSION; }
+const char* unicode_table_version() noexcept {
+  return MEDUSA_UNICODE_VERSION;
+}
 
 unsigned general_category(char32_t cp) noexcept {
   if (cp > 0x10FFFF) return Cn;

@@ -21,7 +21,8 @@ struct CompileFailure {
 };
 
 [[noreturn]] void fail(const char* code, std::string message, std::string where) {
-  throw CompileFailure{Error{ErrorKind::invalid_schema, code, std::move(message), std::move(where)}};
+  throw CompileFailure{
+      Error{ErrorKind::invalid_schema, code, std::move(message), std::move(where)}};
 }
 
 struct Location {
@@ -30,12 +31,20 @@ struct Location {
 };
 
 // Keywords whose value is a schema / a map of schemas / an array of schemas.
-constexpr const char* kSchemaKeywords[] = {"additionalItems", "additionalProperties", "contains",
-                                            "propertyNames",   "not",   "if", "then", "else"};
+constexpr const char* kSchemaKeywords[] = {"additionalItems",
+                                           "additionalProperties",
+                                           "contains",
+                                           "propertyNames",
+                                           "not",
+                                           "if",
+                                           "then",
+                                           "else"};
 constexpr const char* kSchemaMapKeywords[] = {"properties", "patternProperties", "definitions"};
 constexpr const char* kSchemaArrayKeywords[] = {"allOf", "anyOf", "oneOf"};
 
-bool is_schema(const json& v) { return v.is_object() || v.is_boolean(); }
+bool is_schema(const json& v) {
+  return v.is_object() || v.is_boolean();
+}
 
 /// Calls f(pointer suffix, child) for every direct subschema position of `s`.
 template <class F>
@@ -107,8 +116,8 @@ std::optional<double> positive_number(const json& obj, const char* key, const st
   return it->get<double>();
 }
 
-constexpr const char* kWidgets[] = {"text",   "textarea", "select", "font", "colour",
-                                    "color",  "number",   "checkbox", "image"};
+constexpr const char* kWidgets[] = {"text",  "textarea", "select",   "font", "colour",
+                                    "color", "number",   "checkbox", "image"};
 
 class Compiler {
  public:
@@ -160,7 +169,8 @@ class Compiler {
       loaded = &draft07_metaschema();
     } else if (options_.load_remote) {
       if (auto remote = options_.load_remote(doc_uri)) {
-        if (json_depth(*remote) > 256) fail("schema.ref", "remote schema " + doc_uri + " is nested too deeply", where);
+        if (json_depth(*remote) > 256)
+          fail("schema.ref", "remote schema " + doc_uri + " is nested too deeply", where);
         remotes_.push_back(std::make_unique<json>(std::move(*remote)));
         loaded = remotes_.back().get();
       }
@@ -186,10 +196,12 @@ class Compiler {
       }
       if (cur->is_object()) {
         auto it = cur->find(t);
-        if (it == cur->end()) fail("schema.ref", "$ref target '" + pointer + "' does not exist", where);
+        if (it == cur->end())
+          fail("schema.ref", "$ref target '" + pointer + "' does not exist", where);
         cur = &*it;
       } else if (cur->is_array()) {
-        if (t.empty() || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+        if (t.empty() ||
+            !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
             t.size() > 9 || std::stoul(t) >= cur->size()) {
           fail("schema.ref", "$ref target '" + pointer + "' does not exist", where);
         }
@@ -273,13 +285,16 @@ class Compiler {
       auto it = s.find(keyword);
       if (it == s.end()) return std::nullopt;
       auto v = as_count(*it);
-      if (!v) fail("schema.invalid", std::string(keyword) + " must be a non-negative integer", where + "/" + keyword);
+      if (!v)
+        fail("schema.invalid", std::string(keyword) + " must be a non-negative integer",
+             where + "/" + keyword);
       return v;
     };
     auto number = [&](const char* keyword) -> std::optional<json> {
       auto it = s.find(keyword);
       if (it == s.end()) return std::nullopt;
-      if (!it->is_number()) fail("schema.invalid", std::string(keyword) + " must be a number", where + "/" + keyword);
+      if (!it->is_number())
+        fail("schema.invalid", std::string(keyword) + " must be a number", where + "/" + keyword);
       return *it;
     };
     auto string_list = [&](const json& v, const std::string& at) {
@@ -331,34 +346,41 @@ class Compiler {
         n.items = child("/items", *it);
       }
     }
-    if (auto it = s.find("additionalItems"); it != s.end()) n.additional_items = child("/additionalItems", *it);
+    if (auto it = s.find("additionalItems"); it != s.end())
+      n.additional_items = child("/additionalItems", *it);
     if (auto it = s.find("contains"); it != s.end()) n.contains = child("/contains", *it);
     n.min_items = count("minItems");
     n.max_items = count("maxItems");
     if (auto it = s.find("uniqueItems"); it != s.end()) {
-      if (!it->is_boolean()) fail("schema.invalid", "uniqueItems must be a boolean", where + "/uniqueItems");
+      if (!it->is_boolean())
+        fail("schema.invalid", "uniqueItems must be a boolean", where + "/uniqueItems");
       n.unique_items = it->get<bool>();
     }
     // -- objects
     if (auto it = s.find("properties"); it != s.end()) {
-      if (!it->is_object()) fail("schema.invalid", "properties must be an object", where + "/properties");
+      if (!it->is_object())
+        fail("schema.invalid", "properties must be an object", where + "/properties");
       for (auto& [name, value] : it->items()) {
         n.properties.emplace_back(name, child("/properties/" + uri::escape_token(name), value));
       }  // nlohmann objects iterate in key order, so `properties` is sorted
     }
     if (auto it = s.find("patternProperties"); it != s.end()) {
-      if (!it->is_object()) fail("schema.invalid", "patternProperties must be an object", where + "/patternProperties");
+      if (!it->is_object())
+        fail("schema.invalid", "patternProperties must be an object", where + "/patternProperties");
       for (auto& [name, value] : it->items()) {
         const std::string suffix = "/patternProperties/" + uri::escape_token(name);
-        n.pattern_properties.emplace_back(compile_pattern(name, where + suffix), child(suffix, value));
+        n.pattern_properties.emplace_back(compile_pattern(name, where + suffix),
+                                          child(suffix, value));
       }
     }
     if (auto it = s.find("additionalProperties"); it != s.end()) {
       n.additional_properties = child("/additionalProperties", *it);
     }
-    if (auto it = s.find("required"); it != s.end()) n.required = string_list(*it, where + "/required");
+    if (auto it = s.find("required"); it != s.end())
+      n.required = string_list(*it, where + "/required");
     if (auto it = s.find("dependencies"); it != s.end()) {
-      if (!it->is_object()) fail("schema.invalid", "dependencies must be an object", where + "/dependencies");
+      if (!it->is_object())
+        fail("schema.invalid", "dependencies must be an object", where + "/dependencies");
       for (auto& [name, value] : it->items()) {
         const std::string suffix = "/dependencies/" + uri::escape_token(name);
         if (value.is_array()) {
@@ -368,7 +390,8 @@ class Compiler {
         }
       }
     }
-    if (auto it = s.find("propertyNames"); it != s.end()) n.property_names = child("/propertyNames", *it);
+    if (auto it = s.find("propertyNames"); it != s.end())
+      n.property_names = child("/propertyNames", *it);
     n.min_properties = count("minProperties");
     n.max_properties = count("maxProperties");
     // -- combinators
@@ -377,7 +400,8 @@ class Compiler {
       auto it = s.find(keyword);
       if (it == s.end()) continue;
       if (!it->is_array() || it->empty()) {
-        fail("schema.invalid", std::string(keyword) + " must be a non-empty array", where + "/" + keyword);
+        fail("schema.invalid", std::string(keyword) + " must be a non-empty array",
+             where + "/" + keyword);
       }
       for (std::size_t i = 0; i < it->size(); ++i) {
         target->push_back(child(std::string("/") + keyword + "/" + std::to_string(i), (*it)[i]));
@@ -395,7 +419,8 @@ class Compiler {
 
   static void compile_type(Node& n, const json& t, const std::string& where) {
     auto bit = [&](const json& name) -> std::uint8_t {
-      if (!name.is_string()) fail("schema.invalid", "type must be a string or an array of strings", where + "/type");
+      if (!name.is_string())
+        fail("schema.invalid", "type must be a string or an array of strings", where + "/type");
       const auto& v = name.get_ref<const std::string&>();
       if (v == "null") return kNull;
       if (v == "boolean") return kBoolean;
@@ -417,13 +442,13 @@ class Compiler {
   // The personalization vocabulary (docs/personalization-schema.md).
   static void compile_vocabulary(Node& n, const json& s, const std::string& where) {
     if (auto it = s.find("x-widget"); it != s.end()) {
-      const bool known = it->is_string() &&
-                         std::any_of(std::begin(kWidgets), std::end(kWidgets),
-                                     [&](const char* w) { return *it == w; });
+      const bool known = it->is_string() && std::any_of(std::begin(kWidgets), std::end(kWidgets),
+                                                        [&](const char* w) { return *it == w; });
       if (!known) {
-        fail("schema.vocabulary",
-             "x-widget must be one of text, textarea, select, font, colour, number, checkbox, image",
-             where + "/x-widget");
+        fail(
+            "schema.vocabulary",
+            "x-widget must be one of text, textarea, select, font, colour, number, checkbox, image",
+            where + "/x-widget");
       }
     }
     if (auto it = s.find("x-order"); it != s.end() && !it->is_number()) {
@@ -437,16 +462,21 @@ class Compiler {
     }
     auto it = s.find("x-image");
     if (it == s.end()) return;
-    if (!it->is_object()) fail("schema.vocabulary", "x-image must be an object", where + "/x-image");
-    static const std::set<std::string> known = {"accept", "max_bytes", "min_width", "min_height",
-                                                "print_width_mm", "print_height_mm", "min_dpi"};
+    if (!it->is_object())
+      fail("schema.vocabulary", "x-image must be an object", where + "/x-image");
+    static const std::set<std::string> known = {"accept",     "max_bytes",      "min_width",
+                                                "min_height", "print_width_mm", "print_height_mm",
+                                                "min_dpi"};
     for (auto& [k, v] : it->items()) {
       (void)v;
-      if (!known.count(k)) fail("schema.vocabulary", "unknown x-image keyword '" + k + "'", where + "/x-image/" + k);
+      if (!known.count(k))
+        fail("schema.vocabulary", "unknown x-image keyword '" + k + "'", where + "/x-image/" + k);
     }
     ImageRule rule;
     if (auto a = it->find("accept"); a != it->end()) {
-      if (!a->is_array()) fail("schema.vocabulary", "x-image.accept must be an array of MIME types", where + "/x-image/accept");
+      if (!a->is_array())
+        fail("schema.vocabulary", "x-image.accept must be an array of MIME types",
+             where + "/x-image/accept");
       for (const auto& m : *a) {
         if (!m.is_string() || (m != "image/png" && m != "image/jpeg")) {
           fail("schema.vocabulary", "x-image.accept may list image/png and image/jpeg",
@@ -465,7 +495,8 @@ class Compiler {
       fail("schema.vocabulary", "x-image.min_dpi needs print_width_mm or print_height_mm",
            where + "/x-image/min_dpi");
     }
-    if ((rule.print_width_mm && *rule.print_width_mm <= 0) || (rule.print_height_mm && *rule.print_height_mm <= 0)) {
+    if ((rule.print_width_mm && *rule.print_width_mm <= 0) ||
+        (rule.print_height_mm && *rule.print_height_mm <= 0)) {
       fail("schema.vocabulary", "x-image print sizes must be greater than 0", where + "/x-image");
     }
     n.image = std::move(rule);
@@ -508,7 +539,8 @@ class Compiler {
 
 }  // namespace
 
-Result<std::shared_ptr<const Graph>> compile_graph(const json& schema, const ValidatorOptions& options) {
+Result<std::shared_ptr<const Graph>> compile_graph(const json& schema,
+                                                   const ValidatorOptions& options) {
   auto graph = std::make_shared<Graph>();
   graph->document = schema;
   graph->options = options;

@@ -18,36 +18,50 @@ namespace {
 
 const char* type_name(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "boolean";
-    case json::value_t::object: return "object";
-    case json::value_t::array: return "array";
-    case json::value_t::string: return "string";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return "boolean";
+    case json::value_t::object:
+      return "object";
+    case json::value_t::array:
+      return "array";
+    case json::value_t::string:
+      return "string";
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "integer";
+    case json::value_t::number_unsigned:
+      return "integer";
     case json::value_t::number_float: {
       const double d = v.get<double>();
       return std::floor(d) == d && std::isfinite(d) ? "integer" : "number";
     }
-    default: return "unknown";
+    default:
+      return "unknown";
   }
 }
 
 bool has_type(std::uint8_t mask, const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return mask & kNull;
-    case json::value_t::boolean: return mask & kBoolean;
-    case json::value_t::object: return mask & kObject;
-    case json::value_t::array: return mask & kArray;
-    case json::value_t::string: return mask & kString;
+    case json::value_t::null:
+      return mask & kNull;
+    case json::value_t::boolean:
+      return mask & kBoolean;
+    case json::value_t::object:
+      return mask & kObject;
+    case json::value_t::array:
+      return mask & kArray;
+    case json::value_t::string:
+      return mask & kString;
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return mask & (kNumber | kInteger);
+    case json::value_t::number_unsigned:
+      return mask & (kNumber | kInteger);
     case json::value_t::number_float: {
       if (mask & kNumber) return true;
       const double d = v.get<double>();
       return (mask & kInteger) && std::isfinite(d) && std::floor(d) == d;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -87,17 +101,27 @@ bool is_multiple(const json& value, const json& divisor) {
 
 // A limit as JSON: whole numbers as integers, so "150" rather than "150.0".
 json number(double d) {
-  if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.0e15) return static_cast<std::int64_t>(d);
+  if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.0e15)
+    return static_cast<std::int64_t>(d);
   return d;
 }
 
-std::string format_dpi(double dpi) { return std::to_string(static_cast<long long>(std::floor(dpi))); }
+std::string format_dpi(double dpi) {
+  return std::to_string(static_cast<long long>(std::floor(dpi)));
+}
 
 }  // namespace
 
 Evaluator::Evaluator(const Graph& graph, Report* report) : g_(graph), report_(report) {}
 
 bool Evaluator::run(const json& instance) {
+  // Values built in memory bypass parse_json's depth limit; refuse them here, before
+  // any recursive comparison could exhaust the stack.
+  if (json_depth(instance) > g_.options.max_instance_depth) {
+    abort(*g_.root, "limit_depth",
+          "value nested deeper than " + std::to_string(g_.options.max_instance_depth) + " levels");
+    return false;
+  }
   const bool ok = eval(*g_.root, instance);
   return ok && !aborted_;
 }
@@ -147,8 +171,9 @@ bool Evaluator::at(const std::string& token, const Node& n, const json& v) {
 bool Evaluator::eval(const Node& n, const json& v) {
   if (aborted_) return false;
   if (++steps_ > g_.options.max_steps) {
-    abort(n, "limit_steps",
-          "validation stopped after " + std::to_string(g_.options.max_steps) + " schema evaluations");
+    abort(
+        n, "limit_steps",
+        "validation stopped after " + std::to_string(g_.options.max_steps) + " schema evaluations");
     return false;
   }
   if (depth_ >= g_.options.max_eval_depth) {
@@ -182,12 +207,14 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
           {{"expected", type_array(n.types)}, {"actual", type_name(v)}});
     if (failed()) return false;
   }
-  if (n.has_enum && std::find(n.enum_values.begin(), n.enum_values.end(), v) == n.enum_values.end()) {
+  if (n.has_enum &&
+      std::find(n.enum_values.begin(), n.enum_values.end(), v) == n.enum_values.end()) {
     issue(n, "enum", "enum", "must be one of the allowed values", {{"allowed", n.enum_values}});
     if (failed()) return false;
   }
   if (n.const_value && *n.const_value != v) {
-    issue(n, "const", "const", "must be equal to " + n.const_value->dump(), {{"expected", *n.const_value}});
+    issue(n, "const", "const", "must be equal to " + n.const_value->dump(),
+          {{"expected", *n.const_value}});
     if (failed()) return false;
   }
 
@@ -293,12 +320,14 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
   };
   const std::size_t size = v.size();
   if (n.min_items && size < *n.min_items) {
-    issue(n, "minItems", "min_items", "must have at least " + std::to_string(*n.min_items) + " items",
+    issue(n, "minItems", "min_items",
+          "must have at least " + std::to_string(*n.min_items) + " items",
           {{"limit", *n.min_items}, {"actual", size}});
     if (failed()) return false;
   }
   if (n.max_items && size > *n.max_items) {
-    issue(n, "maxItems", "max_items", "must have at most " + std::to_string(*n.max_items) + " items",
+    issue(n, "maxItems", "max_items",
+          "must have at most " + std::to_string(*n.max_items) + " items",
           {{"limit", *n.max_items}, {"actual", size}});
     if (failed()) return false;
   }
@@ -306,7 +335,8 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
     // Sort views of the items: O(n log n) instead of comparing every pair.
     std::vector<std::size_t> order(size);
     for (std::size_t i = 0; i < size; ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
     for (std::size_t i = 1; i < size; ++i) {
       if (v[order[i - 1]] == v[order[i]]) {
         const auto first = std::min(order[i - 1], order[i]);
@@ -447,7 +477,8 @@ bool Evaluator::eval_image(const Node& n, const json& v) {
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
     issue(n, "x-image", "image_reference",
-          "must be an uploaded image reference {url, width, height, mime, bytes} (missing or invalid: " +
+          "must be an uploaded image reference {url, width, height, mime, bytes} (missing or "
+          "invalid: " +
               list + ")",
           {{"fields", missing}});
     return false;
@@ -461,7 +492,8 @@ bool Evaluator::eval_image(const Node& n, const json& v) {
   const auto width = v["width"].get<double>();
   const auto height = v["height"].get<double>();
   const auto bytes = v["bytes"].get<double>();
-  if (!rule.accept.empty() && std::find(rule.accept.begin(), rule.accept.end(), mime) == rule.accept.end()) {
+  if (!rule.accept.empty() &&
+      std::find(rule.accept.begin(), rule.accept.end(), mime) == rule.accept.end()) {
     std::string list;
     for (const auto& a : rule.accept) list += (list.empty() ? "" : ", ") + a;
     issue(n, "x-image/accept", "image_type", "must be an image of type " + list,

@@ -11,9 +11,15 @@
 namespace medusa::schema {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_hex(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 bool digits(const std::string& s, std::size_t at, std::size_t n, int& out) {
   if (at + n > s.size()) return false;
@@ -25,7 +31,9 @@ bool digits(const std::string& s, std::size_t at, std::size_t n, int& out) {
   return true;
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 bool full_date(const std::string& s) {
   int y = 0, m = 0, d = 0;
@@ -68,7 +76,8 @@ bool hostname_ascii(const std::string& s) {
   std::size_t start = 0;
   while (true) {
     const auto dot = s.find('.', start);
-    const std::string label = s.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    const std::string label =
+        s.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (label.empty() || label.size() > 63) return false;
     if (label.front() == '-' || label.back() == '-') return false;
     for (char c : label) {
@@ -194,12 +203,12 @@ bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
   // scheme
   const auto colon = s.find(':');
   const auto first_delim = s.find_first_of("/?#");
-  const bool has_scheme = colon != std::string::npos && colon > 0 &&
-                          (first_delim == std::string::npos || colon < first_delim) &&
-                          is_alpha(s[0]) &&
-                          std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
-                            return is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.';
-                          });
+  const bool has_scheme =
+      colon != std::string::npos && colon > 0 &&
+      (first_delim == std::string::npos || colon < first_delim) && is_alpha(s[0]) &&
+      std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+        return is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.';
+      });
   if (require_scheme && !has_scheme) return false;
   if (!has_scheme && colon != std::string::npos &&
       (first_delim == std::string::npos || colon < first_delim)) {
@@ -227,14 +236,16 @@ bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
   const std::size_t after_scheme = has_scheme ? colon + 1 : 0;
   if (s.compare(after_scheme, 2, "//") == 0) {
     const auto end = s.find_first_of("/?#", after_scheme + 2);
-    std::string authority = s.substr(after_scheme + 2, end == std::string::npos ? std::string::npos : end - after_scheme - 2);
+    std::string authority = s.substr(
+        after_scheme + 2, end == std::string::npos ? std::string::npos : end - after_scheme - 2);
     const auto at = authority.rfind('@');
     std::string host = at == std::string::npos ? authority : authority.substr(at + 1);
     if (!host.empty() && host[0] == '[') {
       const auto close = host.find(']');
       if (close == std::string::npos) return false;
       const std::string rest = host.substr(close + 1);
-      if (!rest.empty() && (rest[0] != ':' || !std::all_of(rest.begin() + 1, rest.end(), is_digit))) {
+      if (!rest.empty() &&
+          (rest[0] != ':' || !std::all_of(rest.begin() + 1, rest.end(), is_digit))) {
         return false;
       }
       if (!ipv6(host.substr(1, close - 1))) return false;
@@ -242,15 +253,18 @@ bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
       if (host.find_first_of("[]") != std::string::npos) return false;
       const auto port = host.find(':');
       if (port != std::string::npos &&
-          !std::all_of(host.begin() + static_cast<std::ptrdiff_t>(port) + 1, host.end(), is_digit)) {
+          !std::all_of(host.begin() + static_cast<std::ptrdiff_t>(port) + 1, host.end(),
+                       is_digit)) {
         return false;  // also refuses an IPv6 address without brackets
       }
     }
-    if (at != std::string::npos && authority.substr(0, at).find_first_of("[]") != std::string::npos) {
+    if (at != std::string::npos &&
+        authority.substr(0, at).find_first_of("[]") != std::string::npos) {
       return false;
     }
   } else {
-    const std::string rest = s.substr(after_scheme, fragment == std::string::npos ? std::string::npos : fragment - after_scheme);
+    const std::string rest = s.substr(
+        after_scheme, fragment == std::string::npos ? std::string::npos : fragment - after_scheme);
     if (rest.find_first_of("[]") != std::string::npos) return false;
   }
   if (fragment != std::string::npos && s.find_first_of("[]", fragment) != std::string::npos) {

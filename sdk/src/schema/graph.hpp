@@ -15,15 +15,21 @@
 namespace medusa::schema::detail {
 
 enum TypeBit : std::uint8_t {
-  kNull = 1, kBoolean = 2, kObject = 4, kArray = 8, kNumber = 16, kString = 32, kInteger = 64
+  kNull = 1,
+  kBoolean = 2,
+  kObject = 4,
+  kArray = 8,
+  kNumber = 16,
+  kString = 32,
+  kInteger = 64
 };
 
 /// `x-image`: print constraints on an uploaded image reference {url,width,height,mime,bytes}.
 struct ImageRule {
   std::vector<std::string> accept;  ///< MIME types; empty = any
   std::optional<double> max_bytes;
-  std::optional<double> min_width, min_height;                ///< pixels
-  std::optional<double> print_width_mm, print_height_mm;      ///< printed size
+  std::optional<double> min_width, min_height;            ///< pixels
+  std::optional<double> print_width_mm, print_height_mm;  ///< printed size
   std::optional<double> min_dpi;
 };
 
@@ -46,7 +52,7 @@ struct Node {
   std::optional<Regex> pattern;
   std::string format;
 
-  const Node* items = nullptr;          ///< items as one schema
+  const Node* items = nullptr;           ///< items as one schema
   std::vector<const Node*> items_tuple;  ///< items as an array
   bool items_is_tuple = false;
   const Node* additional_items = nullptr;
@@ -80,6 +86,7 @@ struct Graph {
 };
 
 /// Builds the graph; defined in compiler.cpp.
-Result<std::shared_ptr<const Graph>> compile_graph(const json& schema, const ValidatorOptions& options);
+Result<std::shared_ptr<const Graph>> compile_graph(const json& schema,
+                                                   const ValidatorOptions& options);
 
 }  // namespace medusa::schema::detail

@@ -123,8 +123,8 @@ std::string resolve(const std::string& base, const std::string& reference) {
         t.has_query = r.has_query || b.has_query;
         t.query = r.has_query ? r.query : b.query;
       } else {
-        t.path = r.path[0] == '/' ? remove_dot_segments(r.path)
-                                  : remove_dot_segments(merge(b, r.path));
+        t.path =
+            r.path[0] == '/' ? remove_dot_segments(r.path) : remove_dot_segments(merge(b, r.path));
         t.has_query = r.has_query;
         t.query = r.query;
       }

@@ -32,23 +32,28 @@ json Report::to_json() const {
   return json{{"valid", valid()}, {"issues", std::move(list)}, {"truncated", truncated}};
 }
 
-CompiledSchema::CompiledSchema(std::shared_ptr<const detail::Graph> graph) : graph_(std::move(graph)) {}
+CompiledSchema::CompiledSchema(std::shared_ptr<const detail::Graph> graph)
+    : graph_(std::move(graph)) {}
 
-Result<CompiledSchema> CompiledSchema::compile(const json& schema, const ValidatorOptions& options) {
+Result<CompiledSchema> CompiledSchema::compile(const json& schema,
+                                               const ValidatorOptions& options) {
   if (json_depth(schema) > 256) {
-    return Error{ErrorKind::invalid_schema, "schema.too_large", "schema is nested more than 256 levels deep", ""};
+    return Error{ErrorKind::invalid_schema, "schema.too_large",
+                 "schema is nested more than 256 levels deep", ""};
   }
   if (options.validate_against_metaschema) {
     const Report meta = compiled_metaschema().validate(schema);
     if (!meta.valid()) {
       const Issue& first = meta.issues.front();
-      std::string message = "not a valid draft-07 schema: " +
-                            (first.instance_path.empty() ? std::string("the schema") : first.instance_path) +
-                            " " + first.message;
+      std::string message =
+          "not a valid draft-07 schema: " +
+          (first.instance_path.empty() ? std::string("the schema") : first.instance_path) + " " +
+          first.message;
       if (meta.issues.size() > 1) {
         message += " (and " + std::to_string(meta.issues.size() - 1) + " more)";
       }
-      return Error{ErrorKind::invalid_schema, "schema.invalid", std::move(message), first.instance_path};
+      return Error{ErrorKind::invalid_schema, "schema.invalid", std::move(message),
+                   first.instance_path};
     }
   }
   auto graph = detail::compile_graph(schema, options);
@@ -66,6 +71,8 @@ bool CompiledSchema::is_valid(const json& instance) const {
   return detail::Evaluator(*graph_, nullptr).run(instance);
 }
 
-const json& CompiledSchema::document() const { return graph_->document; }
+const json& CompiledSchema::document() const {
+  return graph_->document;
+}
 
 }  // namespace medusa::schema

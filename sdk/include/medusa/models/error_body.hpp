@@ -12,8 +12,9 @@
 namespace medusa {
 
 struct ErrorBody : Model {
-  std::optional<std::string> type;     ///< invalid_data, not_allowed, not_found, unauthorized, unknown_error
-  std::optional<std::string> code;     ///< e.g. insufficient_inventory
+  std::optional<std::string>
+      type;  ///< invalid_data, not_allowed, not_found, unauthorized, unknown_error
+  std::optional<std::string> code;  ///< e.g. insufficient_inventory
   std::optional<std::string> message;
 
   template <class Self, class F>

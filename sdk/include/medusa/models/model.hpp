@@ -39,12 +39,18 @@ struct ModelError {
 
 inline const char* json_kind(const json& j) {
   switch (j.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "boolean";
-    case json::value_t::string: return "string";
-    case json::value_t::array: return "array";
-    case json::value_t::object: return "object";
-    default: return "number";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return "boolean";
+    case json::value_t::string:
+      return "string";
+    case json::value_t::array:
+      return "array";
+    case json::value_t::object:
+      return "object";
+    default:
+      return "number";
   }
 }
 
@@ -78,7 +84,9 @@ inline void read_value(const json& j, bool& out, const std::string& path) {
   if (!j.is_boolean()) type_error(j, "a boolean", path);
   out = j.get<bool>();
 }
-inline void read_value(const json& j, json& out, const std::string& /*path*/) { out = j; }
+inline void read_value(const json& j, json& out, const std::string& /*path*/) {
+  out = j;
+}
 
 template <class T>
 void read_value(const json& j, std::vector<T>& out, const std::string& path);
@@ -90,7 +98,8 @@ void read_value(const json& j, std::vector<T>& out, const std::string& path) {
   if (!j.is_array()) type_error(j, "an array", path);
   out.clear();
   out.resize(j.size());
-  for (std::size_t i = 0; i < j.size(); ++i) read_value(j[i], out[i], path + "/" + std::to_string(i));
+  for (std::size_t i = 0; i < j.size(); ++i)
+    read_value(j[i], out[i], path + "/" + std::to_string(i));
 }
 
 template <class T, std::enable_if_t<std::is_base_of_v<Model, T>, int>>
@@ -112,11 +121,21 @@ void read_value(const json& j, T& out, const std::string& path) {
   }
 }
 
-inline json write_value(const std::string& v) { return v; }
-inline json write_value(double v) { return v; }
-inline json write_value(std::int64_t v) { return v; }
-inline json write_value(bool v) { return v; }
-inline json write_value(const json& v) { return v; }
+inline json write_value(const std::string& v) {
+  return v;
+}
+inline json write_value(double v) {
+  return v;
+}
+inline json write_value(std::int64_t v) {
+  return v;
+}
+inline json write_value(bool v) {
+  return v;
+}
+inline json write_value(const json& v) {
+  return v;
+}
 template <class T, std::enable_if_t<std::is_base_of_v<Model, T>, int> = 0>
 json write_value(const T& m);
 template <class T>
@@ -146,7 +165,8 @@ Result<T> from_json(const json& j) {
     detail::read_value(j, out, "");
     return out;
   } catch (const detail::ModelError& e) {
-    return Error{ErrorKind::invalid_model, "model.type", e.message + (e.path.empty() ? "" : " at " + e.path), e.path};
+    return Error{ErrorKind::invalid_model, "model.type",
+                 e.message + (e.path.empty() ? "" : " at " + e.path), e.path};
   }
 }
 

@@ -58,6 +58,7 @@ struct ValidatorOptions {
   bool validate_against_metaschema = true;
   std::size_t max_issues = 1000;           ///< a report never grows past this
   std::size_t max_eval_depth = 512;        ///< nested schema evaluations (ref cycles)
+  std::size_t max_instance_depth = 256;    ///< nesting of the validated value
   std::size_t max_steps = 5'000'000;       ///< schema evaluations per validation
   std::size_t max_schema_nodes = 100'000;  ///< compiled subschemas per schema
 };
