@@ -15,24 +15,19 @@ jobs=$(nproc)
 log_dir=$(mktemp -d)
 trap 'rm -rf "$log_dir"' EXIT
 
-echo "== native build (g++, -Werror)"
-cmake --preset native-ci >/dev/null
-cmake --build --preset native-ci -j"$jobs"
-echo "== native tests"
-ctest --preset native-ci | tee "$log_dir/native.txt"
-grep -h "JSON-Schema-Test-Suite" build/native-ci/Testing/Temporary/LastTest.log | sed 's/^/native: /'
+# build_and_test <preset> <label>: configure, build, run CTest, keep its output.
+build_and_test() {
+  echo "== $2: build"
+  cmake --preset "$1" >/dev/null
+  cmake --build --preset "$1" -j"$jobs"
+  echo "== $2: tests"
+  ctest --preset "$1" | tee "$log_dir/$1.txt"
+  grep -h "JSON-Schema-Test-Suite" "build/$1/Testing/Temporary/LastTest.log" | sed "s/^/$1: /" || true
+}
 
-echo "== native tests under AddressSanitizer + UndefinedBehaviorSanitizer"
-cmake --preset native-asan >/dev/null
-cmake --build --preset native-asan -j"$jobs"
-ctest --preset native-asan | tee "$log_dir/asan.txt"
-
-echo "== WebAssembly build (em++ $(em++ --version | head -1 | grep -o '[0-9]*\.[0-9]*\.[0-9]*' | head -1), -Werror)"
-cmake --preset wasm-release >/dev/null
-cmake --build --preset wasm-release -j"$jobs"
-echo "== WebAssembly tests (Node $(node --version))"
-ctest --preset wasm-release | tee "$log_dir/wasm.txt"
-grep -h "JSON-Schema-Test-Suite" build/wasm-release/Testing/Temporary/LastTest.log | sed 's/^/wasm:   /'
+build_and_test native-ci "native (g++, -Werror)"
+build_and_test native-asan "native under AddressSanitizer + UndefinedBehaviorSanitizer"
+build_and_test wasm-release "WebAssembly (em++ $(em++ --version | head -1 | grep -o '[0-9]*\.[0-9]*\.[0-9]*' | head -1), Node $(node --version))"
 
 echo "== native and WebAssembly validation reports"
 suite=/usr/share/json-schema-test-suite
@@ -50,6 +45,6 @@ else
 fi
 
 total() { grep -o 'out of [0-9]*' "$1" | grep -o '[0-9]*'; }
-passed=$(( $(total "$log_dir/native.txt") + $(total "$log_dir/asan.txt") + $(total "$log_dir/wasm.txt") + 1 - compare_failed ))
+passed=$(( $(total "$log_dir/native-ci.txt") + $(total "$log_dir/native-asan.txt") + $(total "$log_dir/wasm-release.txt") + 1 - compare_failed ))
 echo "$passed passed, $compare_failed failed"
 exit "$compare_failed"

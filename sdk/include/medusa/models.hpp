@@ -6,6 +6,7 @@
 #include "medusa/models/cart.hpp"
 #include "medusa/models/error_body.hpp"
 #include "medusa/models/fulfillment.hpp"
+#include "medusa/models/line_item.hpp"
 #include "medusa/models/model.hpp"
 #include "medusa/models/order.hpp"
 #include "medusa/models/payment.hpp"

@@ -9,8 +9,9 @@ namespace medusa::text {
 inline constexpr char32_t kReplacement = 0xFFFD;
 
 /// Decodes the code point at `i` and advances `i` past it. An ill-formed sequence
-/// yields U+FFFD and advances by one byte, so every input is consumed in linear time.
-inline char32_t decode_utf8(std::string_view s, std::size_t& i) noexcept {
+/// yields U+FFFD, clears `well_formed` and advances by one byte, so every input is
+/// consumed in linear time.
+inline char32_t decode_utf8(std::string_view s, std::size_t& i, bool& well_formed) noexcept {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {
     ++i;
@@ -25,28 +26,27 @@ inline char32_t decode_utf8(std::string_view s, std::size_t& i) noexcept {
     len = 3, cp = c & 0x0F, min = 0x800;
   } else if ((c & 0xF8) == 0xF0) {
     len = 4, cp = c & 0x07, min = 0x10000;
-  } else {
-    ++i;
-    return kReplacement;
   }
-  if (i + len > s.size()) {
-    ++i;
-    return kReplacement;
-  }
-  for (std::size_t k = 1; k < len; ++k) {
+  bool ok = len != 0 && i + len <= s.size();
+  for (std::size_t k = 1; ok && k < len; ++k) {
     const auto cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) {
-      ++i;
-      return kReplacement;
-    }
+    ok = (cc & 0xC0) == 0x80;
     cp = (cp << 6) | (cc & 0x3F);
   }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+  ok = ok && cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+  if (!ok) {
+    well_formed = false;
     ++i;
     return kReplacement;
   }
   i += len;
   return cp;
+}
+
+/// decode_utf8 for callers that read ill-formed input as U+FFFD without noticing.
+inline char32_t decode_utf8(std::string_view s, std::size_t& i) noexcept {
+  bool ignored = true;
+  return decode_utf8(s, i, ignored);
 }
 
 /// Number of code points in `s` (what JSON Schema's minLength/maxLength count).

@@ -6,51 +6,27 @@
 #pragma once
 
 #include "medusa/models/address.hpp"
+#include "medusa/models/line_item.hpp"
 #include "medusa/models/model.hpp"
 #include "medusa/models/payment.hpp"
 #include "medusa/models/region.hpp"
 
 namespace medusa {
 
-struct LineItem : Model {
-  std::optional<std::string> id, cart_id, title, subtitle, thumbnail, variant_id, product_id;
-  std::optional<std::string> product_title, product_description, product_handle, variant_sku;
-  std::optional<std::string> variant_title, created_at, updated_at;
-  std::optional<std::int64_t> quantity;
-  std::optional<Amount> unit_price, compare_at_unit_price;
-  std::optional<Amount> subtotal, total, original_total, discount_total, tax_total;
-  std::optional<bool> requires_shipping, is_discountable, is_tax_inclusive, is_giftcard;
-  std::optional<json> metadata;
+/// A cart line (`cali_` id).
+struct LineItem : LineItemBase {
+  std::optional<std::string> cart_id, product_description;
+  std::optional<Amount> original_total, discount_total;
+  std::optional<bool> is_giftcard;
 
   template <class Self, class F>
   static void visit(Self& s, F&& f) {
-    f("id", s.id);
+    LineItemBase::visit(s, f);
     f("cart_id", s.cart_id);
-    f("title", s.title);
-    f("subtitle", s.subtitle);
-    f("thumbnail", s.thumbnail);
-    f("variant_id", s.variant_id);
-    f("product_id", s.product_id);
-    f("product_title", s.product_title);
     f("product_description", s.product_description);
-    f("product_handle", s.product_handle);
-    f("variant_sku", s.variant_sku);
-    f("variant_title", s.variant_title);
-    f("created_at", s.created_at);
-    f("updated_at", s.updated_at);
-    f("quantity", s.quantity);
-    f("unit_price", s.unit_price);
-    f("compare_at_unit_price", s.compare_at_unit_price);
-    f("subtotal", s.subtotal);
-    f("total", s.total);
     f("original_total", s.original_total);
     f("discount_total", s.discount_total);
-    f("tax_total", s.tax_total);
-    f("requires_shipping", s.requires_shipping);
-    f("is_discountable", s.is_discountable);
-    f("is_tax_inclusive", s.is_tax_inclusive);
     f("is_giftcard", s.is_giftcard);
-    f("metadata", s.metadata);
   }
 };
 

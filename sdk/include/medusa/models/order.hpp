@@ -9,6 +9,7 @@
 #include "medusa/models/address.hpp"
 #include "medusa/models/cart.hpp"
 #include "medusa/models/fulfillment.hpp"
+#include "medusa/models/line_item.hpp"
 #include "medusa/models/model.hpp"
 #include "medusa/models/payment.hpp"
 #include "medusa/models/product.hpp"
@@ -42,14 +43,10 @@ struct OrderItemDetail : Model {
   }
 };
 
-struct OrderLineItem : Model {
-  std::optional<std::string> id, title, subtitle, thumbnail, variant_id, product_id;
-  std::optional<std::string> product_title, product_handle, variant_sku, variant_title;
-  std::optional<std::string> created_at, updated_at;
-  std::optional<std::int64_t> quantity;
-  std::optional<Amount> unit_price, compare_at_unit_price, subtotal, total, tax_total;
-  std::optional<bool> requires_shipping, is_discountable, is_tax_inclusive, is_custom_price;
-  std::optional<json> metadata, line_item_metadata;
+/// An order item (`ordli_` id).
+struct OrderLineItem : LineItemBase {
+  std::optional<bool> is_custom_price;
+  std::optional<json> line_item_metadata;
   std::optional<OrderItemDetail> detail;
   std::optional<ProductVariant> variant;
 
@@ -59,29 +56,8 @@ struct OrderLineItem : Model {
 
   template <class Self, class F>
   static void visit(Self& s, F&& f) {
-    f("id", s.id);
-    f("title", s.title);
-    f("subtitle", s.subtitle);
-    f("thumbnail", s.thumbnail);
-    f("variant_id", s.variant_id);
-    f("product_id", s.product_id);
-    f("product_title", s.product_title);
-    f("product_handle", s.product_handle);
-    f("variant_sku", s.variant_sku);
-    f("variant_title", s.variant_title);
-    f("created_at", s.created_at);
-    f("updated_at", s.updated_at);
-    f("quantity", s.quantity);
-    f("unit_price", s.unit_price);
-    f("compare_at_unit_price", s.compare_at_unit_price);
-    f("subtotal", s.subtotal);
-    f("total", s.total);
-    f("tax_total", s.tax_total);
-    f("requires_shipping", s.requires_shipping);
-    f("is_discountable", s.is_discountable);
-    f("is_tax_inclusive", s.is_tax_inclusive);
+    LineItemBase::visit(s, f);
     f("is_custom_price", s.is_custom_price);
-    f("metadata", s.metadata);
     f("line_item_metadata", s.line_item_metadata);
     f("detail", s.detail);
     f("variant", s.variant);
