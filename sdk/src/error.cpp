@@ -16,6 +16,14 @@ const char* to_string(ErrorKind kind) noexcept {
       return "validation";
     case ErrorKind::invalid_argument:
       return "invalid_argument";
+    case ErrorKind::transport:
+      return "transport";
+    case ErrorKind::http:
+      return "http";
+    case ErrorKind::invalid_response:
+      return "invalid_response";
+    case ErrorKind::request_too_large:
+      return "request_too_large";
   }
   return "unknown";
 }

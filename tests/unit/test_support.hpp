@@ -42,6 +42,7 @@ struct Trace {
   std::string name;
   std::string method;
   std::string target;
+  std::vector<std::pair<std::string, std::string>> request_headers;  ///< as sent (no Host)
   medusa::json request_body;  ///< null when the request had no body
   int status = 0;
   std::string response_body;  ///< raw text (JSON or HTML)
@@ -67,6 +68,14 @@ inline Trace load_trace(const std::string& name) {
   std::istringstream first(request.substr(0, line_end));
   first >> t.method >> t.target;
   const auto blank = request.find("\n\n");
+  std::istringstream header_lines(request.substr(
+      line_end + 1, blank == std::string::npos ? std::string::npos : blank - line_end - 1));
+  for (std::string line; std::getline(header_lines, line);) {
+    const auto colon = line.find(": ");
+    if (colon == std::string::npos) continue;
+    if (line.substr(0, colon) == "Host") continue;
+    t.request_headers.emplace_back(line.substr(0, colon), line.substr(colon + 2));
+  }
   if (blank != std::string::npos) {
     const std::string body = trim_text(request.substr(blank + 2));
     if (!body.empty() && body != "(no body)") {

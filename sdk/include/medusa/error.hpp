@@ -18,8 +18,12 @@ enum class ErrorKind {
   invalid_model,    ///< JSON is well-formed but a field has the wrong type
   invalid_schema,   ///< a personalization schema cannot be compiled
   invalid_pattern,  ///< a regular expression cannot be compiled
-  validation,       ///< data does not satisfy a personalization schema
-  invalid_argument  ///< the caller passed something the SDK cannot use
+  validation,        ///< data does not satisfy a personalization schema
+  invalid_argument,  ///< the caller passed something the SDK cannot use
+  transport,         ///< no HTTP response: connection refused, timeout, TLS failure
+  http,              ///< the server answered with a non-2xx status (details: status, body)
+  invalid_response,  ///< a 2xx response whose body is not what the call expects
+  request_too_large  ///< refused before sending: over Medusa's 100 KiB body limit
 };
 
 /// Stable lower-case name of an ErrorKind ("invalid_json", ...).

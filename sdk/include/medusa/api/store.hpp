@@ -1,0 +1,261 @@
+// The Store API, with the Medusa JS SDK's resource names, method names and argument
+// order: `store.cart.createLineItem(cartId, body, query, headers)`.
+//
+// Every method builds a Call (request + response parser) and hands it to `Exec`:
+//   - api::BuildOnly returns the Call itself (sans-I/O: the JavaScript layer and tests),
+//   - the native Client sends it and returns the parsed result.
+// So each call is written once and behaves the same in every transport.
+#pragma once
+
+#include <string>
+
+#include "medusa/api/bodies.hpp"
+#include "medusa/api/call.hpp"
+#include "medusa/api/responses.hpp"
+#include "medusa/personalization/schema.hpp"
+
+namespace medusa::api {
+
+/// The identity executor: methods return `Result<Call<T>>`.
+struct BuildOnly {
+  static constexpr bool sends = false;
+  template <class T>
+  Result<Call<T>> operator()(Result<Call<T>> call) const {
+    return call;
+  }
+};
+
+/// `query` with product and variant metadata added to its fields (the real server omits
+/// product metadata unless asked). A `fields` value that lists fields explicitly (not
+/// only +/-/* modifiers) replaces the defaults and is kept as given.
+http::Query with_metadata_fields(http::Query query);
+
+/// Builds the body of createPersonalizedLineItem: validates the personalization against
+/// the schema and builds the stamped metadata. Errors: those of
+/// personalization::build_line_item_metadata.
+Result<json> personalized_line_item_body(const personalization::Schema& schema,
+                                         const PersonalizedLineItem& item);
+
+/// Builds the body of updatePersonalizedLineItem (full replace of the metadata).
+Result<json> personalized_update_body(const personalization::Schema& schema,
+                                      const LineItem& current, std::int64_t quantity,
+                                      const json& personalization);
+
+template <class Exec>
+struct StoreResource {
+  const Config* config;
+  Exec exec;
+};
+
+template <class Exec>
+struct StoreRegion : StoreResource<Exec> {
+  /// GET /store/regions -> { regions, count, offset, limit }
+  auto list(const http::Query& query = {}, const http::Headers& headers = {}) const {
+    return this->exec(make_call<RegionListResponse>(*this->config, "GET", "/store/regions", query,
+                                                    headers, {}, true));
+  }
+  /// GET /store/regions/:id -> { region }
+  auto retrieve(const std::string& id, const http::Query& query = {},
+                const http::Headers& headers = {}) const {
+    return this->exec(make_call<RegionResponse>(
+        *this->config, "GET", "/store/regions/" + path_segment(id), query, headers, {}, true));
+  }
+};
+
+template <class Exec>
+struct StoreProduct : StoreResource<Exec> {
+  /// GET /store/products -> { products, count, offset, limit }; asks for metadata.
+  auto list(const http::Query& query = {}, const http::Headers& headers = {}) const {
+    return this->exec(make_call<ProductListResponse>(
+        *this->config, "GET", "/store/products", with_metadata_fields(query), headers, {}, true));
+  }
+  /// GET /store/products/:id -> { product }; asks for metadata.
+  auto retrieve(const std::string& id, const http::Query& query = {},
+                const http::Headers& headers = {}) const {
+    return this->exec(make_call<ProductResponse>(*this->config, "GET",
+                                                 "/store/products/" + path_segment(id),
+                                                 with_metadata_fields(query), headers, {}, true));
+  }
+};
+
+template <class Exec>
+struct StoreCart : StoreResource<Exec> {
+  /// POST /store/carts -> { cart }
+  auto create(const CreateCart& body, const http::Query& query = {},
+              const http::Headers& headers = {}) const {
+    return this->exec(make_call<CartResponse>(*this->config, "POST", "/store/carts", query, headers,
+                                              to_json(body), false));
+  }
+  /// GET /store/carts/:id -> { cart }
+  auto retrieve(const std::string& id, const http::Query& query = {},
+                const http::Headers& headers = {}) const {
+    return this->exec(make_call<CartResponse>(
+        *this->config, "GET", "/store/carts/" + path_segment(id), query, headers, {}, true));
+  }
+  /// POST /store/carts/:id -> { cart }
+  auto update(const std::string& id, const UpdateCart& body, const http::Query& query = {},
+              const http::Headers& headers = {}) const {
+    return this->exec(make_call<CartResponse>(*this->config, "POST",
+                                              "/store/carts/" + path_segment(id), query, headers,
+                                              to_json(body), false));
+  }
+  /// POST /store/carts/:id/line-items -> { cart }. Same variant + deep-equal metadata
+  /// merges into the existing line on the server.
+  auto createLineItem(const std::string& cartId, const AddLineItem& body,
+                      const http::Query& query = {}, const http::Headers& headers = {}) const {
+    return this->exec(make_call<CartResponse>(*this->config, "POST", line_items(cartId), query,
+                                              headers, to_json(body), false));
+  }
+  /// POST /store/carts/:id/line-items/:line_id -> { cart }. The server merges metadata
+  /// shallowly; use updatePersonalizedLineItem for an exact replace.
+  auto updateLineItem(const std::string& cartId, const std::string& lineItemId,
+                      const UpdateLineItem& body, const http::Query& query = {},
+                      const http::Headers& headers = {}) const {
+    return this->exec(make_call<CartResponse>(*this->config, "POST",
+                                              line_items(cartId) + "/" + path_segment(lineItemId),
+                                              query, headers, to_json(body), false));
+  }
+  /// DELETE /store/carts/:id/line-items/:line_id -> { id, object, deleted, parent }
+  auto deleteLineItem(const std::string& cartId, const std::string& lineItemId,
+                      const http::Headers& headers = {}) const {
+    return this->exec(make_call<LineItemDeleteResponse>(
+        *this->config, "DELETE", line_items(cartId) + "/" + path_segment(lineItemId), {}, headers,
+        {}, true));
+  }
+  /// POST /store/carts/:id/shipping-methods -> { cart }
+  auto addShippingMethod(const std::string& cartId, const AddShippingMethod& body,
+                         const http::Query& query = {}, const http::Headers& headers = {}) const {
+    return this->exec(make_call<CartResponse>(
+        *this->config, "POST", "/store/carts/" + path_segment(cartId) + "/shipping-methods", query,
+        headers, to_json(body), false));
+  }
+  /// POST /store/carts/:id/complete -> {type:"order", order} | {type:"cart", cart, error}.
+  /// Idempotent on the real server (completing twice returns the same order).
+  auto complete(const std::string& cartId, const http::Query& query = {},
+                const http::Headers& headers = {}) const {
+    return this->exec(make_call<CompleteCartResponse>(
+        *this->config, "POST", "/store/carts/" + path_segment(cartId) + "/complete", query, headers,
+        {}, true));
+  }
+  /// Validates `item.personalization` against `schema` and adds the line with the built
+  /// metadata. An invalid personalization is an Error{validation} and no request.
+  auto createPersonalizedLineItem(const std::string& cartId, const personalization::Schema& schema,
+                                  const PersonalizedLineItem& item, const http::Query& query = {},
+                                  const http::Headers& headers = {}) const {
+    auto body = personalized_line_item_body(schema, item);
+    if (!body) return this->exec(Result<Call<CartResponse>>(body.error()));
+    return this->exec(make_call<CartResponse>(*this->config, "POST", line_items(cartId), query,
+                                              headers, *body, false));
+  }
+  /// Changes a line's personalization (and quantity) so that its metadata ends exactly
+  /// as built from `personalization`, despite the server's shallow merge.
+  auto updatePersonalizedLineItem(const std::string& cartId, const LineItem& current,
+                                  const personalization::Schema& schema, std::int64_t quantity,
+                                  const json& personalization, const http::Query& query = {},
+                                  const http::Headers& headers = {}) const {
+    auto body = personalized_update_body(schema, current, quantity, personalization);
+    if (!body) return this->exec(Result<Call<CartResponse>>(body.error()));
+    return this->exec(make_call<CartResponse>(
+        *this->config, "POST", line_items(cartId) + "/" + path_segment(current.id.value_or("")),
+        query, headers, *body, false));
+  }
+
+ private:
+  static std::string line_items(const std::string& cartId) {
+    return "/store/carts/" + path_segment(cartId) + "/line-items";
+  }
+};
+
+template <class Exec>
+struct StoreFulfillment : StoreResource<Exec> {
+  /// GET /store/shipping-options?cart_id=... -> { shipping_options }
+  auto listCartOptions(const http::Query& query, const http::Headers& headers = {}) const {
+    return this->exec(make_call<ShippingOptionListResponse>(
+        *this->config, "GET", "/store/shipping-options", query, headers, {}, true));
+  }
+};
+
+template <class Exec>
+struct StorePayment : StoreResource<Exec> {
+  /// GET /store/payment-providers?region_id=... -> { payment_providers, ... }
+  auto listPaymentProviders(const http::Query& query, const http::Headers& headers = {}) const {
+    return this->exec(make_call<PaymentProviderListResponse>(
+        *this->config, "GET", "/store/payment-providers", query, headers, {}, true));
+  }
+  /// POST /store/payment-collections {cart_id} -> { payment_collection }. Returns the
+  /// cart's existing collection when it has one (safe to repeat).
+  auto createPaymentCollection(const std::string& cartId, const http::Query& query = {},
+                               const http::Headers& headers = {}) const {
+    return this->exec(
+        make_call<PaymentCollectionResponse>(*this->config, "POST", "/store/payment-collections",
+                                             query, headers, json{{"cart_id", cartId}}, true));
+  }
+  /// POST /store/payment-collections/:id/payment-sessions -> { payment_collection }.
+  auto createPaymentSession(const std::string& paymentCollectionId,
+                            const InitiatePaymentSession& body, const http::Query& query = {},
+                            const http::Headers& headers = {}) const {
+    return this->exec(make_call<PaymentCollectionResponse>(
+        *this->config, "POST",
+        "/store/payment-collections/" + path_segment(paymentCollectionId) + "/payment-sessions",
+        query, headers, to_json(body), false));
+  }
+  /// The JS SDK's initiatePaymentSession(cart, body): creates the cart's payment
+  /// collection if it has none, then the session. Two requests, so only executors
+  /// that send (the native Client) offer it; the JS layer chains the two calls itself.
+  /// Any cart change deletes the session on the real server: call this right before
+  /// completing.
+  template <class E = Exec, std::enable_if_t<E::sends, int> = 0>
+  auto initiatePaymentSession(const Cart& cart, const InitiatePaymentSession& body,
+                              const http::Query& query = {},
+                              const http::Headers& headers = {}) const {
+    std::string collection_id;
+    if (cart.payment_collection && cart.payment_collection->id) {
+      collection_id = *cart.payment_collection->id;
+    } else {
+      auto created = createPaymentCollection(cart.id.value_or(""), {}, headers);
+      if (!created)
+        return decltype(createPaymentSession("", body, query, headers))(created.error());
+      if (!created->payment_collection || !created->payment_collection->id) {
+        return decltype(createPaymentSession("", body, query, headers))(Error(
+            ErrorKind::invalid_response, "response.shape", "payment collection without an id"));
+      }
+      collection_id = *created->payment_collection->id;
+    }
+    return createPaymentSession(collection_id, body, query, headers);
+  }
+};
+
+template <class Exec>
+struct StoreOrder : StoreResource<Exec> {
+  /// GET /store/orders/:id -> { order } (the publishable key is enough)
+  auto retrieve(const std::string& id, const http::Query& query = {},
+                const http::Headers& headers = {}) const {
+    return this->exec(make_call<OrderResponse>(
+        *this->config, "GET", "/store/orders/" + path_segment(id), query, headers, {}, true));
+  }
+  /// GET /store/orders -> { orders, ... } (needs a logged-in customer)
+  auto list(const http::Query& query = {}, const http::Headers& headers = {}) const {
+    return this->exec(make_call<OrderListResponse>(*this->config, "GET", "/store/orders", query,
+                                                   headers, {}, true));
+  }
+};
+
+template <class Exec>
+struct Store {
+  StoreRegion<Exec> region;
+  StoreProduct<Exec> product;
+  StoreCart<Exec> cart;
+  StoreFulfillment<Exec> fulfillment;
+  StorePayment<Exec> payment;
+  StoreOrder<Exec> order;
+
+  Store(const Config* config, Exec exec)
+      : region{{config, exec}},
+        product{{config, exec}},
+        cart{{config, exec}},
+        fulfillment{{config, exec}},
+        payment{{config, exec}},
+        order{{config, exec}} {}
+};
+
+}  // namespace medusa::api

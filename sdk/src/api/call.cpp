@@ -1,0 +1,130 @@
+#include "medusa/api/call.hpp"
+
+namespace medusa::api {
+namespace {
+
+std::string base64(const std::string& in) {
+  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  while (i + 2 < in.size()) {
+    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) |
+                       (static_cast<unsigned char>(in[i + 1]) << 8) |
+                       static_cast<unsigned char>(in[i + 2]);
+    out += table[(v >> 18) & 63];
+    out += table[(v >> 12) & 63];
+    out += table[(v >> 6) & 63];
+    out += table[v & 63];
+    i += 3;
+  }
+  if (i + 1 == in.size()) {
+    const unsigned v = static_cast<unsigned char>(in[i]) << 16;
+    out += table[(v >> 18) & 63];
+    out += table[(v >> 12) & 63];
+    out += "==";
+  } else if (i + 2 == in.size()) {
+    const unsigned v =
+        (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
+    out += table[(v >> 18) & 63];
+    out += table[(v >> 12) & 63];
+    out += table[(v >> 6) & 63];
+    out += '=';
+  }
+  return out;
+}
+
+std::string reason_phrase(int status) {
+  switch (status) {
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    default:
+      return "HTTP " + std::to_string(status);
+  }
+}
+
+}  // namespace
+
+Error http_error(const http::Response& response) {
+  const ErrorBody body = parse_error_body(response.body);
+  const std::string type = body.type.value_or("");
+  const std::string message = body.message.value_or(reason_phrase(response.status));
+  Error e(ErrorKind::http, "http." + (type.empty() ? std::to_string(response.status) : type),
+          message);
+  e.details = json{{"status", response.status},
+                   {"statusText", reason_phrase(response.status)},
+                   {"type", body.type ? json(*body.type) : json()},
+                   {"code", body.code ? json(*body.code) : json()},
+                   {"message", message}};
+  return e;
+}
+
+std::string path_segment(const std::string& id) {
+  return http::percent_encode(id);
+}
+
+Result<http::Request> build_request(const Config& config, std::string method,
+                                    const std::string& path, const http::Query& query,
+                                    const http::Headers& headers, const std::optional<json>& body) {
+  http::Request r;
+  r.method = std::move(method);
+  r.target = path;
+  if (!query.empty()) r.target += "?" + query.encode();
+  std::string base = config.base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  r.url = base + r.target;
+
+  r.headers.set("accept", "application/json");
+  if (body) r.headers.set("content-type", "application/json");
+  for (const auto& [name, value] : config.global_headers.fields()) r.headers.set(name, value);
+  if (path.rfind("/store", 0) == 0 && config.publishable_key) {
+    r.headers.set("x-publishable-api-key", *config.publishable_key);
+  }
+  if (config.token) {
+    r.headers.set("authorization", "Bearer " + *config.token);
+  } else if (config.api_key && path.rfind("/admin", 0) == 0) {
+    r.headers.set("authorization", "Basic " + base64(*config.api_key + ":"));
+  }
+  for (const auto& [name, value] : headers.fields()) r.headers.set(name, value);
+
+  if (body) {
+    try {
+      r.body = body->dump();
+    } catch (const json::type_error&) {
+      return Error(ErrorKind::invalid_argument, "request.invalid_utf8",
+                   "the request body contains a string that is not valid UTF-8");
+    }
+    if (r.body->size() > config.max_body_bytes) {
+      Error e(ErrorKind::request_too_large, "request.too_large",
+              "request body of " + std::to_string(r.body->size()) +
+                  " bytes exceeds Medusa's limit of " + std::to_string(config.max_body_bytes) +
+                  " bytes; upload images and send their URL instead of inlining data");
+      e.details = json{{"bytes", r.body->size()}, {"limit", config.max_body_bytes}};
+      return e;
+    }
+  }
+  return r;
+}
+
+}  // namespace medusa::api
