@@ -1,5 +1,9 @@
 #include "medusa/api/store.hpp"
 
+#include <cstdio>
+
+#include "medusa/image/image_info.hpp"
+
 #include "medusa/personalization/line_item_update.hpp"
 #include "medusa/personalization/metadata.hpp"
 
@@ -64,6 +68,64 @@ Result<json> personalized_update_body(const personalization::Schema& schema,
       personalization::replace_metadata_body(current.metadata.value_or(json()), *desired);
   if (!metadata) return metadata.error();
   return json{{"quantity", quantity}, {"metadata", *metadata}};
+}
+
+}  // namespace medusa::api
+
+namespace medusa::api {
+namespace {
+
+// Keeps a file name safe inside a Content-Disposition header: no path, no quotes,
+// no control characters.
+std::string safe_filename(const std::string& name) {
+  std::string base = name.substr(name.find_last_of("/\\") == std::string::npos ? 0 : name.find_last_of("/\\") + 1);
+  std::string out;
+  for (unsigned char c : base) {
+    if (c < 0x20 || c == 0x7F || c == '"' || c == '\\') continue;
+    out += static_cast<char>(c);
+  }
+  if (out.empty()) out = "image";
+  if (out.size() > 100) out = out.substr(out.size() - 100);
+  return out;
+}
+
+std::string boundary_for(std::string_view bytes) {
+  std::uint64_t hash = 0xcbf29ce484222325ull;
+  for (unsigned char c : bytes) hash = (hash ^ c) * 0x100000001b3ull;
+  for (int attempt = 0;; ++attempt) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "medusa-personalize-%016llx-%d", static_cast<unsigned long long>(hash), attempt);
+    if (bytes.find(buf) == std::string_view::npos) return buf;
+  }
+}
+
+}  // namespace
+
+Result<Call<UploadResponse>> build_upload_call(const Config& config, const std::string& filename,
+                                               std::string_view bytes, const http::Headers& headers,
+                                               std::size_t max_bytes) {
+  if (bytes.size() > max_bytes) {
+    Error e(ErrorKind::request_too_large, "upload.too_large",
+            "image of " + std::to_string(bytes.size()) + " bytes exceeds the upload limit of " +
+                std::to_string(max_bytes) + " bytes");
+    e.details = json{{"bytes", bytes.size()}, {"limit", max_bytes}};
+    return e;
+  }
+  auto info = image::read_image_header(bytes);
+  if (!info) return info.error();
+  auto request = build_request(config, "POST", kUploadPath, {}, headers, std::nullopt);
+  if (!request) return request.error();
+  const std::string boundary = boundary_for(bytes);
+  std::string body;
+  body.reserve(bytes.size() + 256);
+  body += "--" + boundary + "\r\n";
+  body += "Content-Disposition: form-data; name=\"file\"; filename=\"" + safe_filename(filename) + "\"\r\n";
+  body += "Content-Type: " + info->mime + "\r\n\r\n";
+  body.append(bytes.data(), bytes.size());
+  body += "\r\n--" + boundary + "--\r\n";
+  request->headers.set("content-type", "multipart/form-data; boundary=" + boundary);
+  request->body = std::move(body);
+  return Call<UploadResponse>{std::move(request).value(), false, &parse_envelope<UploadResponse>};
 }
 
 }  // namespace medusa::api

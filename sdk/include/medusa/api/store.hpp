@@ -240,6 +240,33 @@ struct StoreOrder : StoreResource<Exec> {
   }
 };
 
+
+
+}  // namespace medusa::api
+
+namespace medusa::api {
+
+/// Limits of the customer upload route (a custom route: core Medusa has no store upload).
+inline constexpr const char* kUploadPath = "/store/personalization/uploads";
+inline constexpr std::size_t kDefaultMaxUploadBytes = 10u * 1024u * 1024u;
+
+/// Builds the multipart upload of one customer image. The type is read from the bytes
+/// (PNG or JPEG only) and sent with a sanitized file name; images over `max_bytes` are
+/// refused before sending (Error{request_too_large, "upload.too_large"}).
+Result<Call<UploadResponse>> build_upload_call(const Config& config, const std::string& filename,
+                                               std::string_view bytes, const http::Headers& headers,
+                                               std::size_t max_bytes = kDefaultMaxUploadBytes);
+
+template <class Exec>
+struct StorePersonalization : StoreResource<Exec> {
+  /// POST /store/personalization/uploads (multipart, field "file") -> { file:
+  /// {url, mime, width, height, bytes} }: the reference to put in line-item metadata.
+  auto uploadImage(const std::string& filename, std::string_view bytes, const http::Headers& headers = {},
+                   std::size_t max_bytes = kDefaultMaxUploadBytes) const {
+    return this->exec(build_upload_call(*this->config, filename, bytes, headers, max_bytes));
+  }
+};
+
 template <class Exec>
 struct Store {
   StoreRegion<Exec> region;
@@ -248,6 +275,7 @@ struct Store {
   StoreFulfillment<Exec> fulfillment;
   StorePayment<Exec> payment;
   StoreOrder<Exec> order;
+  StorePersonalization<Exec> personalization;
 
   Store(const Config* config, Exec exec)
       : region{{config, exec}},
@@ -255,7 +283,8 @@ struct Store {
         cart{{config, exec}},
         fulfillment{{config, exec}},
         payment{{config, exec}},
-        order{{config, exec}} {}
+        order{{config, exec}},
+        personalization{{config, exec}} {}
 };
 
 }  // namespace medusa::api
