@@ -26,6 +26,13 @@ if(EMSCRIPTEN)
   add_link_options(-fwasm-exceptions)
 else()
   find_package(nlohmann_json 3.11 REQUIRED)
+  # The native client: Debian builds cpp-httplib as a shared library with OpenSSL, zlib
+  # and brotli support; its pkg-config file carries the matching defines (they change
+  # the library's class layouts, so every user must compile with them).
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(CPP_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+  find_package(OpenSSL REQUIRED)
+  find_package(Threads REQUIRED)
   if(MEDUSA_PERSONALIZE_BUILD_TESTS)
     find_package(doctest REQUIRED)
   endif()
