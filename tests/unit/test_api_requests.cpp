@@ -72,9 +72,9 @@ void check_call(const medusa::Result<Call<T>>& call, const Trace& t, const Confi
   CHECK(ours_query ==
         medusa::http::decode_query(mark == std::string::npos ? "" : t.target.substr(mark + 1)));
   CHECK(r.url == config.base_url + r.target);
-  for (const auto& [name, value] : t.request_headers) {
-    CAPTURE(name);
-    CHECK(r.headers.get(name) == std::optional<std::string>(value));
+  for (const auto& header : t.request_headers) {
+    CAPTURE(header.first);
+    CHECK(r.headers.get(header.first) == std::optional<std::string>(header.second));
   }
   if (t.request_body.is_null()) {
     CHECK_FALSE(r.body.has_value());
