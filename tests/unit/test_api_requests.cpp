@@ -321,6 +321,26 @@ TEST_SUITE("api") {
     CHECK(store.region.list()->request.headers.get("X-Trace") == std::optional<std::string>("1"));
   }
 
+  TEST_CASE("an HTML 404 and a 413 from the real server become typed errors") {
+    const Config config = trace_config();
+    const Store<BuildOnly> store(&config, BuildOnly{});
+    const auto html = load_trace("198-err-unknown-route.txt");
+    const auto not_found = store.region.list()->parse_response({html.status, {}, html.response_body}, config);
+    REQUIRE_FALSE(not_found.ok());
+    CHECK(not_found.error().code == "http.404");
+    CHECK(not_found.error().message == "Error Cannot GET /store/does-not-exist");
+    const auto big = load_trace("191-err-metadata-1mb.txt");
+    AddLineItem body;
+    body.variant_id = "v";
+    body.quantity = 1;
+    const auto too_large =
+        store.cart.createLineItem("c", body)->parse_response({big.status, {}, big.response_body}, config);
+    REQUIRE_FALSE(too_large.ok());
+    CHECK(too_large.error().code == "http.unknown_error");
+    CHECK(too_large.error().details["status"] == 413);
+    CHECK(too_large.error().details["statusText"] == "Payload Too Large");
+  }
+
   TEST_CASE("product calls ask for metadata unless fields are listed explicitly") {
     Config c;
     const Store<BuildOnly> store(&c, BuildOnly{});
