@@ -13,7 +13,8 @@ class FakeTransport : public medusa::client::Transport {
   medusa::Result<medusa::http::Response> send(const medusa::http::Request& request) override {
     sent.push_back(request);
     if (script.empty()) {
-      return medusa::Error(medusa::ErrorKind::transport, "transport.script", "no scripted response left");
+      return medusa::Error(medusa::ErrorKind::transport, "transport.script",
+                           "no scripted response left");
     }
     auto next = script.front();
     script.pop_front();

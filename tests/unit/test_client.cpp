@@ -19,8 +19,7 @@ struct Harness {
   std::vector<std::string> log;
   client::Client sdk;
 
-  explicit Harness(client::RetryPolicy retry = {})
-      : sdk(config(), transport, options(retry)) {}
+  explicit Harness(client::RetryPolicy retry = {}) : sdk(config(), transport, options(retry)) {}
 
   static api::Config config() {
     api::Config c;
@@ -56,7 +55,8 @@ TEST_SUITE("client") {
 
     auto product = h.sdk.store.product.retrieve("prod_01M8A21539347Q5JX34SJ0K8YF");
     REQUIRE(product.ok());
-    auto schema = personalization::Schema::for_product(*product->product, &product->product->variants->at(0));
+    auto schema =
+        personalization::Schema::for_product(*product->product, &product->product->variants->at(0));
     REQUIRE(schema.ok());
     REQUIRE(schema->has_value());
 
@@ -99,25 +99,29 @@ TEST_SUITE("client") {
 
     // What was sent: the right calls in order, the publishable key on each.
     std::vector<std::string> lines;
-    for (const auto& r : t.sent) lines.push_back(r.method + " " + r.target.substr(0, r.target.find('?')));
-    CHECK(lines == std::vector<std::string>{
-                       "GET /store/products/prod_01M8A21539347Q5JX34SJ0K8YF", "POST /store/carts",
-                       "POST /store/carts/" + cart_id + "/line-items", "POST /store/carts/" + cart_id,
-                       "GET /store/shipping-options", "POST /store/carts/" + cart_id + "/shipping-methods",
-                       "POST /store/payment-collections",
-                       "POST /store/payment-collections/pay_col_01M8A2285F4BJRYAK7Q10QKDQ1/payment-sessions",
-                       "POST /store/carts/" + cart_id + "/complete",
-                       "GET /store/orders/" + *completed->order->id});
-    for (const auto& r : t.sent) CHECK(r.headers.get("x-publishable-api-key") == std::optional<std::string>("pk_test"));
+    for (const auto& r : t.sent)
+      lines.push_back(r.method + " " + r.target.substr(0, r.target.find('?')));
+    CHECK(lines ==
+          std::vector<std::string>{
+              "GET /store/products/prod_01M8A21539347Q5JX34SJ0K8YF", "POST /store/carts",
+              "POST /store/carts/" + cart_id + "/line-items", "POST /store/carts/" + cart_id,
+              "GET /store/shipping-options", "POST /store/carts/" + cart_id + "/shipping-methods",
+              "POST /store/payment-collections",
+              "POST /store/payment-collections/pay_col_01M8A2285F4BJRYAK7Q10QKDQ1/payment-sessions",
+              "POST /store/carts/" + cart_id + "/complete",
+              "GET /store/orders/" + *completed->order->id});
+    for (const auto& r : t.sent)
+      CHECK(r.headers.get("x-publishable-api-key") == std::optional<std::string>("pk_test"));
     CHECK(json::parse(*t.sent[2].body)["metadata"].contains(personalization::kStampKey));
   }
 
   TEST_CASE("an invalid personalization never reaches the transport") {
     Harness h;
-    auto schema = personalization::Schema::from_json(
-        json::parse(R"({"type":"object","required":["message"],"properties":{"message":{"maxLength":3}}})"));
+    auto schema = personalization::Schema::from_json(json::parse(
+        R"({"type":"object","required":["message"],"properties":{"message":{"maxLength":3}}})"));
     REQUIRE(schema.ok());
-    auto r = h.sdk.store.cart.createPersonalizedLineItem("cart_1", *schema, {"variant_1", 1, json{{"message", "toolong"}}});
+    auto r = h.sdk.store.cart.createPersonalizedLineItem(
+        "cart_1", *schema, {"variant_1", 1, json{{"message", "toolong"}}});
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().kind == ErrorKind::validation);
     CHECK(h.transport->sent.empty());
@@ -169,7 +173,9 @@ TEST_SUITE("client") {
 
     // Gives up after max_attempts and returns the last failure.
     Harness down(retry);
-    down.transport->fail("transport.connect", false).fail("transport.connect", false).fail("transport.connect", false);
+    down.transport->fail("transport.connect", false)
+        .fail("transport.connect", false)
+        .fail("transport.connect", false);
     auto gone = down.sdk.store.region.list();
     REQUIRE_FALSE(gone.ok());
     CHECK(gone.error().code == "transport.connect");
@@ -179,16 +185,19 @@ TEST_SUITE("client") {
   TEST_CASE("login stores the token for later admin calls; secrets never reach the log") {
     Harness h;
     h.transport->reply_trace("001-admin-login.txt").reply_trace("162-admin-list-orders.txt");
-    auto token = h.sdk.login("user", "emailpass", json{{"email", "admin@example.com"}, {"password", "supersecret"}});
+    auto token = h.sdk.login("user", "emailpass",
+                             json{{"email", "admin@example.com"}, {"password", "supersecret"}});
     REQUIRE(token.ok());
     auto orders = h.sdk.admin.order.list();
     REQUIRE(orders.ok());
-    CHECK(h.transport->sent[1].headers.get("authorization") == std::optional<std::string>("Bearer " + *token));
+    CHECK(h.transport->sent[1].headers.get("authorization") ==
+          std::optional<std::string>("Bearer " + *token));
     bool logged_request = false;
     for (const auto& line : h.log) {
       CHECK(line.find(*token) == std::string::npos);
       CHECK(line.find("pk_test") == std::string::npos);
-      if (line.find("GET /admin/orders") != std::string::npos && line.find("authorization=<redacted>") != std::string::npos) {
+      if (line.find("GET /admin/orders") != std::string::npos &&
+          line.find("authorization=<redacted>") != std::string::npos) {
         logged_request = true;
       }
     }
@@ -196,7 +205,8 @@ TEST_SUITE("client") {
 
     Harness wrong;
     wrong.transport->reply_trace("205-err-login-wrong-password.txt");
-    auto denied = wrong.sdk.login("user", "emailpass", json{{"email", "admin@example.com"}, {"password", "nope"}});
+    auto denied = wrong.sdk.login("user", "emailpass",
+                                  json{{"email", "admin@example.com"}, {"password", "nope"}});
     REQUIRE_FALSE(denied.ok());
     CHECK(denied.error().code == "http.unauthorized");
     CHECK(denied.error().message == "Invalid email or password");

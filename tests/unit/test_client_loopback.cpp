@@ -27,7 +27,8 @@ class Running {
     port_ = server_.bind_to_any_port("127.0.0.1");
     REQUIRE(port_ > 0);
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    for (int i = 0; i < 500 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    for (int i = 0; i < 500 && !server_.is_running(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   ~Running() {
     server_.stop();
@@ -41,17 +42,21 @@ class Running {
   std::thread thread_;
 };
 
-void serve_cart(httplib::Server& server, std::string& seen_key, std::string& seen_body, std::string& seen_type) {
-  server.Post("/store/carts/cart_1/line-items", [&](const httplib::Request& req, httplib::Response& res) {
+void serve_cart(httplib::Server& server, std::string& seen_key, std::string& seen_body,
+                std::string& seen_type) {
+  server.Post("/store/carts/cart_1/line-items", [&](const httplib::Request& req,
+                                                    httplib::Response& res) {
     seen_key = req.get_header_value("x-publishable-api-key");
     seen_type = req.get_header_value("content-type");
     seen_body = req.body;
-    res.set_content(R"({"cart":{"id":"cart_1","items":[{"id":"cali_1","quantity":1,"metadata":{"message":"Hi"}}]}})",
-                    "application/json");
+    res.set_content(
+        R"({"cart":{"id":"cart_1","items":[{"id":"cali_1","quantity":1,"metadata":{"message":"Hi"}}]}})",
+        "application/json");
   });
   server.Get("/store/carts/missing", [](const httplib::Request&, httplib::Response& res) {
     res.status = 404;
-    res.set_content(R"({"type":"not_found","message":"Cart with id 'missing' not found"})", "application/json");
+    res.set_content(R"({"type":"not_found","message":"Cart with id 'missing' not found"})",
+                    "application/json");
   });
 }
 
@@ -81,7 +86,8 @@ TEST_SUITE("client_loopback") {
     CHECK(cart->cart->items->at(0).metadata->at("message") == "Hi");
     CHECK(key == "pk_loopback");
     CHECK(type == "application/json");
-    CHECK(json::parse(body) == json::parse(R"({"variant_id":"variant_1","quantity":1,"metadata":{"message":"Hi"}})"));
+    CHECK(json::parse(body) ==
+          json::parse(R"({"variant_id":"variant_1","quantity":1,"metadata":{"message":"Hi"}})"));
 
     auto missing = sdk.store.cart.retrieve("missing");
     REQUIRE_FALSE(missing.ok());
@@ -112,13 +118,15 @@ TEST_SUITE("client_loopback") {
     httplib::Server server;
     std::atomic<bool> release{false};
     server.Get("/store/regions", [&](const httplib::Request&, httplib::Response& res) {
-      for (int i = 0; i < 200 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      for (int i = 0; i < 200 && !release; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
       res.set_content(R"({"regions":[]})", "application/json");
     });
     Running<httplib::Server> running(server);
     client::HttplibOptions options;
     options.read_timeout = std::chrono::milliseconds(200);
-    client::HttplibTransport transport("http://127.0.0.1:" + std::to_string(running.port()), options);
+    client::HttplibTransport transport("http://127.0.0.1:" + std::to_string(running.port()),
+                                       options);
     http::Request request;
     request.method = "GET";
     request.target = "/store/regions";
@@ -133,9 +141,10 @@ TEST_SUITE("client_loopback") {
     const fs::path dir = fs::temp_directory_path() / ("medusa-tls-" + std::to_string(std::rand()));
     fs::create_directories(dir);
     const std::string cert = (dir / "cert.pem").string(), key = (dir / "key.pem").string();
-    const std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost "
-                                "-addext subjectAltName=IP:127.0.0.1,DNS:localhost -keyout " +
-                                key + " -out " + cert + " >/dev/null 2>&1";
+    const std::string command =
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost "
+        "-addext subjectAltName=IP:127.0.0.1,DNS:localhost -keyout " +
+        key + " -out " + cert + " >/dev/null 2>&1";
     REQUIRE(std::system(command.c_str()) == 0);
 
     httplib::SSLServer server(cert.c_str(), key.c_str());

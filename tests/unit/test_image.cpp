@@ -10,10 +10,13 @@ using namespace medusa;
 
 namespace {
 
-std::string image_fixture(const std::string& name) { return test_support::read_file(test_support::fixture("images/" + name)); }
+std::string image_fixture(const std::string& name) {
+  return test_support::read_file(test_support::fixture("images/" + name));
+}
 
 personalization::Schema photo_schema() {
-  auto s = personalization::Schema::from_json(json::parse(R"({"type":"object","properties":{"photo":{
+  auto s =
+      personalization::Schema::from_json(json::parse(R"({"type":"object","properties":{"photo":{
     "x-image":{"accept":["image/png","image/jpeg"],"max_bytes":50000,"min_width":800,"min_height":600,
                "print_width_mm":200,"print_height_mm":250,"min_dpi":150}}}})"));
   REQUIRE(s.ok());
@@ -54,13 +57,17 @@ TEST_SUITE("image") {
       CHECK((r.error().code == "image.truncated" || r.error().code == "image.invalid"));
     }
     // A zero-length segment, an endless run of fill bytes: answered, never looping.
-    CHECK(image::read_image_header(std::string("\xFF\xD8\xFF\xE0\x00\x00", 6)).error().code == "image.invalid");
-    CHECK(image::read_image_header(std::string("\xFF\xD8") + std::string(100000, '\xFF')).error().code == "image.truncated");
+    CHECK(image::read_image_header(std::string("\xFF\xD8\xFF\xE0\x00\x00", 6)).error().code ==
+          "image.invalid");
+    CHECK(image::read_image_header(std::string("\xFF\xD8") + std::string(100000, '\xFF'))
+              .error()
+              .code == "image.truncated");
     std::string zero = png;
     zero[16] = zero[17] = zero[18] = zero[19] = 0;
     CHECK(image::read_image_header(zero).error().code == "image.invalid");
     // Every prefix of a real file is handled without crashing.
-    for (std::size_t n = 0; n < 700 && n < jpeg.size(); ++n) (void)image::read_image_header(jpeg.substr(0, n));
+    for (std::size_t n = 0; n < 700 && n < jpeg.size(); ++n)
+      (void)image::read_image_header(jpeg.substr(0, n));
   }
 
   TEST_CASE("print checks run before upload, with the personalization's paths") {
@@ -97,20 +104,23 @@ TEST_SUITE("image") {
     const std::string boundary = type.substr(type.find('=') + 1);
     const std::string& body = *r.body;
     CHECK(body.rfind("--" + boundary + "\r\n", 0) == 0);
-    CHECK(body.find("Content-Disposition: form-data; name=\"file\"; filename=\"evilX-Injected: 1.png\"\r\n") !=
-          std::string::npos);
+    CHECK(body.find("Content-Disposition: form-data; name=\"file\"; filename=\"evilX-Injected: "
+                    "1.png\"\r\n") != std::string::npos);
     CHECK(body.find("Content-Type: image/jpeg\r\n\r\n") != std::string::npos);
     CHECK(body.find(bytes) != std::string::npos);
     CHECK(body.size() >= bytes.size() + 2 * boundary.size());
     CHECK(body.substr(body.size() - boundary.size() - 8) == "\r\n--" + boundary + "--\r\n");
 
     auto response = call->parse_response(
-        {200, {}, R"({"file":{"url":"http://127.0.0.1/u/1.jpg","mime":"image/jpeg","width":1200,"height":900,"bytes":7287}})"},
+        {200,
+         {},
+         R"({"file":{"url":"http://127.0.0.1/u/1.jpg","mime":"image/jpeg","width":1200,"height":900,"bytes":7287}})"},
         config);
     REQUIRE(response.ok());
     CHECK(*response->file->width == 1200);
 
-    CHECK(store.personalization.uploadImage("x.gif", "GIF89a").error().code == "image.unsupported_type");
+    CHECK(store.personalization.uploadImage("x.gif", "GIF89a").error().code ==
+          "image.unsupported_type");
     auto too_big = store.personalization.uploadImage("x.jpg", bytes, {}, 1000);
     REQUIRE_FALSE(too_big.ok());
     CHECK(too_big.error().kind == ErrorKind::request_too_large);

@@ -36,9 +36,12 @@ TEST_SUITE("api") {
         {"128-li-update-metadata-equal-to-A.txt", "129-li-update-metadata-null.txt"},
         {"138-li-add-A-when-two-equal-lines.txt", "139-li-update-metadata-add-key.txt"},
         {"139-li-update-metadata-add-key.txt", "140-li-update-metadata-nested-object.txt"},
-        {"140-li-update-metadata-nested-object.txt", "141-li-update-metadata-empty-string-removes-key.txt"},
-        {"141-li-update-metadata-empty-string-removes-key.txt", "142-li-update-quantity-only-keeps-metadata.txt"},
-        {"142-li-update-quantity-only-keeps-metadata.txt", "143-li-update-metadata-empty-object.txt"},
+        {"140-li-update-metadata-nested-object.txt",
+         "141-li-update-metadata-empty-string-removes-key.txt"},
+        {"141-li-update-metadata-empty-string-removes-key.txt",
+         "142-li-update-quantity-only-keeps-metadata.txt"},
+        {"142-li-update-quantity-only-keeps-metadata.txt",
+         "143-li-update-metadata-empty-object.txt"},
     };
     for (const auto& step : steps) {
       const auto before = test_support::load_trace(step.first);
@@ -47,17 +50,22 @@ TEST_SUITE("api") {
       const std::string line = line_id_of(update);
       const json old_metadata = line_metadata(before, line);
       const json expected = line_metadata(update, line);
-      const json sent = update.request_body.contains("metadata") ? update.request_body["metadata"] : json::object();
+      const json sent = update.request_body.contains("metadata") ? update.request_body["metadata"]
+                                                                 : json::object();
       CHECK(p::apply_metadata_update(old_metadata, sent) == expected);
     }
   }
 
   TEST_CASE("replace_metadata_body ends with exactly the desired metadata") {
-    const json current = json::parse(R"({"message":"A","image_url":"u","print":{"x":1,"y":1},"_personalization_schema":"s1"})");
-    const json desired = json::parse(R"({"message":"B","print":{"y":2},"_personalization_schema":"s1"})");
+    const json current = json::parse(
+        R"({"message":"A","image_url":"u","print":{"x":1,"y":1},"_personalization_schema":"s1"})");
+    const json desired =
+        json::parse(R"({"message":"B","print":{"y":2},"_personalization_schema":"s1"})");
     auto body = p::replace_metadata_body(current, desired);
     REQUIRE(body.ok());
-    CHECK(*body == json::parse(R"({"message":"B","image_url":"","print":{"y":2},"_personalization_schema":"s1"})"));
+    CHECK(*body ==
+          json::parse(
+              R"({"message":"B","image_url":"","print":{"y":2},"_personalization_schema":"s1"})"));
     CHECK(p::apply_metadata_update(current, *body) == desired);
     // Clearing everything, from any state.
     auto clear = p::replace_metadata_body(current, json::object());
@@ -68,7 +76,8 @@ TEST_SUITE("api") {
     REQUIRE_FALSE(empty.ok());
     CHECK(empty.error().code == "personalization.unrepresentable");
     CHECK(empty.error().path == "/message");
-    CHECK(p::replace_metadata_body(current, json::array()).error().code == "personalization.not_object");
+    CHECK(p::replace_metadata_body(current, json::array()).error().code ==
+          "personalization.not_object");
   }
 
   TEST_CASE("createPersonalizedLineItem validates before any request exists") {
@@ -95,7 +104,8 @@ TEST_SUITE("api") {
     CHECK(invalid.error().details[0]["code"] == "max_length");
     item.quantity = 0;
     item.personalization = json{{"message", "ok"}};
-    CHECK(store.cart.createPersonalizedLineItem("cart_1", *schema, item).error().code == "request.quantity");
+    CHECK(store.cart.createPersonalizedLineItem("cart_1", *schema, item).error().code ==
+          "request.quantity");
   }
 
   TEST_CASE("updatePersonalizedLineItem sends a full replace") {
@@ -106,8 +116,10 @@ TEST_SUITE("api") {
     REQUIRE(schema.ok());
     medusa::LineItem line;
     line.id = "cali_1";
-    line.metadata = json{{"message", "Old"}, {"font", "Script"}, {p::kStampKey, schema->fingerprint()}};
-    auto call = store.cart.updatePersonalizedLineItem("cart_1", line, *schema, 3, json{{"message", "New"}});
+    line.metadata =
+        json{{"message", "Old"}, {"font", "Script"}, {p::kStampKey, schema->fingerprint()}};
+    auto call =
+        store.cart.updatePersonalizedLineItem("cart_1", line, *schema, 3, json{{"message", "New"}});
     REQUIRE(call.ok());
     CHECK(call->request.target == "/store/carts/cart_1/line-items/cali_1");
     const json body = json::parse(*call->request.body);

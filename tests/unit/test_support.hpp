@@ -44,6 +44,7 @@ struct Trace {
   std::string target;
   std::vector<std::pair<std::string, std::string>> request_headers;  ///< as sent (no Host)
   medusa::json request_body;  ///< null when the request had no body
+  std::string request_text;   ///< the body exactly as sent
   int status = 0;
   std::string response_body;  ///< raw text (JSON or HTML)
 };
@@ -79,6 +80,7 @@ inline Trace load_trace(const std::string& name) {
   if (blank != std::string::npos) {
     const std::string body = trim_text(request.substr(blank + 2));
     if (!body.empty() && body != "(no body)") {
+      t.request_text = body;
       // Some requests are deliberately not JSON (error traces): keep those as null.
       t.request_body = medusa::json::parse(body, nullptr, /*allow_exceptions=*/false);
       if (t.request_body.is_discarded()) t.request_body = nullptr;

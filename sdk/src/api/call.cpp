@@ -77,7 +77,15 @@ Error http_error(const http::Response& response) {
                    {"type", body.type ? json(*body.type) : json()},
                    {"code", body.code ? json(*body.code) : json()},
                    {"message", message}};
+  // A backend that validates personalizations (the mock, a Medusa with our validation
+  // hook) adds the issue list to its 400 body.
+  if (body.extra.is_object() && body.extra.contains("issues"))
+    e.details["issues"] = body.extra["issues"];
   return e;
+}
+
+std::string basic_authorization(const std::string& api_key) {
+  return "Basic " + base64(api_key + ":");
 }
 
 std::string path_segment(const std::string& id) {
@@ -104,7 +112,7 @@ Result<http::Request> build_request(const Config& config, std::string method,
   if (config.token) {
     r.headers.set("authorization", "Bearer " + *config.token);
   } else if (config.api_key && path.rfind("/admin", 0) == 0) {
-    r.headers.set("authorization", "Basic " + base64(*config.api_key + ":"));
+    r.headers.set("authorization", basic_authorization(*config.api_key));
   }
   for (const auto& [name, value] : headers.fields()) r.headers.set(name, value);
 

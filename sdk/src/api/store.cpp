@@ -78,7 +78,8 @@ namespace {
 // Keeps a file name safe inside a Content-Disposition header: no path, no quotes,
 // no control characters.
 std::string safe_filename(const std::string& name) {
-  std::string base = name.substr(name.find_last_of("/\\") == std::string::npos ? 0 : name.find_last_of("/\\") + 1);
+  std::string base =
+      name.substr(name.find_last_of("/\\") == std::string::npos ? 0 : name.find_last_of("/\\") + 1);
   std::string out;
   for (unsigned char c : base) {
     if (c < 0x20 || c == 0x7F || c == '"' || c == '\\') continue;
@@ -94,7 +95,8 @@ std::string boundary_for(std::string_view bytes) {
   for (unsigned char c : bytes) hash = (hash ^ c) * 0x100000001b3ull;
   for (int attempt = 0;; ++attempt) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "medusa-personalize-%016llx-%d", static_cast<unsigned long long>(hash), attempt);
+    std::snprintf(buf, sizeof buf, "medusa-personalize-%016llx-%d",
+                  static_cast<unsigned long long>(hash), attempt);
     if (bytes.find(buf) == std::string_view::npos) return buf;
   }
 }
@@ -119,7 +121,8 @@ Result<Call<UploadResponse>> build_upload_call(const Config& config, const std::
   std::string body;
   body.reserve(bytes.size() + 256);
   body += "--" + boundary + "\r\n";
-  body += "Content-Disposition: form-data; name=\"file\"; filename=\"" + safe_filename(filename) + "\"\r\n";
+  body += "Content-Disposition: form-data; name=\"file\"; filename=\"" + safe_filename(filename) +
+          "\"\r\n";
   body += "Content-Type: " + info->mime + "\r\n\r\n";
   body.append(bytes.data(), bytes.size());
   body += "\r\n--" + boundary + "--\r\n";

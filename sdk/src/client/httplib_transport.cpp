@@ -8,11 +8,13 @@ namespace medusa::client {
 namespace {
 
 Error transport_error(httplib::Error err, const std::string& url) {
-  const bool not_sent = err == httplib::Error::Connection || err == httplib::Error::SSLConnection ||
-                        err == httplib::Error::SSLServerVerification || err == httplib::Error::ConnectionTimeout ||
-                        err == httplib::Error::BindIPAddress || err == httplib::Error::SSLLoadingCerts;
+  const bool not_sent =
+      err == httplib::Error::Connection || err == httplib::Error::SSLConnection ||
+      err == httplib::Error::SSLServerVerification || err == httplib::Error::ConnectionTimeout ||
+      err == httplib::Error::BindIPAddress || err == httplib::Error::SSLLoadingCerts;
   std::string code = "transport.error";
-  if (err == httplib::Error::Connection || err == httplib::Error::ConnectionTimeout) code = "transport.connect";
+  if (err == httplib::Error::Connection || err == httplib::Error::ConnectionTimeout)
+    code = "transport.connect";
   if (err == httplib::Error::Read || err == httplib::Error::Write) code = "transport.io";
   if (err == httplib::Error::SSLConnection || err == httplib::Error::SSLServerVerification ||
       err == httplib::Error::SSLLoadingCerts) {
@@ -31,12 +33,15 @@ struct HttplibTransport::Impl {
   std::string base_url;
 
   Impl(const std::string& url, const HttplibOptions& o) : client(url), base_url(url) {
-    client.set_connection_timeout(std::chrono::duration_cast<std::chrono::seconds>(o.connect_timeout).count(),
-                                  (o.connect_timeout.count() % 1000) * 1000);
-    client.set_read_timeout(std::chrono::duration_cast<std::chrono::seconds>(o.read_timeout).count(),
-                            (o.read_timeout.count() % 1000) * 1000);
-    client.set_write_timeout(std::chrono::duration_cast<std::chrono::seconds>(o.write_timeout).count(),
-                             (o.write_timeout.count() % 1000) * 1000);
+    client.set_connection_timeout(
+        std::chrono::duration_cast<std::chrono::seconds>(o.connect_timeout).count(),
+        (o.connect_timeout.count() % 1000) * 1000);
+    client.set_read_timeout(
+        std::chrono::duration_cast<std::chrono::seconds>(o.read_timeout).count(),
+        (o.read_timeout.count() % 1000) * 1000);
+    client.set_write_timeout(
+        std::chrono::duration_cast<std::chrono::seconds>(o.write_timeout).count(),
+        (o.write_timeout.count() % 1000) * 1000);
     client.set_keep_alive(true);
 #ifdef CPPHTTPLIB_OPENSSL_SUPPORT
     client.enable_server_certificate_verification(o.verify_tls);

@@ -7,16 +7,23 @@ std::uint32_t be16(std::string_view b, std::size_t at) {
   return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) << 8) |
          static_cast<unsigned char>(b[at + 1]);
 }
-std::uint32_t be32(std::string_view b, std::size_t at) { return (be16(b, at) << 16) | be16(b, at + 2); }
+std::uint32_t be32(std::string_view b, std::size_t at) {
+  return (be16(b, at) << 16) | be16(b, at + 2);
+}
 
 std::string escape_token(const std::string& token) {
   std::string out;
-  for (char c : token) out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+  for (char c : token)
+    out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
   return out;
 }
 
-Error truncated() { return Error(ErrorKind::invalid_argument, "image.truncated", "the image data ends too early"); }
-Error invalid(const std::string& why) { return Error(ErrorKind::invalid_argument, "image.invalid", why); }
+Error truncated() {
+  return Error(ErrorKind::invalid_argument, "image.truncated", "the image data ends too early");
+}
+Error invalid(const std::string& why) {
+  return Error(ErrorKind::invalid_argument, "image.invalid", why);
+}
 
 Result<ImageInfo> read_png(std::string_view b) {
   // Signature (8) + IHDR length (4) + "IHDR" (4) + width (4) + height (4).
@@ -38,11 +45,13 @@ Result<ImageInfo> read_jpeg(std::string_view b) {
   std::size_t at = 2;  // after SOI
   while (true) {
     if (at >= b.size()) return truncated();
-    if (static_cast<unsigned char>(b[at]) != 0xFF) return invalid("JPEG segment does not start with 0xFF");
+    if (static_cast<unsigned char>(b[at]) != 0xFF)
+      return invalid("JPEG segment does not start with 0xFF");
     while (at < b.size() && static_cast<unsigned char>(b[at]) == 0xFF) ++at;  // fill bytes
     if (at >= b.size()) return truncated();
     const auto marker = static_cast<unsigned char>(b[at++]);
-    if (marker == 0xD9 || marker == 0xDA) return invalid("JPEG has no frame header before its image data");
+    if (marker == 0xD9 || marker == 0xDA)
+      return invalid("JPEG has no frame header before its image data");
     if ((marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) continue;  // no length
     if (at + 2 > b.size()) return truncated();
     const std::uint32_t length = be16(b, at);
@@ -63,7 +72,8 @@ Result<ImageInfo> read_image_header(std::string_view bytes) {
   static constexpr char kPng[] = "\x89PNG\r\n\x1a\n";
   if (bytes.size() >= 8 && bytes.substr(0, 8) == std::string_view(kPng, 8)) return read_png(bytes);
   if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
-      static_cast<unsigned char>(bytes[1]) == 0xD8 && static_cast<unsigned char>(bytes[2]) == 0xFF) {
+      static_cast<unsigned char>(bytes[1]) == 0xD8 &&
+      static_cast<unsigned char>(bytes[2]) == 0xFF) {
     return read_jpeg(bytes);
   }
   return Error(ErrorKind::invalid_argument, "image.unsupported_type",
@@ -71,14 +81,19 @@ Result<ImageInfo> read_image_header(std::string_view bytes) {
 }
 
 json image_reference(const ImageInfo& info, std::size_t bytes, const std::string& url) {
-  return json{{"url", url}, {"mime", info.mime}, {"width", info.width}, {"height", info.height}, {"bytes", bytes}};
+  return json{{"url", url},
+              {"mime", info.mime},
+              {"width", info.width},
+              {"height", info.height},
+              {"bytes", bytes}};
 }
 
 Result<schema::Report> check_image(const personalization::Schema& schema, const std::string& field,
                                    const ImageInfo& info, std::size_t bytes) {
   const json& doc = schema.document();
   if (!doc.is_object() || !doc.contains("properties") || !doc["properties"].contains(field)) {
-    return Error(ErrorKind::invalid_argument, "personalization.field", "the schema has no field '" + field + "'");
+    return Error(ErrorKind::invalid_argument, "personalization.field",
+                 "the schema has no field '" + field + "'");
   }
   // Validate a personalization holding only this image against the whole schema (so
   // $refs resolve) and keep the issues about the image. The URL is a placeholder: the

@@ -68,6 +68,9 @@ Result<Call<T>> make_call(const Config& config, std::string method, const std::s
   return Call<T>{std::move(request).value(), idempotent, &parse_envelope<T>};
 }
 
+/// The Authorization value for an admin secret API key: "Basic base64(key + ":")".
+std::string basic_authorization(const std::string& api_key);
+
 /// Percent-encodes an id for use as one path segment.
 std::string path_segment(const std::string& id);
 

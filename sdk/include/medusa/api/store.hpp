@@ -240,8 +240,6 @@ struct StoreOrder : StoreResource<Exec> {
   }
 };
 
-
-
 }  // namespace medusa::api
 
 namespace medusa::api {
@@ -261,7 +259,8 @@ template <class Exec>
 struct StorePersonalization : StoreResource<Exec> {
   /// POST /store/personalization/uploads (multipart, field "file") -> { file:
   /// {url, mime, width, height, bytes} }: the reference to put in line-item metadata.
-  auto uploadImage(const std::string& filename, std::string_view bytes, const http::Headers& headers = {},
+  auto uploadImage(const std::string& filename, std::string_view bytes,
+                   const http::Headers& headers = {},
                    std::size_t max_bytes = kDefaultMaxUploadBytes) const {
     return this->exec(build_upload_call(*this->config, filename, bytes, headers, max_bytes));
   }

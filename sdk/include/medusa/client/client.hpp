@@ -62,7 +62,8 @@ class Client {
   api::Auth<Send> auth;
 
   /// auth.login, then use the token for every later request (as the JS SDK does).
-  Result<std::string> login(const std::string& actor, const std::string& method, const json& payload);
+  Result<std::string> login(const std::string& actor, const std::string& method,
+                            const json& payload);
   void setToken(std::string token) { config_.token = std::move(token); }
   void clearToken() { config_.token.reset(); }
   const api::Config& config() const { return config_; }

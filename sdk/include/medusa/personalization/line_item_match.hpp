@@ -27,5 +27,8 @@ bool is_same_line_item(std::string_view variant_a, const json& metadata_a,
 /// meaningful, so do not rely on it.
 const LineItem* find_matching_line_item(const std::vector<LineItem>& items,
                                         std::string_view variant_id, const json& metadata);
+/// The result points into `items`: a temporary vector would leave it dangling.
+const LineItem* find_matching_line_item(std::vector<LineItem>&& items, std::string_view variant_id,
+                                        const json& metadata) = delete;
 
 }  // namespace medusa::personalization

@@ -1,0 +1,462 @@
+#include "server.hpp"
+
+#include <set>
+
+#include <httplib.h>
+
+#include "medusa/api/call.hpp"
+
+namespace medusa::mock {
+namespace {
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+void send_json(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(), kJson);
+}
+
+json error_body(const MockError& e) {
+  json body = e.extra.is_object() ? e.extra : json::object();
+  body["type"] = e.type;
+  body["message"] = e.message;
+  return body;
+}
+
+std::vector<std::string> split_fields(const std::string& fields) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= fields.size()) {
+    auto comma = fields.find(',', start);
+    if (comma == std::string::npos) comma = fields.size();
+    auto entry = fields.substr(start, comma - start);
+    while (!entry.empty() && entry.front() == ' ') entry.erase(0, 1);  // "+x" may arrive as " x"
+    if (!entry.empty()) out.push_back(entry);
+    start = comma + 1;
+  }
+  return out;
+}
+
+bool asks_for(const httplib::Request& req, const std::string& field) {
+  if (!req.has_param("fields")) return false;
+  for (const auto& f : split_fields(req.get_param_value("fields"))) {
+    if (f == field || f == "+" + field) return true;
+  }
+  return false;
+}
+
+// `fields=a,b,*rel,rel.x` (no +/- modifiers) keeps only the named top-level keys.
+json select_fields(const json& object, const std::string& fields) {
+  const auto entries = split_fields(fields);
+  const bool explicit_list = std::any_of(entries.begin(), entries.end(), [](const std::string& e) {
+    return e[0] != '+' && e[0] != '-';
+  });
+  json out = object;
+  if (explicit_list && object.is_object()) {
+    std::set<std::string> keep{"id"};
+    for (auto e : entries) {
+      if (e[0] == '+' || e[0] == '-') continue;
+      if (e[0] == '*') e = e.substr(1);
+      keep.insert(e.substr(0, e.find('.')));
+    }
+    out = json::object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+      if (keep.count(it.key())) out[it.key()] = *it;
+    }
+  }
+  for (const auto& e : entries) {
+    if (e[0] == '-' && out.is_object()) out.erase(e.substr(1));
+  }
+  return out;
+}
+
+const char* not_found_page = R"(<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Error</title>
+</head>
+<body>
+<pre>Cannot %s %s</pre>
+</body>
+</html>
+)";
+
+std::string html_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+struct MockServer::Routes {
+  httplib::Server http;
+  MockServer& owner;
+  std::mutex tokens_mutex;
+  std::set<std::string> tokens;
+
+  explicit Routes(MockServer& o) : owner(o) { install(); }
+
+  Backend& backend() { return *owner.backend_; }
+  const ServerOptions& options() { return owner.options_; }
+
+  bool origin_allowed(const std::string& origin) {
+    const auto& list = options().cors_origins;
+    return !origin.empty() && (std::find(list.begin(), list.end(), "*") != list.end() ||
+                               std::find(list.begin(), list.end(), origin) != list.end());
+  }
+
+  void add_cors(const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Vary", "Origin");
+    const auto origin = req.get_header_value("Origin");
+    if (origin_allowed(origin)) {
+      res.set_header("Access-Control-Allow-Origin", origin);
+      res.set_header("Access-Control-Allow-Credentials", "true");
+    }
+  }
+
+  // Auth and body parsing shared by every JSON route. Returns false when it already
+  // answered (the real server's body-parser errors carry no CORS headers).
+  bool prepare(const httplib::Request& req, httplib::Response& res, json& body) {
+    if (req.body.size() > options().max_body_bytes) {
+      send_json(res, 413, {{"message", "request entity too large"}, {"type", "unknown_error"}});
+      return false;
+    }
+    body = json::object();
+    if (!req.body.empty()) {
+      auto parsed = medusa::parse_json(req.body);
+      if (!parsed) {
+        send_json(res, 400,
+                  {{"message", "Unexpected token in JSON: " + parsed.error().message},
+                   {"type", "invalid_data"}});
+        return false;
+      }
+      body = std::move(parsed).value();
+    }
+    add_cors(req, res);
+    if (req.path.rfind("/store", 0) == 0) {
+      const auto key = req.get_header_value("x-publishable-api-key");
+      if (key.empty()) {
+        send_json(res, 400,
+                  {{"type", "not_allowed"},
+                   {"message",
+                    "Publishable API key required in the request header: x-publishable-api-key. "
+                    "You can manage your keys in settings in the dashboard."}});
+        return false;
+      }
+      if (key != options().publishable_key) {
+        send_json(res, 400,
+                  {{"type", "not_allowed"},
+                   {"message", "A valid publishable key is required to proceed with the request"}});
+        return false;
+      }
+    }
+    if (req.path.rfind("/admin", 0) == 0 && !admin_authorized(req)) {
+      send_json(res, 401, {{"message", "Unauthorized"}});
+      return false;
+    }
+    return true;
+  }
+
+  bool admin_authorized(const httplib::Request& req) {
+    const auto auth = req.get_header_value("Authorization");
+    if (auth.rfind("Bearer ", 0) == 0) {
+      std::lock_guard<std::mutex> lock(tokens_mutex);
+      return tokens.count(auth.substr(7)) > 0;
+    }
+    if (auth.rfind("Basic ", 0) == 0)
+      return auth == api::basic_authorization(options().secret_api_key);
+    return false;
+  }
+
+  template <class F>
+  httplib::Server::Handler handler(F fn) {
+    return [this, fn](const httplib::Request& req, httplib::Response& res) {
+      json body;
+      if (!prepare(req, res, body)) return;
+      try {
+        json result = fn(req, body);
+        if (req.has_param("fields")) result = apply_fields(result, req.get_param_value("fields"));
+        send_json(res, 200, result);
+      } catch (const MockError& e) {
+        send_json(res, e.status, error_body(in_body_order(e, req.body)));
+      } catch (const std::exception& e) {
+        send_json(res, 500,
+                  {{"type", "unknown_error"},
+                   {"message", std::string("An unknown error occurred. ") + e.what()}});
+      }
+    };
+  }
+
+  // The real server lists unrecognized fields in the order the body sent them; parsed
+  // JSON objects here are sorted, so the names are re-ordered by where they occur.
+  static MockError in_body_order(MockError e, const std::string& raw) {
+    const std::string prefix = "Invalid request: Unrecognized fields: '";
+    if (e.message.rfind(prefix, 0) != 0 || e.message.back() != '\'') return e;
+    std::vector<std::string> names;
+    for (const auto& n :
+         split_fields(e.message.substr(prefix.size(), e.message.size() - prefix.size() - 1))) {
+      names.push_back(n);
+    }
+    std::stable_sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
+      return raw.find("\"" + a + "\"") < raw.find("\"" + b + "\"");
+    });
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    e.message = prefix + list + "'";
+    return e;
+  }
+
+  static json apply_fields(json envelope, const std::string& fields) {
+    for (const char* key : {"cart", "product", "order", "region"}) {
+      if (envelope.contains(key)) envelope[key] = select_fields(envelope[key], fields);
+    }
+    for (const char* key : {"products", "orders", "regions"}) {
+      if (!envelope.contains(key)) continue;
+      for (auto& e : envelope[key]) e = select_fields(e, fields);
+    }
+    return envelope;
+  }
+
+  static std::map<std::string, std::string> params(const httplib::Request& req) {
+    std::map<std::string, std::string> out;
+    for (const auto& [k, v] : req.params) out[k] = v;
+    return out;
+  }
+
+  void install() {
+    auto& s = http;
+    s.set_payload_max_length(options().max_upload_bytes + 64 * 1024);
+
+    // --- store
+    s.Get("/store/regions",
+          handler([this](const auto&, const json&) { return backend().list_regions(); }));
+    s.Get(R"(/store/regions/([^/]+))", handler([this](const auto& req, const json&) {
+            return backend().retrieve_region(req.matches[1]);
+          }));
+    s.Get("/store/products", handler([this](const auto& req, const json&) {
+            return backend().list_products(params(req), asks_for(req, "metadata"));
+          }));
+    s.Get(R"(/store/products/([^/]+))", handler([this](const auto& req, const json&) {
+            return backend().retrieve_product(req.matches[1], asks_for(req, "metadata"));
+          }));
+    s.Post("/store/carts",
+           handler([this](const auto&, const json& body) { return backend().create_cart(body); }));
+    s.Get(R"(/store/carts/([^/]+))", handler([this](const auto& req, const json&) {
+            return backend().retrieve_cart(req.matches[1]);
+          }));
+    s.Post(R"(/store/carts/([^/]+))", handler([this](const auto& req, const json& body) {
+             return backend().update_cart(req.matches[1], body);
+           }));
+    s.Post(R"(/store/carts/([^/]+)/line-items)", handler([this](const auto& req, const json& body) {
+             return backend().add_line_item(req.matches[1], body);
+           }));
+    s.Post(R"(/store/carts/([^/]+)/line-items/([^/]+))",
+           handler([this](const auto& req, const json& body) {
+             return backend().update_line_item(req.matches[1], req.matches[2], body);
+           }));
+    s.Delete(R"(/store/carts/([^/]+)/line-items/([^/]+))",
+             handler([this](const auto& req, const json&) {
+               return backend().delete_line_item(req.matches[1], req.matches[2]);
+             }));
+    s.Post(R"(/store/carts/([^/]+)/shipping-methods)",
+           handler([this](const auto& req, const json& body) {
+             return backend().add_shipping_method(req.matches[1], body);
+           }));
+    s.Post(R"(/store/carts/([^/]+)/complete)", handler([this](const auto& req, const json&) {
+             return backend().complete_cart(req.matches[1]);
+           }));
+    s.Get("/store/shipping-options", handler([this](const auto& req, const json&) {
+            if (!req.has_param("cart_id"))
+              throw MockError{400, "invalid_data", "Invalid request: Field 'cart_id' is required"};
+            return backend().list_shipping_options(req.get_param_value("cart_id"));
+          }));
+    s.Get(
+        "/store/payment-providers", handler([this](const auto& req, const json&) {
+          if (!req.has_param("region_id"))
+            throw MockError{400, "invalid_data", "Invalid request: Field 'region_id' is required"};
+          return backend().list_payment_providers(req.get_param_value("region_id"));
+        }));
+    s.Post("/store/payment-collections", handler([this](const auto&, const json& body) {
+             return backend().create_payment_collection(body);
+           }));
+    s.Post(R"(/store/payment-collections/([^/]+)/payment-sessions)",
+           handler([this](const auto& req, const json& body) {
+             return backend().create_payment_session(req.matches[1], body);
+           }));
+    s.Get("/store/orders", handler([](const auto&, const json&) -> json {
+            throw MockError{401, "", "Unauthorized"};  // needs a logged-in customer
+          }));
+    s.Get(R"(/store/orders/([^/]+))", handler([this](const auto& req, const json&) {
+            return backend().retrieve_order(req.matches[1]);
+          }));
+    s.Post("/store/personalization/uploads",
+           [this](const httplib::Request& req, httplib::Response& res) { upload(req, res); });
+    s.Get(R"(/uploads/([A-Za-z0-9_]+\.(png|jpg)))",
+          [this](const httplib::Request& req, httplib::Response& res) {
+            const StoredUpload* file = backend().upload(req.matches[1]);
+            if (!file) {
+              res.status = 404;
+              return;
+            }
+            res.set_header("X-Content-Type-Options", "nosniff");
+            res.set_header("Content-Security-Policy", "default-src 'none'");
+            res.set_header("Cache-Control", "public, max-age=31536000, immutable");
+            add_cors(req, res);
+            res.set_content(file->bytes, file->mime.c_str());
+          });
+
+    // --- auth and admin
+    s.Post("/auth/user/emailpass", handler([this](const auto&, const json& body) -> json {
+             if (body.value("email", "") != options().admin_email ||
+                 body.value("password", "") != options().admin_password) {
+               throw MockError{401, "unauthorized", "Invalid email or password"};
+             }
+             const std::string token = "mock_jwt_" + new_id("tok");
+             std::lock_guard<std::mutex> lock(tokens_mutex);
+             tokens.insert(token);
+             return json{{"token", token}};
+           }));
+    s.Get("/admin/orders", handler([this](const auto& req, const json&) {
+            const auto limit =
+                req.has_param("limit") ? std::stoul(req.get_param_value("limit")) : 15ul;
+            const auto offset =
+                req.has_param("offset") ? std::stoul(req.get_param_value("offset")) : 0ul;
+            return backend().list_orders(std::min<std::size_t>(limit, 1000), offset);
+          }));
+    s.Get(R"(/admin/orders/([^/]+))", handler([this](const auto& req, const json&) {
+            return backend().retrieve_order(req.matches[1]);
+          }));
+    s.Post(R"(/admin/orders/([^/]+)/fulfillments)",
+           handler([this](const auto& req, const json& body) {
+             return backend().create_fulfillment(req.matches[1], body);
+           }));
+    s.Post(R"(/admin/orders/([^/]+)/fulfillments/([^/]+)/shipments)",
+           handler([this](const auto& req, const json& body) {
+             return backend().create_shipment(req.matches[1], req.matches[2], body);
+           }));
+    s.Get("/admin/products",
+          handler([this](const auto&, const json&) { return backend().list_admin_products(); }));
+    s.Post("/admin/products", handler([this](const auto&, const json& body) {
+             return backend().create_product(body);
+           }));
+    s.Post(R"(/admin/products/([^/]+))", handler([this](const auto& req, const json& body) {
+             return backend().update_product(req.matches[1], body);
+           }));
+
+    // --- CORS preflight, health, static files, errors
+    s.Options(R"(.*)", [this](const httplib::Request& req, httplib::Response& res) {
+      add_cors(req, res);
+      res.set_header("Access-Control-Allow-Methods", "GET,HEAD,PUT,PATCH,POST,DELETE");
+      const auto requested = req.get_header_value("Access-Control-Request-Headers");
+      if (!requested.empty()) res.set_header("Access-Control-Allow-Headers", requested);
+      res.status = 204;
+    });
+    s.Get("/health", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("OK", "text/plain");
+    });
+    if (!options().static_dir.empty()) s.set_mount_point("/", options().static_dir);
+    s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (res.status == 413) {
+        send_json(res, 413, {{"message", "request entity too large"}, {"type", "unknown_error"}});
+      } else if (res.status == 404 && res.body.empty()) {
+        char page[1024];
+        std::snprintf(page, sizeof page, not_found_page, req.method.c_str(),
+                      html_escape(req.path).c_str());
+        res.set_header("Content-Security-Policy", "default-src 'none'");
+        res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_content(page, "text/html; charset=utf-8");
+      }
+    });
+  }
+
+  void upload(const httplib::Request& req, httplib::Response& res) {
+    json ignored;
+    // Auth and CORS as for JSON routes, without the JSON body parser.
+    add_cors(req, res);
+    const auto key = req.get_header_value("x-publishable-api-key");
+    if (key != options().publishable_key) {
+      send_json(res, 400,
+                {{"type", "not_allowed"},
+                 {"message", "A valid publishable key is required to proceed with the request"}});
+      return;
+    }
+    if (!req.is_multipart_form_data() || !req.has_file("file")) {
+      send_json(res, 400,
+                {{"type", "invalid_data"},
+                 {"message", "Invalid request: a multipart field 'file' is required"}});
+      return;
+    }
+    const auto file = req.get_file_value("file");
+    if (file.content.size() > options().max_upload_bytes) {
+      send_json(res, 413,
+                {{"type", "invalid_data"},
+                 {"message", "file exceeds the upload limit of " +
+                                 std::to_string(options().max_upload_bytes) + " bytes"}});
+      return;
+    }
+    try {
+      send_json(res, 200, backend().store_upload(file.filename, file.content, owner.url()));
+    } catch (const MockError& e) {
+      send_json(res, e.status, error_body(e));
+    }
+  }
+};
+
+MockServer::MockServer(ServerOptions options) : options_(std::move(options)) {
+  events_ = std::make_unique<EventBus>(options_.webhooks);
+  backend_ = std::make_unique<Backend>(
+      [this](const std::string& name, const json& data) { events_->publish(name, data); });
+  routes_ = std::make_unique<Routes>(*this);
+}
+
+MockServer::~MockServer() {
+  stop();
+}
+
+int MockServer::start(const std::string& host, int port) {
+  host_ = host;
+  port_ = port == 0 ? routes_->http.bind_to_any_port(host)
+                    : (routes_->http.bind_to_port(host, port) ? port : -1);
+  if (port_ <= 0) return -1;
+  thread_ = std::thread([this] { routes_->http.listen_after_bind(); });
+  for (int i = 0; i < 1000 && !routes_->http.is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return port_;
+}
+
+bool MockServer::run(const std::string& host, int port) {
+  host_ = host;
+  if (!routes_->http.bind_to_port(host, port)) return false;
+  port_ = port;
+  return routes_->http.listen_after_bind();
+}
+
+void MockServer::stop() {
+  routes_->http.stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::string MockServer::url() const {
+  return "http://" + host_ + ":" + std::to_string(port_);
+}
+
+}  // namespace medusa::mock

@@ -1,0 +1,351 @@
+// The mock backend on loopback, driven through the native client: the personalized
+// checkout, server-side validation, Medusa's rules and error bodies, events.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <thread>
+
+#include <httplib.h>
+
+#include "medusa/client/client.hpp"
+#include "medusa/personalization/metadata.hpp"
+#include "server.hpp"
+#include "test_support.hpp"
+
+using medusa::json;
+using namespace medusa;
+
+namespace {
+
+struct Shop {
+  mock::MockServer server;
+  std::unique_ptr<client::Client> sdk;
+  json region;
+  Product shirt, letter;
+  personalization::Schema shirt_schema = load_schema();
+
+  explicit Shop(mock::ServerOptions options = {}) : server(std::move(options)) {
+    REQUIRE(server.start() > 0);
+    api::Config config;
+    config.base_url = server.url();
+    config.publishable_key = server.options().publishable_key;
+    sdk = std::make_unique<client::Client>(config);
+    auto regions = sdk->store.region.list();
+    REQUIRE(regions.ok());
+    region = to_json(regions->regions->at(0));
+    auto products = sdk->store.product.list();
+    REQUIRE(products.ok());
+    for (const auto& p : *products->products) (*p.handle == "custom-t-shirt" ? shirt : letter) = p;
+    auto schema = personalization::Schema::for_product(shirt);
+    REQUIRE(schema.ok());
+    REQUIRE(schema->has_value());
+    shirt_schema = **schema;
+  }
+
+  static personalization::Schema load_schema() {
+    return *personalization::Schema::from_json(json::object());
+  }
+
+  std::string variant(const Product& p, std::size_t i = 0) const { return *p.variants->at(i).id; }
+
+  std::string new_cart() {
+    api::CreateCart body;
+    body.region_id = region["id"].get<std::string>();
+    auto cart = sdk->store.cart.create(body);
+    REQUIRE(cart.ok());
+    return *cart->cart->id;
+  }
+
+  httplib::Client raw() {
+    httplib::Client c(server.url());
+    c.set_default_headers({{"x-publishable-api-key", server.options().publishable_key}});
+    return c;
+  }
+};
+
+json personalization_a() {
+  return json{{"message", "Happy birthday, Anna!"}, {"font", "Script"}};
+}
+json personalization_b() {
+  return json{{"message", "Best dad ever"}};
+}
+
+const LineItem* line_with(const Cart& cart, const std::string& message) {
+  for (const auto& item : *cart.items) {
+    if (item.metadata && item.metadata->value("message", "") == message) return &item;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_SUITE("mock_backend") {
+  TEST_CASE("a personalized checkout: separate and merged lines, edit, order, events") {
+    Shop shop;
+    std::vector<std::string> placed;
+    std::mutex placed_mutex;
+    shop.server.events().subscribe("order.placed", [&](const mock::Event& e) {
+      std::lock_guard<std::mutex> lock(placed_mutex);
+      placed.push_back(e.data["id"]);
+    });
+    const std::string cart_id = shop.new_cart();
+    const std::string size_s = shop.variant(shop.shirt, 0);
+    auto& cart_api = shop.sdk->store.cart;
+
+    REQUIRE(cart_api
+                .createPersonalizedLineItem(cart_id, shop.shirt_schema,
+                                            {size_s, 1, personalization_a()})
+                .ok());
+    REQUIRE(cart_api
+                .createPersonalizedLineItem(cart_id, shop.shirt_schema,
+                                            {size_s, 1, personalization_b()})
+                .ok());
+    // The same personalization again, keys in another order and with stray spaces: merged.
+    auto again = cart_api.createPersonalizedLineItem(
+        cart_id, shop.shirt_schema,
+        {size_s, 1, json{{"font", "Script"}, {"message", " Happy birthday, Anna! "}}});
+    REQUIRE(again.ok());
+    const Cart& cart = *again->cart;
+    REQUIRE(cart.items->size() == 2);
+    CHECK(*line_with(cart, "Happy birthday, Anna!")->quantity == 2);
+    CHECK(*line_with(cart, "Best dad ever")->quantity == 1);
+    CHECK(*cart.total == 75);  // 3 x 25, no shipping yet
+
+    // Edit line B to a new message and font: exactly the new metadata, despite the shallow merge.
+    const LineItem b = *line_with(cart, "Best dad ever");
+    auto edited = cart_api.updatePersonalizedLineItem(
+        cart_id, b, shop.shirt_schema, 1, json{{"message", "Best mum ever"}, {"font", "Mono"}});
+    REQUIRE(edited.ok());
+    const LineItem* mum = line_with(*edited->cart, "Best mum ever");
+    REQUIRE(mum != nullptr);
+    CHECK(mum->metadata->at("font") == "Mono");
+    CHECK(mum->metadata->size() == 4);  // message, font, colour (default), stamp
+
+    api::UpdateCart address;
+    address.email = "anna@example.com";
+    address.shipping_address.emplace();
+    address.shipping_address->first_name = "Anna";
+    address.shipping_address->address_1 = "Hauptstr. 5";
+    address.shipping_address->city = "Berlin";
+    address.shipping_address->postal_code = "10115";
+    address.shipping_address->country_code = "de";
+    REQUIRE(cart_api.update(cart_id, address).ok());
+    auto options =
+        shop.sdk->store.fulfillment.listCartOptions(http::Query().add("cart_id", cart_id));
+    REQUIRE(options.ok());
+    api::AddShippingMethod shipping;
+    shipping.option_id = *options->shipping_options->at(0).id;
+    auto shipped = cart_api.addShippingMethod(cart_id, shipping);
+    REQUIRE(shipped.ok());
+    CHECK(*shipped->cart->total == 80);
+
+    api::InitiatePaymentSession session;
+    session.provider_id = "pp_system_default";
+    REQUIRE(shop.sdk->store.payment.initiatePaymentSession(*shipped->cart, session).ok());
+    auto done = cart_api.complete(cart_id);
+    REQUIRE(done.ok());
+    REQUIRE(done->is_order());
+    const Order& order = *done->order;
+    CHECK(*order.display_id == 1);
+    CHECK(*order.email == "anna@example.com");
+    REQUIRE(order.items->size() == 2);
+    for (const auto& item : *order.items) {
+      CHECK(item.personalization() == *item.metadata);
+      CHECK(*item.line_item_metadata == *item.detail->metadata);
+      CHECK(item.variant->product->metadata->contains("personalization"));
+      CHECK(personalization::validate_line_item_metadata(shop.shirt_schema, item.personalization())
+                .valid());
+    }
+    // Completing again returns the same order; the cart keeps completed_at.
+    auto twice = cart_api.complete(cart_id);
+    REQUIRE(twice.ok());
+    CHECK(*twice->order->id == *order.id);
+    CHECK(cart_api.retrieve(cart_id)->cart->completed_at.has_value());
+    REQUIRE(shop.server.events().wait_idle(std::chrono::seconds(5)));
+    CHECK(placed == std::vector<std::string>{*order.id});
+  }
+
+  TEST_CASE("an invalid personalization sent directly is refused with the issue list") {
+    Shop shop;
+    const std::string cart_id = shop.new_cart();
+    api::AddLineItem body;
+    body.variant_id = shop.variant(shop.shirt);
+    body.quantity = 1;
+    body.metadata =
+        json{{"message", "<script>alert(1)</script>"}, {"font", "Comic"}, {"extra", true}};
+    auto r = shop.sdk->store.cart.createLineItem(cart_id, body);  // no client-side validation
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == "http.invalid_data");
+    CHECK(r.error().details["status"] == 400);
+    REQUIRE(r.error().details["issues"].is_array());
+    std::vector<std::string> codes;
+    for (const auto& i : r.error().details["issues"])
+      codes.push_back(i["instance_path"].get<std::string>() + " " + i["code"].get<std::string>());
+    CHECK(codes == std::vector<std::string>{"/extra additional_properties", "/font enum",
+                                            "/message pattern"});
+    CHECK(shop.sdk->store.cart.retrieve(cart_id)->cart->items->empty());  // nothing stored
+    // Without metadata at all, the required fields are missing.
+    body.metadata.reset();
+    CHECK(shop.sdk->store.cart.createLineItem(cart_id, body).error().details["issues"][0]["code"] ==
+          "required");
+  }
+
+  TEST_CASE("Medusa's rules: rounding, quantity 0, unknown line delete, stale payment session") {
+    Shop shop;
+    const std::string cart_id = shop.new_cart();
+    auto c = shop.raw();
+    const std::string letter = shop.variant(shop.letter);
+    auto add = [&](double quantity, const json& metadata) {
+      json body = {{"variant_id", letter}, {"quantity", quantity}, {"metadata", metadata}};
+      return c.Post(("/store/carts/" + cart_id + "/line-items").c_str(), body.dump(),
+                    "application/json");
+    };
+    auto r = add(1.5, json{{"initials", "AMZ"}});
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    const json cart = json::parse(r->body)["cart"];
+    CHECK(cart["items"][0]["quantity"] == 2);  // 1.5 rounds to 2
+    const std::string line = cart["items"][0]["id"];
+    auto del = c.Delete(("/store/carts/" + cart_id + "/line-items/cali_01UNKNOWN").c_str());
+    CHECK(del->status == 200);
+    CHECK(json::parse(del->body)["deleted"] == true);
+
+    // A payment session disappears when the cart changes.
+    auto pc =
+        c.Post("/store/payment-collections", json{{"cart_id", cart_id}}.dump(), "application/json");
+    const std::string pc_id = json::parse(pc->body)["payment_collection"]["id"];
+    auto again =
+        c.Post("/store/payment-collections", json{{"cart_id", cart_id}}.dump(), "application/json");
+    CHECK(json::parse(again->body)["payment_collection"]["id"] == pc_id);
+    c.Post(("/store/payment-collections/" + pc_id + "/payment-sessions").c_str(),
+           json{{"provider_id", "pp_system_default"}}.dump(), "application/json");
+    auto opts = c.Get(("/store/shipping-options?cart_id=" + cart_id).c_str());
+    const std::string option = json::parse(opts->body)["shipping_options"][0]["id"];
+    c.Post(("/store/carts/" + cart_id + "/shipping-methods").c_str(),
+           json{{"option_id", option}}.dump(), "application/json");
+    auto stale = c.Post(("/store/carts/" + cart_id + "/complete").c_str(), "", "application/json");
+    CHECK(stale->status == 400);
+    CHECK(json::parse(stale->body)["message"] == "Payment sessions are required to complete cart");
+
+    auto zero = c.Post(("/store/carts/" + cart_id + "/line-items/" + line).c_str(),
+                       json{{"quantity", 0}}.dump(), "application/json");
+    CHECK(json::parse(zero->body)["cart"]["items"].empty());  // quantity 0 removes
+  }
+
+  TEST_CASE("error bodies and statuses match the real server's traces") {
+    Shop shop;
+    const std::string cart_id = shop.new_cart();
+    auto c = shop.raw();
+    struct Case {
+      const char* trace;
+      std::string path;
+    };
+    // The trace's request body is sent to the mock; status and body must match the trace.
+    const Case cases[] = {
+        {"174-err-missing-variant-id.txt", "/store/carts/" + cart_id + "/line-items"},
+        {"179-err-empty-body.txt", "/store/carts/" + cart_id + "/line-items"},
+        {"180-err-quantity-zero.txt", "/store/carts/" + cart_id + "/line-items"},
+        {"181-err-quantity-negative.txt", "/store/carts/" + cart_id + "/line-items"},
+        {"182-err-quantity-string.txt", "/store/carts/" + cart_id + "/line-items"},
+        {"186-err-metadata-string.txt", "/store/carts/" + cart_id + "/line-items"},
+        {"187-err-metadata-array.txt", "/store/carts/" + cart_id + "/line-items"},
+        {"188-err-metadata-number.txt", "/store/carts/" + cart_id + "/line-items"},
+        {"189-err-unknown-body-field.txt", "/store/carts/" + cart_id + "/line-items"},
+        {"194-err-unknown-cart-add-item.txt",
+         "/store/carts/cart_01UNKNOWNUNKNOWNUNKNOWNUNK/line-items"},
+        {"201-err-complete-empty-cart.txt", "/store/carts/" + cart_id + "/complete"},
+        {"205-err-login-wrong-password.txt", "/auth/user/emailpass"},
+    };
+    for (const auto& k : cases) {
+      CAPTURE(k.trace);
+      const auto t = test_support::load_trace(k.trace);
+      const std::string body = t.request_text;
+      auto r = c.Post(k.path.c_str(), body, "application/json");
+      REQUIRE(r);
+      CHECK(r->status == t.status);
+      CHECK(json::parse(r->body) == json::parse(t.response_body));
+    }
+    // Unknown ids, missing keys, admin auth, the HTML 404, invalid JSON, 413.
+    CHECK(c.Get("/store/carts/cart_01UNKNOWNUNKNOWNUNKNOWNUNK")->body ==
+          json::parse(test_support::load_trace("193-err-unknown-cart.txt").response_body).dump());
+    CHECK(json::parse(c.Get("/store/orders/order_01UNKNOWN")->body) ==
+          json::parse(test_support::load_trace("197-err-unknown-order.txt").response_body));
+    httplib::Client anonymous(shop.server.url());
+    auto no_key = anonymous.Get("/store/products");
+    CHECK(json::parse(no_key->body) ==
+          json::parse(
+              test_support::load_trace("176-err-no-publishable-key-products.txt").response_body));
+    auto wrong_key = anonymous.Get("/store/products", {{"x-publishable-api-key", "pk_wrong"}});
+    CHECK(json::parse(wrong_key->body) ==
+          json::parse(test_support::load_trace("177-err-bad-publishable-key.txt").response_body));
+    for (const auto* header : {"", "Bearer forged", "Basic d3Jvbmc6"}) {
+      httplib::Headers h;
+      if (*header) h.emplace("Authorization", header);
+      auto admin = anonymous.Get("/admin/orders", h);
+      CHECK(admin->status == 401);
+      CHECK(json::parse(admin->body) == json{{"message", "Unauthorized"}});
+    }
+    auto missing = c.Get("/store/does-not-exist");
+    CHECK(missing->status == 404);
+    CHECK(missing->body ==
+          test_support::load_trace("198-err-unknown-route.txt").response_body + "\n");
+    auto bad_json = c.Post(("/store/carts/" + cart_id + "/line-items").c_str(),
+                           "{\"variant_id\": \"x", "application/json");
+    CHECK(bad_json->status == 400);
+    CHECK(json::parse(bad_json->body)["type"] == "invalid_data");
+    auto huge = c.Post(
+        ("/store/carts/" + cart_id + "/line-items").c_str(),
+        json{{"variant_id", "x"}, {"quantity", 1}, {"metadata", {{"x", std::string(110000, 'x')}}}}
+            .dump(),
+        "application/json");
+    CHECK(huge->status == 413);
+    CHECK(json::parse(huge->body) ==
+          json::parse(test_support::load_trace("191-err-metadata-1mb.txt").response_body));
+  }
+
+  TEST_CASE("parallel adds of the same personalization end as one line with the summed quantity") {
+    Shop shop;
+    const std::string cart_id = shop.new_cart();
+    const std::string size_m = shop.variant(shop.shirt, 1);
+    std::vector<std::thread> threads;
+    std::atomic<int> ok{0};
+    for (int i = 0; i < 8; ++i) {
+      threads.emplace_back([&] {
+        api::Config config = shop.sdk->config();
+        client::Client sdk(config);
+        auto r = sdk.store.cart.createPersonalizedLineItem(cart_id, shop.shirt_schema,
+                                                           {size_m, 1, personalization_a()});
+        if (r.ok()) ++ok;
+      });
+    }
+    for (auto& t : threads) t.join();
+    CHECK(ok == 8);
+    auto cart = shop.sdk->store.cart.retrieve(cart_id);
+    REQUIRE(cart->cart->items->size() == 1);
+    CHECK(*cart->cart->items->at(0).quantity == 8);
+  }
+
+  TEST_CASE("uploads are checked by content and served with safe headers") {
+    Shop shop;
+    const std::string jpeg =
+        test_support::read_file(test_support::fixture("images/photo-1200x900.jpg"));
+    auto up = shop.sdk->store.personalization.uploadImage("photo.jpg", jpeg);
+    REQUIRE_MESSAGE(up.ok(), (up.ok() ? "" : up.error().describe()));
+    CHECK(*up->file->width == 1200);
+    CHECK(*up->file->mime == "image/jpeg");
+    httplib::Client c(shop.server.url());
+    const std::string path = up->file->url->substr(shop.server.url().size());
+    auto served = c.Get(path.c_str());
+    REQUIRE(served);
+    CHECK(served->status == 200);
+    CHECK(served->body == jpeg);
+    CHECK(served->get_header_value("Content-Type") == "image/jpeg");
+    CHECK(served->get_header_value("X-Content-Type-Options") == "nosniff");
+    // Not an image by content: refused whatever its name says.
+    httplib::MultipartFormDataItems fake = {
+        {"file", "<svg onload=alert(1)>", "photo.png", "image/png"}};
+    auto refused = shop.raw().Post("/store/personalization/uploads", fake);
+    CHECK(refused->status == 400);
+    CHECK(c.Get("/uploads/../../etc/passwd")->status == 404);
+  }
+}
