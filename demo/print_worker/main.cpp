@@ -1,0 +1,102 @@
+// print_worker: writes print jobs for placed orders and fulfils them.
+//
+//   print_worker --url http://127.0.0.1:9000 --email admin@example.com --password supersecret
+//                [--out print-jobs] [--once | --poll SECONDS | --listen PORT] [--location sloc_...]
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "print_worker.hpp"
+
+namespace {
+volatile std::sig_atomic_t stopping = 0;
+void on_signal(int) {
+  stopping = 1;
+}
+
+void report(const medusa::worker::OrderOutcome& o) {
+  std::cout << "order " << o.order_id << ": " << o.jobs_written << " new print job(s), "
+            << o.jobs_existing << " already printed, " << o.items_rejected << " rejected"
+            << (o.fulfillment_created ? ", fulfillment created" : "") << "\n";
+  for (const auto& m : o.messages) std::cout << "  " << m << "\n";
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  medusa::api::Config config;
+  medusa::worker::WorkerOptions options;
+  std::string email, password, mode = "once";
+  int poll_seconds = 10, listen_port = 0;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::cerr << "missing value after " << arg << "\n";
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (arg == "--url")
+      config.base_url = value();
+    else if (arg == "--email")
+      email = value();
+    else if (arg == "--password")
+      password = value();
+    else if (arg == "--secret-key")
+      config.api_key = value();
+    else if (arg == "--out")
+      options.output_dir = value();
+    else if (arg == "--location")
+      options.location_id = value();
+    else if (arg == "--once")
+      mode = "once";
+    else if (arg == "--poll")
+      mode = "poll", poll_seconds = std::stoi(value());
+    else if (arg == "--listen")
+      mode = "listen", listen_port = std::stoi(value());
+    else {
+      std::cerr
+          << "usage: print_worker --url URL (--email E --password P | --secret-key K) [--out DIR]\n"
+             "                    [--once | --poll SECONDS | --listen PORT] [--location ID]\n";
+      return 2;
+    }
+  }
+  medusa::client::Client sdk(config);
+  if (!email.empty()) {
+    auto token = sdk.login("user", "emailpass", {{"email", email}, {"password", password}});
+    if (!token) {
+      std::cerr << "login failed: " << token.error().describe() << "\n";
+      return 1;
+    }
+  }
+  medusa::worker::PrintWorker worker(sdk, options);
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  if (mode == "listen") {
+    medusa::worker::WebhookListener listener(worker, report);
+    const int port = listener.start("127.0.0.1", listen_port);
+    if (port <= 0) {
+      std::cerr << "cannot listen on port " << listen_port << "\n";
+      return 1;
+    }
+    std::cout << "listening for order.placed on http://127.0.0.1:" << port << "/hooks/medusa"
+              << std::endl;
+    while (!stopping) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    return 0;
+  }
+  do {
+    auto outcomes = worker.poll_once();
+    if (!outcomes) {
+      std::cerr << "poll failed: " << outcomes.error().describe() << "\n";
+      if (mode == "once") return 1;
+    } else {
+      for (const auto& o : *outcomes) report(o);
+      if (outcomes->empty()) std::cout << "no new orders\n";
+    }
+    for (int s = 0; mode == "poll" && s < poll_seconds * 5 && !stopping; ++s) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  } while (mode == "poll" && !stopping);
+  return 0;
+}
