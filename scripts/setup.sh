@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing medusa-personalize needs on a fresh Debian 12
 # machine, and nothing that is already there:
-#   Debian packages: cmake, g++, make, pkg-config, emscripten (em++ 3.1.6),
+#   Debian packages: cmake, g++, make, pkg-config, curl, emscripten (em++ 3.1.6),
 #                    nlohmann-json3-dev, doctest-dev, libcpp-httplib-dev, libssl-dev,
 #                    openssl (test certificates), json-schema-test-suite
 #                    (and nodejs/npm only if no `node` is on the PATH)
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make pkg-config emscripten nlohmann-json3-dev doctest-dev libcpp-httplib-dev
+packages=(cmake g++ make pkg-config curl emscripten nlohmann-json3-dev doctest-dev libcpp-httplib-dev
           libssl-dev openssl json-schema-test-suite)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

@@ -349,3 +349,90 @@ TEST_SUITE("mock_backend") {
     CHECK(c.Get("/uploads/../../etc/passwd")->status == 404);
   }
 }
+
+TEST_CASE("CORS, fields selection, secret-key admin auth and fulfilment events" *
+          doctest::test_suite("mock_backend")) {
+  mock::ServerOptions options;
+  options.cors_origins = {"http://localhost:8000"};
+  Shop shop(options);
+  auto c = shop.raw();
+  // Preflight from an allowed origin echoes it and the requested headers.
+  auto pre = c.Options("/store/carts",
+                       {{"Origin", "http://localhost:8000"},
+                        {"Access-Control-Request-Headers", "x-publishable-api-key,content-type"}});
+  CHECK(pre->status == 204);
+  CHECK(pre->get_header_value("Access-Control-Allow-Origin") == "http://localhost:8000");
+  CHECK(pre->get_header_value("Access-Control-Allow-Headers") ==
+        "x-publishable-api-key,content-type");
+  auto other = c.Get("/store/regions", {{"Origin", "http://evil.example"}});
+  CHECK(other->status == 200);
+  CHECK_FALSE(other->has_header("Access-Control-Allow-Origin"));
+  auto allowed = c.Get("/store/regions", {{"Origin", "http://localhost:8000"}});
+  CHECK(allowed->get_header_value("Access-Control-Allow-Credentials") == "true");
+  // Body-parser errors carry no CORS headers, as on the real server.
+  auto bad =
+      c.Post("/store/carts", {{"Origin", "http://localhost:8000"}}, "{oops", "application/json");
+  CHECK(bad->status == 400);
+  CHECK_FALSE(bad->has_header("Access-Control-Allow-Origin"));
+
+  // fields: metadata only on request; an explicit list replaces the defaults.
+  const std::string id = *shop.shirt.id;
+  auto plain = json::parse(c.Get(("/store/products/" + id).c_str())->body)["product"];
+  CHECK_FALSE(plain.contains("metadata"));
+  auto picked = json::parse(
+      c.Get(("/store/products/" + id + "?fields=id,title,metadata").c_str())->body)["product"];
+  CHECK(picked.size() == 3);
+  CHECK(picked["metadata"].contains("personalization"));
+
+  // Admin with the secret API key; the fulfilment emits order.fulfillment_created.
+  std::vector<json> created;
+  std::mutex m;
+  shop.server.events().subscribe("order.fulfillment_created", [&](const mock::Event& e) {
+    std::lock_guard<std::mutex> lock(m);
+    created.push_back(e.data);
+  });
+  api::Config admin_config;
+  admin_config.base_url = shop.server.url();
+  admin_config.api_key = shop.server.options().secret_api_key;
+  client::Client admin(admin_config);
+  const std::string cart_id = shop.new_cart();
+  REQUIRE(shop.sdk->store.cart
+              .createPersonalizedLineItem(cart_id, shop.shirt_schema,
+                                          {shop.variant(shop.shirt), 3, personalization_b()})
+              .ok());
+  auto opts = shop.sdk->store.fulfillment.listCartOptions(http::Query().add("cart_id", cart_id));
+  api::AddShippingMethod shipping;
+  shipping.option_id = *opts->shipping_options->at(0).id;
+  auto cart = shop.sdk->store.cart.addShippingMethod(cart_id, shipping);
+  api::InitiatePaymentSession session;
+  session.provider_id = "pp_system_default";
+  REQUIRE(shop.sdk->store.payment.initiatePaymentSession(*cart->cart, session).ok());
+  auto order = shop.sdk->store.cart.complete(cart_id);
+  REQUIRE(order.ok());
+  const std::string item = *order->order->items->at(0).id;
+  api::CreateFulfillment first;
+  first.items = std::vector<api::OrderItemQuantity>(1);
+  first.items->at(0).id = item;
+  first.items->at(0).quantity = 2;
+  auto partial = admin.admin.order.createFulfillment(*order->order->id, first);
+  REQUIRE(partial.ok());
+  CHECK(*partial->order->fulfillment_status == "partially_fulfilled");
+  first.items->at(0).quantity = 2;  // only 1 left: refused, nothing changes
+  auto over = admin.admin.order.createFulfillment(*order->order->id, first);
+  REQUIRE_FALSE(over.ok());
+  CHECK(over.error().message.rfind("No stock reservation found for item " + item, 0) == 0);
+  first.items->at(0).quantity = 1;
+  auto rest = admin.admin.order.createFulfillment(*order->order->id, first);
+  REQUIRE(rest.ok());
+  CHECK(*rest->order->fulfillment_status == "fulfilled");
+  api::CreateShipment shipment;
+  shipment.items = first.items;
+  auto shipped = admin.admin.order.createShipment(*order->order->id,
+                                                  *rest->order->fulfillments->at(1).id, shipment);
+  REQUIRE(shipped.ok());
+  CHECK(*shipped->order->fulfillment_status == "partially_shipped");
+  REQUIRE(shop.server.events().wait_idle(std::chrono::seconds(5)));
+  REQUIRE(created.size() == 2);
+  CHECK(created[0]["order_id"] == *order->order->id);
+  CHECK(created[1]["fulfillment_id"] == *rest->order->fulfillments->at(1).id);
+}
