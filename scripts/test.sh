@@ -5,6 +5,7 @@
 #   3. the same core and suite compiled to WebAssembly by Emscripten, run by CTest in Node
 #   4. the validation reports of the whole JSON Schema Test Suite and the personalization
 #      corpus, produced by both builds, compared byte for byte
+#   5. the checkout CLI and print worker against a real Medusa 2.21.2 (scripts/contract)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -44,7 +45,16 @@ else
   compare_failed=1
 fi
 
+# The same flow against a real Medusa 2.21.2 (PostgreSQL + npm packages from a lockfile;
+# about 4 minutes cold). MEDUSA_SKIP_CONTRACT=1 skips it, e.g. without network access.
+contract_passed=0
+if [ "${MEDUSA_SKIP_CONTRACT:-0}" != 1 ]; then
+  echo "== contract test against a real Medusa 2.21.2"
+  bash scripts/contract/run.sh
+  contract_passed=1
+fi
+
 total() { grep -o 'out of [0-9]*' "$1" | grep -o '[0-9]*'; }
-passed=$(( $(total "$log_dir/native-ci.txt") + $(total "$log_dir/native-asan.txt") + $(total "$log_dir/wasm-release.txt") + 1 - compare_failed ))
+passed=$(( $(total "$log_dir/native-ci.txt") + $(total "$log_dir/native-asan.txt") + $(total "$log_dir/wasm-release.txt") + 1 - compare_failed + contract_passed ))
 echo "$passed passed, $compare_failed failed"
 exit "$compare_failed"

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Contract test: the SDK's checkout CLI and print worker against a real Medusa 2.21.2
+# (npm packages pinned by app/package-lock.json, Debian's PostgreSQL), seeded by
+# replaying the Admin calls recorded in tests/fixtures/medusa-v2-traces (001-020).
+# About 4-6 minutes cold. Usage: bash scripts/contract/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+work=${CONTRACT_WORK:-$root/build/contract}
+port=9000
+url="http://127.0.0.1:$port"
+
+bash scripts/setup.sh
+missing=()
+for p in postgresql python3; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "contract: installing ${missing[*]}"
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+fi
+
+echo "== PostgreSQL"
+cluster=$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')
+pg_ctlcluster $cluster start 2>/dev/null || true
+su postgres -c "psql -qtc \"SELECT 1 FROM pg_roles WHERE rolname='medusa'\"" | grep -q 1 ||
+  su postgres -c "psql -qc \"CREATE USER medusa SUPERUSER PASSWORD 'medusa'\""
+su postgres -c "dropdb --if-exists medusa_contract && createdb -O medusa medusa_contract"
+
+echo "== Medusa 2.21.2 (npm ci from the lockfile)"
+mkdir -p "$work"
+cp -p scripts/contract/app/package.json scripts/contract/app/package-lock.json scripts/contract/app/medusa-config.ts \
+   scripts/contract/app/tsconfig.json "$work/"
+cd "$work"
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules
+fi
+if curl -sf "$url/health" >/dev/null 2>&1; then
+  echo "contract: something already answers on $url; stop it first"; exit 1
+fi
+cat > .env <<ENV
+DATABASE_URL=postgres://medusa:medusa@127.0.0.1:5432/medusa_contract
+STORE_CORS=http://localhost:8000
+ADMIN_CORS=http://localhost:9000
+AUTH_CORS=http://localhost:9000
+ENV
+npx medusa db:migrate >migrate.log 2>&1 || { tail -30 migrate.log; exit 1; }
+npx medusa user -e admin@example.com -p supersecret >user.log 2>&1 || { tail -30 user.log; exit 1; }
+setsid npx medusa start >medusa.log 2>&1 &
+medusa_pid=$!
+trap 'kill -- -"$medusa_pid" 2>/dev/null || kill "$medusa_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "$url/health" >/dev/null 2>&1 && break
+  kill -0 "$medusa_pid" 2>/dev/null || { tail -40 medusa.log; exit 1; }
+  sleep 1
+done
+curl -sf "$url/health" >/dev/null || { echo "Medusa did not start"; tail -40 medusa.log; exit 1; }
+cd "$root"
+
+echo "== seed (replaying traces 001-020)"
+seed=$(python3 scripts/contract/seed.py "$url")
+key=$(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["publishable_key"])')
+location=$(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["location_id"])')
+
+echo "== checkout CLI against the real server"
+cmake --preset native-release >/dev/null
+cmake --build --preset native-release -j"$(nproc)" --target checkout_cli print_worker >/dev/null
+bin=build/native-release/demo
+"$bin/checkout_cli" --url "$url" --publishable-key "$key" --quantity 2 \
+  --set "message=Happy birthday, Anna!" --set "image_url=https://img.example.test/anna.png" --email anna@example.com
+if "$bin/checkout_cli" --url "$url" --publishable-key "$key" --set "message=$(printf 'x%.0s' $(seq 1 50))"; then
+  echo "contract: an over-long message was accepted"; exit 1
+fi
+
+echo "== print worker against the real server (polling the Admin API)"
+jobs=$(mktemp -d)
+out=$("$bin/print_worker" --url "$url" --email admin@example.com --password supersecret --out "$jobs" --location "$location")
+echo "$out"
+echo "$out" | grep -q "1 new print job(s), 0 already printed, 0 rejected, fulfillment created"
+again=$("$bin/print_worker" --url "$url" --email admin@example.com --password supersecret --out "$jobs" --location "$location")
+echo "$again"
+echo "$again" | grep -q "no new orders"
+test "$(find "$jobs" -name 'ordli_*.json' | wc -l)" -eq 1
+echo "contract: 1 passed, 0 failed"
