@@ -602,11 +602,29 @@ json Backend::complete_cart(const std::string& cart_id) {
   return json{{"type", "order"}, {"order", order}};
 }
 
+// As on the real server, an order item's `variant.product` is joined live: it shows the
+// product as it is now, not as it was sold (so a later schema edit is visible).
+json Backend::order_view(const json& order) const {
+  json out = order;
+  for (auto& item : out["items"]) {
+    const json* product = nullptr;
+    const json* variant = find_variant(item.value("variant_id", ""), &product);
+    if (!variant || !product) continue;
+    json v = *variant;
+    v.erase("prices");
+    json p = *product;
+    for (const char* key : {"variants", "options", "images"}) p.erase(key);
+    v["product"] = p;
+    item["variant"] = v;
+  }
+  return out;
+}
+
 json Backend::retrieve_order(const std::string& id) const {
   std::lock_guard<std::recursive_mutex> lock(mutex_);
   auto it = orders_.find(id);
   if (it == orders_.end()) throw not_found("Order id not found: " + id);
-  return json{{"order", it->second}};
+  return json{{"order", order_view(it->second)}};
 }
 
 json Backend::list_orders(std::size_t limit, std::size_t offset) const {
@@ -616,7 +634,7 @@ json Backend::list_orders(std::size_t limit, std::size_t offset) const {
   for (std::size_t i = 0; i < order_sequence_.size(); ++i) {
     if (i < offset) continue;
     if (out.size() >= limit) break;
-    out.push_back(orders_.at(order_sequence_[order_sequence_.size() - 1 - i]));
+    out.push_back(order_view(orders_.at(order_sequence_[order_sequence_.size() - 1 - i])));
   }
   return json{
       {"orders", out}, {"count", order_sequence_.size()}, {"offset", offset}, {"limit", limit}};

@@ -82,6 +82,7 @@ class Backend {
   void recompute_totals(json& cart) const;
   void cart_changed(json& cart);
   json cart_view(const json& cart) const;
+  json order_view(const json& order) const;
   void emit(const std::string& name, const json& data) const;
 
   mutable std::recursive_mutex mutex_;

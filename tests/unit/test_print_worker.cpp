@@ -231,10 +231,14 @@ TEST_SUITE("print_worker") {
     worker::PrintWorker worker(*shop.staff, {out, ""});
     auto outcome = worker.process_order(order);
     REQUIRE(outcome.ok());
-    // The order item keeps the product it was sold with, so the stamped schema still
-    // validates it: nothing is rejected for a later edit of the catalogue.
-    CHECK(outcome->items_rejected == 0);
-    CHECK(outcome->jobs_written == 1);
+    // The stamp names the schema the item was sold with; it is not the product's schema
+    // any more, so the item waits for a person instead of being printed or fulfilled.
+    CHECK(outcome->items_rejected == 1);
+    CHECK(outcome->jobs_written == 0);
+    CHECK_FALSE(outcome->fulfillment_created);
+    REQUIRE(outcome->messages.size() == 1);
+    CHECK(outcome->messages[0].find("schema_mismatch") != std::string::npos);
+    CHECK(*shop.staff->admin.order.retrieve(order)->order->fulfillment_status == "not_fulfilled");
     fs::remove_all(out);
   }
 
