@@ -436,3 +436,91 @@ TEST_CASE("CORS, fields selection, secret-key admin auth and fulfilment events" 
   CHECK(created[0]["order_id"] == *order->order->id);
   CHECK(created[1]["fulfillment_id"] == *rest->order->fulfillments->at(1).id);
 }
+
+TEST_CASE("more error cases of the traces, with the mock's own ids" *
+          doctest::test_suite("mock_backend")) {
+  Shop shop;
+  auto c = shop.raw();
+  auto post = [&](const std::string& path, const json& body) {
+    auto r = c.Post(path.c_str(), body.dump(), "application/json");
+    REQUIRE(r);
+    return std::make_pair(r->status, json::parse(r->body, nullptr, false));
+  };
+  auto expect = [&](const std::pair<int, json>& got, const char* trace,
+                    const std::string& real_id = "", const std::string& mock_id = "") {
+    CAPTURE(trace);
+    const auto t = test_support::load_trace(trace);
+    std::string body = t.response_body;
+    if (!real_id.empty()) body.replace(body.find(real_id), real_id.size(), mock_id);
+    CHECK(got.first == t.status);
+    CHECK(got.second == json::parse(body));
+  };
+  const std::string cart_id = shop.new_cart();
+  const std::string letter = shop.variant(shop.letter);
+  const std::string items = "/store/carts/" + cart_id + "/line-items";
+
+  expect(post(items, {{"variant_id", "variant_does_not_exist"}, {"quantity", 1}}),
+         "173-err-bad-variant-id.txt");
+  expect(
+      post(items, {{"variant_id", letter}, {"quantity", 1000}, {"metadata", {{"initials", "A"}}}}),
+      "185-err-quantity-over-stock.txt");
+  // 90 KB of metadata and 60 levels of nesting are accepted.
+  auto big = post(items, {{"variant_id", letter},
+                          {"quantity", 1},
+                          {"metadata", {{"initials", "B"}, {"note", std::string(90000, 'x')}}}});
+  CHECK(big.first == 200);
+  json deep = {{"leaf", true}};
+  for (int i = 0; i < 59; ++i) deep = {{"d", deep}};
+  CHECK(post(items, {{"variant_id", letter},
+                     {"quantity", 1},
+                     {"metadata", {{"initials", "C"}, {"deep", deep}}}})
+            .first == 200);
+
+  const auto cart = json::parse(c.Get(("/store/carts/" + cart_id).c_str())->body)["cart"];
+  const std::string line = cart["items"][0]["id"];
+  expect(post(items + "/" + line, {{"metadata", {{"initials", "D"}}}}),
+         "184-err-quantity-missing.txt");
+  expect(post(items + "/cali_01UNKNOWN", {{"quantity", 1}}),
+         "195-err-unknown-line-item-update.txt");
+  expect(post("/store/carts", {{"region_id", "reg_01UNKNOWNUNKNOWNUNKNOWNUNK"}}),
+         "199-err-create-cart-bad-region.txt");
+  expect(post("/store/carts", {{"region_id", shop.region["id"]}, {"foo", "bar"}}),
+         "200-err-create-cart-unknown-field.txt");
+  expect(post("/store/carts/" + cart_id + "/shipping-methods", {{"option_id", "so_01UNKNOWN"}}),
+         "210-err-shipping-method-unknown-option.txt");
+  const std::string region_id = shop.region["id"];
+  auto pc = post("/store/payment-collections", {{"cart_id", cart_id}});
+  const std::string pc_id = pc.second["payment_collection"]["id"];
+  const auto bad_provider = test_support::load_trace("214-err-payment-session-bad-provider.txt");
+  const std::string provider_message = json::parse(bad_provider.response_body)["message"];
+  const std::string trace_region = provider_message.substr(provider_message.find("reg_"), 30);
+  expect(post("/store/payment-collections/" + pc_id + "/payment-sessions",
+              {{"provider_id", "pp_nope"}}),
+         "214-err-payment-session-bad-provider.txt", trace_region, region_id);
+  post("/store/payment-collections/" + pc_id + "/payment-sessions",
+       {{"provider_id", "pp_system_default"}});
+  expect(post("/store/carts/" + cart_id + "/complete", json::object()),
+         "220-err-complete-no-shipping-method.txt");
+
+  // A completed cart refuses new items.
+  const std::string done = shop.new_cart();
+  REQUIRE(shop.sdk->store.cart
+              .createPersonalizedLineItem(done, shop.shirt_schema,
+                                          {shop.variant(shop.shirt), 1, personalization_b()})
+              .ok());
+  auto opts = shop.sdk->store.fulfillment.listCartOptions(http::Query().add("cart_id", done));
+  api::AddShippingMethod shipping;
+  shipping.option_id = *opts->shipping_options->at(0).id;
+  auto shipped = shop.sdk->store.cart.addShippingMethod(done, shipping);
+  api::InitiatePaymentSession session;
+  session.provider_id = "pp_system_default";
+  REQUIRE(shop.sdk->store.payment.initiatePaymentSession(*shipped->cart, session).ok());
+  REQUIRE(shop.sdk->store.cart.complete(done).ok());
+  const auto completed_trace =
+      test_support::load_trace("157-store-add-line-item-to-completed-cart.txt");
+  const std::string completed_message = json::parse(completed_trace.response_body)["message"];
+  const std::string trace_cart = completed_message.substr(completed_message.find("cart_"), 31);
+  expect(post("/store/carts/" + done + "/line-items",
+              {{"variant_id", letter}, {"quantity", 1}, {"metadata", {{"initials", "E"}}}}),
+         "157-store-add-line-item-to-completed-cart.txt", trace_cart, done);
+}
