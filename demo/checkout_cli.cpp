@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include "command_line.hpp"
 
 #include "medusa/client/client.hpp"
 #include "medusa/image/image_info.hpp"
@@ -50,31 +51,24 @@ int main(int argc, char** argv) {
   std::string handle = "custom-t-shirt", variant_title, image_path, email = "customer@example.com";
   std::int64_t quantity = 1;
   json values = json::object();
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::cerr << "missing value after " << arg << "\n";
-        std::exit(2);
-      }
-      return argv[++i];
-    };
+  medusa::demo::CommandLine args(argc, argv);
+  for (std::string arg; args.next(arg);) {
     if (arg == "--url")
-      config.base_url = value();
+      config.base_url = args.value(arg);
     else if (arg == "--publishable-key")
-      config.publishable_key = value();
+      config.publishable_key = args.value(arg);
     else if (arg == "--product")
-      handle = value();
+      handle = args.value(arg);
     else if (arg == "--variant")
-      variant_title = value();
+      variant_title = args.value(arg);
     else if (arg == "--quantity")
-      quantity = std::stoll(value());
+      quantity = std::stoll(args.value(arg));
     else if (arg == "--set")
-      set_value(values, value());
+      set_value(values, args.value(arg));
     else if (arg == "--image")
-      image_path = value();
+      image_path = args.value(arg);
     else if (arg == "--email")
-      email = value();
+      email = args.value(arg);
     else {
       std::cerr << "usage: checkout_cli --url URL --publishable-key PK [--product HANDLE] "
                    "[--variant TITLE]\n"

@@ -6,6 +6,7 @@
 #include <csignal>
 #include <iostream>
 #include <thread>
+#include "command_line.hpp"
 
 #include "print_worker.hpp"
 
@@ -28,33 +29,26 @@ int main(int argc, char** argv) {
   medusa::worker::WorkerOptions options;
   std::string email, password, mode = "once";
   int poll_seconds = 10, listen_port = 0;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::cerr << "missing value after " << arg << "\n";
-        std::exit(2);
-      }
-      return argv[++i];
-    };
+  medusa::demo::CommandLine args(argc, argv);
+  for (std::string arg; args.next(arg);) {
     if (arg == "--url")
-      config.base_url = value();
+      config.base_url = args.value(arg);
     else if (arg == "--email")
-      email = value();
+      email = args.value(arg);
     else if (arg == "--password")
-      password = value();
+      password = args.value(arg);
     else if (arg == "--secret-key")
-      config.api_key = value();
+      config.api_key = args.value(arg);
     else if (arg == "--out")
-      options.output_dir = value();
+      options.output_dir = args.value(arg);
     else if (arg == "--location")
-      options.location_id = value();
+      options.location_id = args.value(arg);
     else if (arg == "--once")
       mode = "once";
     else if (arg == "--poll")
-      mode = "poll", poll_seconds = std::stoi(value());
+      mode = "poll", poll_seconds = std::stoi(args.value(arg));
     else if (arg == "--listen")
-      mode = "listen", listen_port = std::stoi(value());
+      mode = "listen", listen_port = std::stoi(args.value(arg));
     else {
       std::cerr
           << "usage: print_worker --url URL (--email E --password P | --secret-key K) [--out DIR]\n"

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include "command_line.hpp"
 
 #include "server.hpp"
 
@@ -20,27 +21,20 @@ int main(int argc, char** argv) {
   medusa::mock::ServerOptions options;
   std::string host = "127.0.0.1";
   int port = 9000;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::cerr << "missing value after " << arg << "\n";
-        std::exit(2);
-      }
-      return argv[++i];
-    };
+  medusa::demo::CommandLine args(argc, argv);
+  for (std::string arg; args.next(arg);) {
     if (arg == "--host")
-      host = value();
+      host = args.value(arg);
     else if (arg == "--port")
-      port = std::stoi(value());
+      port = std::stoi(args.value(arg));
     else if (arg == "--static")
-      options.static_dir = value();
+      options.static_dir = args.value(arg);
     else if (arg == "--cors")
-      options.cors_origins.push_back(value());
+      options.cors_origins.push_back(args.value(arg));
     else if (arg == "--webhook")
-      options.webhooks.push_back(value());
+      options.webhooks.push_back(args.value(arg));
     else if (arg == "--publishable-key")
-      options.publishable_key = value();
+      options.publishable_key = args.value(arg);
     else {
       std::cerr << "usage: medusa_mock [--host H] [--port P] [--static DIR] [--cors ORIGIN] "
                    "[--webhook URL]\n";

@@ -56,6 +56,26 @@ struct Shop {
     return *cart->cart->id;
   }
 
+  /// Cart `cart_id` with a shirt personalized with `values`, shipped, paid and
+  /// completed: the placed order.
+  Order checkout(const std::string& cart_id, std::int64_t quantity, const json& values) {
+    REQUIRE(
+        sdk->store.cart
+            .createPersonalizedLineItem(cart_id, shirt_schema, {variant(shirt), quantity, values})
+            .ok());
+    auto options = sdk->store.fulfillment.listCartOptions(http::Query().add("cart_id", cart_id));
+    api::AddShippingMethod shipping;
+    shipping.option_id = *options->shipping_options->at(0).id;
+    auto cart = sdk->store.cart.addShippingMethod(cart_id, shipping);
+    api::InitiatePaymentSession session;
+    session.provider_id = "pp_system_default";
+    REQUIRE(sdk->store.payment.initiatePaymentSession(*cart->cart, session).ok());
+    auto order = sdk->store.cart.complete(cart_id);
+    REQUIRE(order.ok());
+    REQUIRE(order->is_order());
+    return *order->order;
+  }
+
   httplib::Client raw() {
     httplib::Client c(server.url());
     c.set_default_headers({{"x-publishable-api-key", server.options().publishable_key}});
@@ -395,45 +415,32 @@ TEST_CASE("CORS, fields selection, secret-key admin auth and fulfilment events" 
   admin_config.base_url = shop.server.url();
   admin_config.api_key = shop.server.options().secret_api_key;
   client::Client admin(admin_config);
-  const std::string cart_id = shop.new_cart();
-  REQUIRE(shop.sdk->store.cart
-              .createPersonalizedLineItem(cart_id, shop.shirt_schema,
-                                          {shop.variant(shop.shirt), 3, personalization_b()})
-              .ok());
-  auto opts = shop.sdk->store.fulfillment.listCartOptions(http::Query().add("cart_id", cart_id));
-  api::AddShippingMethod shipping;
-  shipping.option_id = *opts->shipping_options->at(0).id;
-  auto cart = shop.sdk->store.cart.addShippingMethod(cart_id, shipping);
-  api::InitiatePaymentSession session;
-  session.provider_id = "pp_system_default";
-  REQUIRE(shop.sdk->store.payment.initiatePaymentSession(*cart->cart, session).ok());
-  auto order = shop.sdk->store.cart.complete(cart_id);
-  REQUIRE(order.ok());
-  const std::string item = *order->order->items->at(0).id;
+  const Order placed = shop.checkout(shop.new_cart(), 3, personalization_b());
+  const std::string item = *placed.items->at(0).id;
   api::CreateFulfillment first;
   first.items = std::vector<api::OrderItemQuantity>(1);
   first.items->at(0).id = item;
   first.items->at(0).quantity = 2;
-  auto partial = admin.admin.order.createFulfillment(*order->order->id, first);
+  auto partial = admin.admin.order.createFulfillment(*placed.id, first);
   REQUIRE(partial.ok());
   CHECK(*partial->order->fulfillment_status == "partially_fulfilled");
   first.items->at(0).quantity = 2;  // only 1 left: refused, nothing changes
-  auto over = admin.admin.order.createFulfillment(*order->order->id, first);
+  auto over = admin.admin.order.createFulfillment(*placed.id, first);
   REQUIRE_FALSE(over.ok());
   CHECK(over.error().message.rfind("No stock reservation found for item " + item, 0) == 0);
   first.items->at(0).quantity = 1;
-  auto rest = admin.admin.order.createFulfillment(*order->order->id, first);
+  auto rest = admin.admin.order.createFulfillment(*placed.id, first);
   REQUIRE(rest.ok());
   CHECK(*rest->order->fulfillment_status == "fulfilled");
   api::CreateShipment shipment;
   shipment.items = first.items;
-  auto shipped = admin.admin.order.createShipment(*order->order->id,
-                                                  *rest->order->fulfillments->at(1).id, shipment);
+  auto shipped =
+      admin.admin.order.createShipment(*placed.id, *rest->order->fulfillments->at(1).id, shipment);
   REQUIRE(shipped.ok());
   CHECK(*shipped->order->fulfillment_status == "partially_shipped");
   REQUIRE(shop.server.events().wait_idle(std::chrono::seconds(5)));
   REQUIRE(created.size() == 2);
-  CHECK(created[0]["order_id"] == *order->order->id);
+  CHECK(created[0]["order_id"] == *placed.id);
   CHECK(created[1]["fulfillment_id"] == *rest->order->fulfillments->at(1).id);
 }
 
@@ -504,18 +511,7 @@ TEST_CASE("more error cases of the traces, with the mock's own ids" *
 
   // A completed cart refuses new items.
   const std::string done = shop.new_cart();
-  REQUIRE(shop.sdk->store.cart
-              .createPersonalizedLineItem(done, shop.shirt_schema,
-                                          {shop.variant(shop.shirt), 1, personalization_b()})
-              .ok());
-  auto opts = shop.sdk->store.fulfillment.listCartOptions(http::Query().add("cart_id", done));
-  api::AddShippingMethod shipping;
-  shipping.option_id = *opts->shipping_options->at(0).id;
-  auto shipped = shop.sdk->store.cart.addShippingMethod(done, shipping);
-  api::InitiatePaymentSession session;
-  session.provider_id = "pp_system_default";
-  REQUIRE(shop.sdk->store.payment.initiatePaymentSession(*shipped->cart, session).ok());
-  REQUIRE(shop.sdk->store.cart.complete(done).ok());
+  shop.checkout(done, 1, personalization_b());
   const auto completed_trace =
       test_support::load_trace("157-store-add-line-item-to-completed-cart.txt");
   const std::string completed_message = json::parse(completed_trace.response_body)["message"];
