@@ -336,9 +336,9 @@ json Backend::add_line_item(const std::string& cart_id, const json& body) {
     throw invalid("Variants " + variant_id +
                   " do not exist or belong to a product that is not published");
   }
-  const json metadata = body.value("metadata", json::object()).is_null()
-                            ? json::object()
-                            : body.value("metadata", json::object());
+  // Missing, null and {} metadata are the same to the server.
+  const json metadata =
+      body.contains("metadata") && body["metadata"].is_object() ? body["metadata"] : json::object();
   check_personalization(variant_id, metadata);
   const std::int64_t quantity = round_quantity(body["quantity"].get<double>());
 

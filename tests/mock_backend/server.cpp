@@ -389,7 +389,6 @@ struct MockServer::Routes {
   }
 
   void upload(const httplib::Request& req, httplib::Response& res) {
-    json ignored;
     // Auth and CORS as for JSON routes, without the JSON body parser.
     add_cors(req, res);
     const auto key = req.get_header_value("x-publishable-api-key");
