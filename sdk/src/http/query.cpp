@@ -1,5 +1,7 @@
 #include "medusa/http/query.hpp"
 
+#include "schema/uri.hpp"
+
 #include <cstdio>
 
 namespace medusa::http {
@@ -20,26 +22,6 @@ void flatten(const std::string& prefix, const json& value, Query& out) {
   } else {
     out.add(prefix, value.dump());
   }
-}
-
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string decode_component(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -114,9 +96,10 @@ std::vector<std::pair<std::string, std::string>> decode_query(std::string_view q
     const auto part = query.substr(start, amp - start);
     if (!part.empty()) {
       const auto eq = part.find('=');
-      out.emplace_back(
-          decode_component(part.substr(0, eq)),
-          eq == std::string_view::npos ? std::string() : decode_component(part.substr(eq + 1)));
+      out.emplace_back(schema::uri::percent_decode(part.substr(0, eq)),
+                       eq == std::string_view::npos
+                           ? std::string()
+                           : schema::uri::percent_decode(part.substr(eq + 1)));
     }
     start = amp + 1;
   }

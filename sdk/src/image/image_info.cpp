@@ -1,5 +1,7 @@
 #include "medusa/image/image_info.hpp"
 
+#include "schema/uri.hpp"
+
 namespace medusa::image {
 namespace {
 
@@ -9,13 +11,6 @@ std::uint32_t be16(std::string_view b, std::size_t at) {
 }
 std::uint32_t be32(std::string_view b, std::size_t at) {
   return (be16(b, at) << 16) | be16(b, at + 2);
-}
-
-std::string escape_token(const std::string& token) {
-  std::string out;
-  for (char c : token)
-    out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-  return out;
 }
 
 Error truncated() {
@@ -101,7 +96,7 @@ Result<schema::Report> check_image(const personalization::Schema& schema, const 
   const json values = {{field, image_reference(info, bytes, "pending:upload")}};
   schema::Report all = schema.validate(values);
   schema::Report report;
-  const std::string prefix = "/" + escape_token(field);
+  const std::string prefix = "/" + schema::uri::escape_token(field);
   for (auto& issue : all.issues) {
     if (issue.instance_path == prefix || issue.instance_path.rfind(prefix + "/", 0) == 0) {
       report.issues.push_back(std::move(issue));

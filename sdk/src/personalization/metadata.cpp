@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "json_numbers.hpp"
 #include "text/utf8.hpp"
 
 namespace medusa::personalization {
@@ -46,15 +47,6 @@ std::string normalize_newlines(const std::string& s) {
   return out;
 }
 
-json whole_numbers(json v) {
-  if (v.is_number_float()) {
-    const double d = v.get<double>();
-    if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.0e15)
-      return static_cast<std::int64_t>(d);
-  }
-  return v;
-}
-
 // Normalizes one object level against the schema object describing it.
 json normalize_object(const json& schema, const json& values, std::size_t depth) {
   json out = values;
@@ -66,7 +58,7 @@ json normalize_object(const json& schema, const json& values, std::size_t depth)
       if (n.is_string()) required.push_back(n.get<std::string>());
     }
   }
-  for (auto it = out.begin(); it != out.end(); ++it) *it = whole_numbers(*it);
+  for (auto it = out.begin(); it != out.end(); ++it) *it = whole_number(*it);
   if (props == schema.end() || !props->is_object()) return out;
   for (auto p = props->begin(); p != props->end(); ++p) {
     const std::string& name = p.key();
@@ -74,7 +66,7 @@ json normalize_object(const json& schema, const json& values, std::size_t depth)
     if (!field.is_object()) continue;
     auto value = out.find(name);
     if (value == out.end()) {
-      if (auto d = field.find("default"); d != field.end()) out[name] = whole_numbers(*d);
+      if (auto d = field.find("default"); d != field.end()) out[name] = whole_number(*d);
       continue;
     }
     if (value->is_string()) {

@@ -1,5 +1,7 @@
 #include "medusa/personalization/schema.hpp"
 
+#include "json_numbers.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -17,10 +19,7 @@ json canonical_numbers(json value) {
     json* v = stack.back();
     stack.pop_back();
     if (v->is_number_float()) {
-      const double d = v->get<double>();
-      if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.0e15) {
-        *v = static_cast<std::int64_t>(d);
-      }
+      *v = whole_number(*v);
     } else if (v->is_structured()) {
       for (auto& child : *v) stack.push_back(&child);
     }

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <string>
 
+#include "json_numbers.hpp"
 #include "schema/uri.hpp"
 #include "text/utf8.hpp"
 
@@ -97,13 +98,6 @@ bool is_multiple(const json& value, const json& divisor) {
   const double q = value.get<double>() / divisor.get<double>();
   if (!std::isfinite(q)) return false;
   return std::fabs(q - std::round(q)) <= 1e-9 * std::max(1.0, std::fabs(q));
-}
-
-// A limit as JSON: whole numbers as integers, so "150" rather than "150.0".
-json number(double d) {
-  if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.0e15)
-    return static_cast<std::int64_t>(d);
-  return d;
 }
 
 std::string format_dpi(double dpi) {
@@ -502,18 +496,18 @@ bool Evaluator::eval_image(const Node& n, const json& v) {
   }
   if (rule.max_bytes && bytes > *rule.max_bytes) {
     issue(n, "x-image/max_bytes", "image_too_large",
-          "must be at most " + number(*rule.max_bytes).dump() + " bytes",
-          {{"limit", number(*rule.max_bytes)}, {"actual", v["bytes"]}});
+          "must be at most " + whole_number(*rule.max_bytes).dump() + " bytes",
+          {{"limit", whole_number(*rule.max_bytes)}, {"actual", v["bytes"]}});
     if (failed()) return false;
   }
   const bool narrow = rule.min_width && width < *rule.min_width;
   const bool short_ = rule.min_height && height < *rule.min_height;
   if (narrow || short_) {
     issue(n, narrow ? "x-image/min_width" : "x-image/min_height", "image_min_pixels",
-          "must be at least " + number(rule.min_width.value_or(0)).dump() + "x" +
-              number(rule.min_height.value_or(0)).dump() + " pixels",
-          {{"min_width", number(rule.min_width.value_or(0))},
-           {"min_height", number(rule.min_height.value_or(0))},
+          "must be at least " + whole_number(rule.min_width.value_or(0)).dump() + "x" +
+              whole_number(rule.min_height.value_or(0)).dump() + " pixels",
+          {{"min_width", whole_number(rule.min_width.value_or(0))},
+           {"min_height", whole_number(rule.min_height.value_or(0))},
            {"width", v["width"]},
            {"height", v["height"]}});
     if (failed()) return false;
@@ -526,8 +520,9 @@ bool Evaluator::eval_image(const Node& n, const json& v) {
     if (dpi < *rule.min_dpi) {
       issue(n, "x-image/min_dpi", "image_min_dpi",
             "would print at " + format_dpi(dpi) + " dpi, below the minimum of " +
-                number(*rule.min_dpi).dump() + " dpi",
-            {{"dpi", static_cast<long long>(std::floor(dpi))}, {"min_dpi", number(*rule.min_dpi)}});
+                whole_number(*rule.min_dpi).dump() + " dpi",
+            {{"dpi", static_cast<long long>(std::floor(dpi))},
+             {"min_dpi", whole_number(*rule.min_dpi)}});
       if (failed()) return false;
     }
   }
