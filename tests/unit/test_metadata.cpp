@@ -284,3 +284,22 @@ TEST_SUITE("metadata") {
     CHECK(new_lines == 10);
   }
 }
+
+TEST_SUITE("metadata") {
+  TEST_CASE("keys naming JavaScript object internals are refused at any depth") {
+    auto schema = medusa::personalization::Schema::from_json(json::parse(R"({"type":"object"})"));
+    REQUIRE(schema.ok());
+    const json values = json::parse(
+        R"({"__proto__":{"admin":true},"photo":{"constructor":1},"list":[{"prototype":2}],"ok":"x"})");
+    auto built = medusa::personalization::build_line_item_metadata(*schema, values);
+    REQUIRE_FALSE(built.ok());
+    CHECK(built.error().kind == medusa::ErrorKind::validation);
+    std::vector<std::string> paths;
+    for (const auto& issue : built.error().details) {
+      CHECK(issue["code"] == "reserved_key");
+      paths.push_back(issue["instance_path"]);
+    }
+    std::sort(paths.begin(), paths.end());
+    CHECK(paths == std::vector<std::string>{"/__proto__", "/list/0/prototype", "/photo/constructor"});
+  }
+}

@@ -103,9 +103,9 @@ std::string boundary_for(std::string_view bytes) {
 
 }  // namespace
 
-Result<Call<UploadResponse>> build_upload_call(const Config& config, const std::string& filename,
-                                               std::string_view bytes, const http::Headers& headers,
-                                               std::size_t max_bytes) {
+Result<UploadPlan> plan_upload(const Config& config, const std::string& filename,
+                               std::string_view bytes, const http::Headers& headers,
+                               std::size_t max_bytes) {
   if (bytes.size() > max_bytes) {
     Error e(ErrorKind::request_too_large, "upload.too_large",
             "image of " + std::to_string(bytes.size()) + " bytes exceeds the upload limit of " +
@@ -117,18 +117,27 @@ Result<Call<UploadResponse>> build_upload_call(const Config& config, const std::
   if (!info) return info.error();
   auto request = build_request(config, "POST", kUploadPath, {}, headers, std::nullopt);
   if (!request) return request.error();
+  return UploadPlan{std::move(request).value(), safe_filename(filename), std::move(info).value(),
+                    bytes.size()};
+}
+
+Result<Call<UploadResponse>> build_upload_call(const Config& config, const std::string& filename,
+                                               std::string_view bytes, const http::Headers& headers,
+                                               std::size_t max_bytes) {
+  auto plan = plan_upload(config, filename, bytes, headers, max_bytes);
+  if (!plan) return plan.error();
+  http::Request request = std::move(plan->request);
   const std::string boundary = boundary_for(bytes);
   std::string body;
   body.reserve(bytes.size() + 256);
   body += "--" + boundary + "\r\n";
-  body += "Content-Disposition: form-data; name=\"file\"; filename=\"" + safe_filename(filename) +
-          "\"\r\n";
-  body += "Content-Type: " + info->mime + "\r\n\r\n";
+  body += "Content-Disposition: form-data; name=\"file\"; filename=\"" + plan->filename + "\"\r\n";
+  body += "Content-Type: " + plan->image.mime + "\r\n\r\n";
   body.append(bytes.data(), bytes.size());
   body += "\r\n--" + boundary + "--\r\n";
-  request->headers.set("content-type", "multipart/form-data; boundary=" + boundary);
-  request->body = std::move(body);
-  return Call<UploadResponse>{std::move(request).value(), false, &parse_envelope<UploadResponse>};
+  request.headers.set("content-type", "multipart/form-data; boundary=" + boundary);
+  request.body = std::move(body);
+  return Call<UploadResponse>{std::move(request), false, &parse_envelope<UploadResponse>};
 }
 
 }  // namespace medusa::api

@@ -4,8 +4,11 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "json_numbers.hpp"
+#include "schema/uri.hpp"
 #include "text/utf8.hpp"
 
 namespace medusa::personalization {
@@ -92,6 +95,33 @@ json normalize_values(const Schema& schema, const json& values) {
   return normalize_object(schema.document(), values, 0);
 }
 
+// Keys that name JavaScript object internals. JSON.parse keeps them as plain data, but
+// storefront and admin code that copies metadata with `obj[key] = value` would change a
+// prototype, so the SDK never writes them into metadata.
+void report_prototype_keys(const json& values, schema::Report& report) {
+  std::vector<std::pair<const json*, std::string>> stack{{&values, ""}};
+  while (!stack.empty()) {
+    auto [node, path] = stack.back();
+    stack.pop_back();
+    if (node->is_object()) {
+      for (auto it = node->begin(); it != node->end(); ++it) {
+        const std::string child = path + "/" + schema::uri::escape_token(it.key());
+        const bool reported = path.empty() && it.key()[0] == '_';  // as a private key
+        if (!reported &&
+            (it.key() == "__proto__" || it.key() == "constructor" || it.key() == "prototype")) {
+          report.issues.push_back(schema::Issue{child, "", "reserved_key",
+                                                "the key '" + it.key() + "' is not allowed",
+                                                json::object()});
+        }
+        stack.emplace_back(&it.value(), child);
+      }
+    } else if (node->is_array()) {
+      for (std::size_t i = 0; i < node->size(); ++i)
+        stack.emplace_back(&(*node)[i], path + "/" + std::to_string(i));
+    }
+  }
+}
+
 json customer_values(const json& metadata) {
   json out = json::object();
   if (!metadata.is_object()) return out;
@@ -115,6 +145,7 @@ Result<json> build_line_item_metadata(const Schema& schema, const json& values,
                                             "keys starting with '_' are reserved", json::object()});
     }
   }
+  report_prototype_keys(normalized, report);
   const auto checked = schema.validate(normalized);
   report.issues.insert(report.issues.end(), checked.issues.begin(), checked.issues.end());
   if (!report.valid()) {

@@ -12,6 +12,7 @@
 #include "medusa/api/bodies.hpp"
 #include "medusa/api/call.hpp"
 #include "medusa/api/responses.hpp"
+#include "medusa/image/image_info.hpp"
 #include "medusa/personalization/schema.hpp"
 
 namespace medusa::api {
@@ -251,6 +252,21 @@ inline constexpr std::size_t kDefaultMaxUploadBytes = 10u * 1024u * 1024u;
 /// Builds the multipart upload of one customer image. The type is read from the bytes
 /// (PNG or JPEG only) and sent with a sanitized file name; images over `max_bytes` are
 /// refused before sending (Error{request_too_large, "upload.too_large"}).
+/// The checked parts of an upload, for transports that write the multipart body
+/// themselves (a browser's FormData): the request without body or content-type, the
+/// sanitized file name, and the image header read from the bytes.
+struct UploadPlan {
+  http::Request request;
+  std::string filename;
+  image::ImageInfo image;
+  std::size_t bytes = 0;
+};
+
+/// The checks of build_upload_call (size limit, PNG/JPEG by content) without the body.
+Result<UploadPlan> plan_upload(const Config& config, const std::string& filename,
+                               std::string_view bytes, const http::Headers& headers,
+                               std::size_t max_bytes = kDefaultMaxUploadBytes);
+
 Result<Call<UploadResponse>> build_upload_call(const Config& config, const std::string& filename,
                                                std::string_view bytes, const http::Headers& headers,
                                                std::size_t max_bytes = kDefaultMaxUploadBytes);
