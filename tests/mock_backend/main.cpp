@@ -2,19 +2,20 @@
 //
 //   medusa_mock [--host 127.0.0.1] [--port 9000] [--static DIR] [--cors ORIGIN]... [--webhook
 //   URL]...
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <thread>
 #include "command_line.hpp"
 
 #include "server.hpp"
 
 namespace {
-medusa::mock::MockServer* running = nullptr;
-void on_signal(int) {
-  if (running) running->stop();
-}
+// Set by SIGINT/SIGTERM; the main thread stops the server (stop() is not signal-safe).
+volatile std::sig_atomic_t stop_requested = 0;
+void on_signal(int) { stop_requested = 1; }
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -42,15 +43,18 @@ int main(int argc, char** argv) {
     }
   }
   medusa::mock::MockServer server(options);
-  running = &server;
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
-  std::cout << "mock Medusa backend on http://" << host << ":" << port << "\n"
-            << "publishable key: " << options.publishable_key << "\n"
-            << "admin: " << options.admin_email << " / " << options.admin_password << std::endl;
-  if (!server.run(host, port)) {
+  // Port 0 binds any free port; the first line printed names the one chosen.
+  const int bound = server.start(host, port);
+  if (bound <= 0) {
     std::cerr << "cannot listen on " << host << ":" << port << "\n";
     return 1;
   }
+  std::cout << "mock Medusa backend on " << server.url() << "\n"
+            << "publishable key: " << options.publishable_key << "\n"
+            << "admin: " << options.admin_email << " / " << options.admin_password << std::endl;
+  while (!stop_requested) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  server.stop();
   return 0;
 }

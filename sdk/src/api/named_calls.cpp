@@ -111,12 +111,11 @@ class Args {
 struct Context {
   Args& a;
   const personalization::Schema* schema;
-  Store<BuildOnly> store;
-  Admin<BuildOnly> admin;
-  Auth<BuildOnly> auth;
+  Store<PlanOnly> store;
+  Admin<PlanOnly> admin;
+  Auth<PlanOnly> auth;
 
-  template <class T>
-  Result<PlannedCall> plan(Result<Call<T>> call) const {
+  Result<PlannedCall> plan(Result<PlannedRequest> call) const {
     if (a.failed()) return a.error();
     if (!call) return call.error();
     return PlannedCall{std::move(call->request), call->idempotent, {}};
@@ -384,8 +383,8 @@ Result<PlannedCall> plan_call(const Config& config, std::string_view name, const
     return e;
   }
   Args a(name, entry->params, list_args);
-  Context c{a, schema, Store<BuildOnly>(&config, {}), Admin<BuildOnly>(&config, {}),
-            Auth<BuildOnly>{&config, {}}};
+  Context c{a, schema, Store<PlanOnly>(&config, {}), Admin<PlanOnly>(&config, {}),
+            Auth<PlanOnly>{&config, {}}};
   auto planned = entry->planner(c);
   if (planned) planned->envelope = entry->envelope;
   return planned;
@@ -400,6 +399,7 @@ Result<JsonOutline> check_response(const Envelope& envelope, const http::Respons
     return Error(ErrorKind::invalid_response, "response." + e.code.substr(e.code.find('.') + 1),
                  "response body is not valid JSON: " + e.message);
   }
+  if (envelope.shape == Envelope::Shape::any) return outline;
   if (outline->kind != JsonKind::object) return shape_error("the body is not a JSON object");
   switch (envelope.shape) {
     case Envelope::Shape::key:
@@ -428,6 +428,8 @@ Result<JsonOutline> check_response(const Envelope& envelope, const http::Respons
     case Envelope::Shape::token:
       if (!has(*outline, "token", JsonKind::string) && !has(*outline, "location", JsonKind::string))
         return shape_error("neither 'token' nor 'location'");
+      break;
+    case Envelope::Shape::any:
       break;
   }
   return outline;

@@ -34,9 +34,9 @@ Client::Client(api::Config config, ClientOptions options)
     : Client(config, std::make_shared<HttplibTransport>(config.base_url), std::move(options)) {}
 
 Client::Client(api::Config config, std::shared_ptr<Transport> transport, ClientOptions options)
-    : store(&config_, Send{this}),
-      admin(&config_, Send{this}),
-      auth{&config_, Send{this}},
+    : store(&config_, Send{{}, this}),
+      admin(&config_, Send{{}, this}),
+      auth{&config_, Send{{}, this}},
       config_(std::move(config)),
       transport_(std::move(transport)),
       options_(std::move(options)) {

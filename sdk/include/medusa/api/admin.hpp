@@ -21,32 +21,32 @@ template <class Exec>
 struct AdminOrder : AdminResource<Exec> {
   /// GET /admin/orders -> { orders, count, offset, limit } (default limit 15)
   auto list(const http::Query& query = {}, const http::Headers& headers = {}) const {
-    return this->exec(make_call<OrderListResponse>(*this->config, "GET", "/admin/orders", query,
-                                                   headers, {}, true));
+    return this->exec.template call<OrderListResponse>(*this->config, "GET", "/admin/orders", query,
+                                                   headers, {}, true);
   }
   /// GET /admin/orders/:id -> { order }
   auto retrieve(const std::string& id, const http::Query& query = {},
                 const http::Headers& headers = {}) const {
-    return this->exec(make_call<OrderResponse>(
-        *this->config, "GET", "/admin/orders/" + path_segment(id), query, headers, {}, true));
+    return this->exec.template call<OrderResponse>(
+        *this->config, "GET", "/admin/orders/" + path_segment(id), query, headers, {}, true);
   }
   /// POST /admin/orders/:id/fulfillments -> { order }. Fulfilling an item twice is a
   /// 400 on the real server ("No stock reservation found for item ...").
   auto createFulfillment(const std::string& id, const CreateFulfillment& body,
                          const http::Query& query = {}, const http::Headers& headers = {}) const {
-    return this->exec(make_call<OrderResponse>(
+    return this->exec.template call<OrderResponse>(
         *this->config, "POST", "/admin/orders/" + path_segment(id) + "/fulfillments", query,
-        headers, to_json(body), false));
+        headers, to_json(body), false);
   }
   /// POST /admin/orders/:id/fulfillments/:fulfillment_id/shipments -> { order }
   auto createShipment(const std::string& id, const std::string& fulfillmentId,
                       const CreateShipment& body, const http::Query& query = {},
                       const http::Headers& headers = {}) const {
-    return this->exec(make_call<OrderResponse>(*this->config, "POST",
+    return this->exec.template call<OrderResponse>(*this->config, "POST",
                                                "/admin/orders/" + path_segment(id) +
                                                    "/fulfillments/" + path_segment(fulfillmentId) +
                                                    "/shipments",
-                                               query, headers, to_json(body), false));
+                                               query, headers, to_json(body), false);
   }
 };
 
@@ -56,25 +56,25 @@ struct AdminProduct : AdminResource<Exec> {
   /// personalization schema in `metadata.personalization`.
   auto create(const json& body, const http::Query& query = {},
               const http::Headers& headers = {}) const {
-    return this->exec(make_call<ProductResponse>(*this->config, "POST", "/admin/products", query,
-                                                 headers, body, false));
+    return this->exec.template call<ProductResponse>(*this->config, "POST", "/admin/products", query,
+                                                 headers, body, false);
   }
   /// POST /admin/products/:id -> { product }
   auto update(const std::string& id, const json& body, const http::Query& query = {},
               const http::Headers& headers = {}) const {
-    return this->exec(make_call<ProductResponse>(
-        *this->config, "POST", "/admin/products/" + path_segment(id), query, headers, body, false));
+    return this->exec.template call<ProductResponse>(
+        *this->config, "POST", "/admin/products/" + path_segment(id), query, headers, body, false);
   }
   /// GET /admin/products/:id -> { product }
   auto retrieve(const std::string& id, const http::Query& query = {},
                 const http::Headers& headers = {}) const {
-    return this->exec(make_call<ProductResponse>(
-        *this->config, "GET", "/admin/products/" + path_segment(id), query, headers, {}, true));
+    return this->exec.template call<ProductResponse>(
+        *this->config, "GET", "/admin/products/" + path_segment(id), query, headers, {}, true);
   }
   /// GET /admin/products -> { products, count, offset, limit }
   auto list(const http::Query& query = {}, const http::Headers& headers = {}) const {
-    return this->exec(make_call<ProductListResponse>(*this->config, "GET", "/admin/products", query,
-                                                     headers, {}, true));
+    return this->exec.template call<ProductListResponse>(*this->config, "GET", "/admin/products", query,
+                                                     headers, {}, true);
   }
 };
 
@@ -96,9 +96,9 @@ struct Auth {
   /// Wrong credentials: 401 {type:"unauthorized", message:"Invalid email or password"}.
   auto login(const std::string& actor, const std::string& method, const json& payload,
              const http::Headers& headers = {}) const {
-    return exec(make_call<AuthResponse>(*config, "POST",
+    return exec.template call<AuthResponse>(*config, "POST",
                                         "/auth/" + path_segment(actor) + "/" + path_segment(method),
-                                        {}, headers, payload, false));
+                                        {}, headers, payload, false);
   }
 };
 

@@ -68,6 +68,31 @@ Result<Call<T>> make_call(const Config& config, std::string method, const std::s
   return Call<T>{std::move(request).value(), idempotent, &parse_envelope<T>};
 }
 
+/// A request without its parser (see PlanOnly in store.hpp).
+struct PlannedRequest {
+  http::Request request;
+  bool idempotent = false;
+};
+
+/// Base of executors that run whole Calls (`Derived::operator()(Result<Call<T>>)`): the
+/// resource methods ask it to `call<T>(...)` or `fail<T>(error)`.
+template <class Derived>
+struct Executor {
+  template <class T>
+  auto call(const Config& config, std::string method, const std::string& path,
+            const http::Query& query, const http::Headers& headers,
+            const std::optional<json>& body, bool idempotent) const {
+    return self()(make_call<T>(config, std::move(method), path, query, headers, body, idempotent));
+  }
+  template <class T>
+  auto fail(Error error) const {
+    return self()(Result<Call<T>>(std::move(error)));
+  }
+
+ private:
+  const Derived& self() const { return static_cast<const Derived&>(*this); }
+};
+
 /// The Authorization value for an admin secret API key: "Basic base64(key + ":")".
 std::string basic_authorization(const std::string& api_key);
 

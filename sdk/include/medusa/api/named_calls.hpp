@@ -28,6 +28,7 @@ struct Envelope {
     complete,  ///< {type:"order", order} or {type:"cart", cart, error}
     deleted,   ///< {id, object, deleted}
     token,     ///< {token} or {location}
+    any,       ///< any JSON (custom routes)
   };
   Shape shape = Shape::key;
   std::string key;

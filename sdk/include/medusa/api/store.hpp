@@ -18,11 +18,30 @@
 namespace medusa::api {
 
 /// The identity executor: methods return `Result<Call<T>>`.
-struct BuildOnly {
+struct BuildOnly : Executor<BuildOnly> {
   static constexpr bool sends = false;
   template <class T>
   Result<Call<T>> operator()(Result<Call<T>> call) const {
     return call;
+  }
+};
+
+/// The request only, without a response parser: methods return
+/// `Result<PlannedRequest>`. Response models are not instantiated at all, which keeps
+/// the WebAssembly module small (its responses are checked by scan_json instead).
+struct PlanOnly {
+  static constexpr bool sends = false;
+  template <class T>
+  Result<PlannedRequest> call(const Config& config, std::string method, const std::string& path,
+                              const http::Query& query, const http::Headers& headers,
+                              const std::optional<json>& body, bool idempotent) const {
+    auto request = build_request(config, std::move(method), path, query, headers, body);
+    if (!request) return request.error();
+    return PlannedRequest{std::move(request).value(), idempotent};
+  }
+  template <class T>
+  Result<PlannedRequest> fail(Error error) const {
+    return error;
   }
 };
 
@@ -52,14 +71,14 @@ template <class Exec>
 struct StoreRegion : StoreResource<Exec> {
   /// GET /store/regions -> { regions, count, offset, limit }
   auto list(const http::Query& query = {}, const http::Headers& headers = {}) const {
-    return this->exec(make_call<RegionListResponse>(*this->config, "GET", "/store/regions", query,
-                                                    headers, {}, true));
+    return this->exec.template call<RegionListResponse>(*this->config, "GET", "/store/regions", query,
+                                                    headers, {}, true);
   }
   /// GET /store/regions/:id -> { region }
   auto retrieve(const std::string& id, const http::Query& query = {},
                 const http::Headers& headers = {}) const {
-    return this->exec(make_call<RegionResponse>(
-        *this->config, "GET", "/store/regions/" + path_segment(id), query, headers, {}, true));
+    return this->exec.template call<RegionResponse>(
+        *this->config, "GET", "/store/regions/" + path_segment(id), query, headers, {}, true);
   }
 };
 
@@ -67,15 +86,15 @@ template <class Exec>
 struct StoreProduct : StoreResource<Exec> {
   /// GET /store/products -> { products, count, offset, limit }; asks for metadata.
   auto list(const http::Query& query = {}, const http::Headers& headers = {}) const {
-    return this->exec(make_call<ProductListResponse>(
-        *this->config, "GET", "/store/products", with_metadata_fields(query), headers, {}, true));
+    return this->exec.template call<ProductListResponse>(
+        *this->config, "GET", "/store/products", with_metadata_fields(query), headers, {}, true);
   }
   /// GET /store/products/:id -> { product }; asks for metadata.
   auto retrieve(const std::string& id, const http::Query& query = {},
                 const http::Headers& headers = {}) const {
-    return this->exec(make_call<ProductResponse>(*this->config, "GET",
+    return this->exec.template call<ProductResponse>(*this->config, "GET",
                                                  "/store/products/" + path_segment(id),
-                                                 with_metadata_fields(query), headers, {}, true));
+                                                 with_metadata_fields(query), headers, {}, true);
   }
 };
 
@@ -84,59 +103,59 @@ struct StoreCart : StoreResource<Exec> {
   /// POST /store/carts -> { cart }
   auto create(const CreateCart& body, const http::Query& query = {},
               const http::Headers& headers = {}) const {
-    return this->exec(make_call<CartResponse>(*this->config, "POST", "/store/carts", query, headers,
-                                              to_json(body), false));
+    return this->exec.template call<CartResponse>(*this->config, "POST", "/store/carts", query, headers,
+                                              to_json(body), false);
   }
   /// GET /store/carts/:id -> { cart }
   auto retrieve(const std::string& id, const http::Query& query = {},
                 const http::Headers& headers = {}) const {
-    return this->exec(make_call<CartResponse>(
-        *this->config, "GET", "/store/carts/" + path_segment(id), query, headers, {}, true));
+    return this->exec.template call<CartResponse>(
+        *this->config, "GET", "/store/carts/" + path_segment(id), query, headers, {}, true);
   }
   /// POST /store/carts/:id -> { cart }
   auto update(const std::string& id, const UpdateCart& body, const http::Query& query = {},
               const http::Headers& headers = {}) const {
-    return this->exec(make_call<CartResponse>(*this->config, "POST",
+    return this->exec.template call<CartResponse>(*this->config, "POST",
                                               "/store/carts/" + path_segment(id), query, headers,
-                                              to_json(body), false));
+                                              to_json(body), false);
   }
   /// POST /store/carts/:id/line-items -> { cart }. Same variant + deep-equal metadata
   /// merges into the existing line on the server.
   auto createLineItem(const std::string& cartId, const AddLineItem& body,
                       const http::Query& query = {}, const http::Headers& headers = {}) const {
-    return this->exec(make_call<CartResponse>(*this->config, "POST", line_items(cartId), query,
-                                              headers, to_json(body), false));
+    return this->exec.template call<CartResponse>(*this->config, "POST", line_items(cartId), query,
+                                              headers, to_json(body), false);
   }
   /// POST /store/carts/:id/line-items/:line_id -> { cart }. The server merges metadata
   /// shallowly; use updatePersonalizedLineItem for an exact replace.
   auto updateLineItem(const std::string& cartId, const std::string& lineItemId,
                       const UpdateLineItem& body, const http::Query& query = {},
                       const http::Headers& headers = {}) const {
-    return this->exec(make_call<CartResponse>(*this->config, "POST",
+    return this->exec.template call<CartResponse>(*this->config, "POST",
                                               line_items(cartId) + "/" + path_segment(lineItemId),
-                                              query, headers, to_json(body), false));
+                                              query, headers, to_json(body), false);
   }
   /// DELETE /store/carts/:id/line-items/:line_id -> { id, object, deleted, parent }
   auto deleteLineItem(const std::string& cartId, const std::string& lineItemId,
                       const http::Headers& headers = {}) const {
-    return this->exec(make_call<LineItemDeleteResponse>(
+    return this->exec.template call<LineItemDeleteResponse>(
         *this->config, "DELETE", line_items(cartId) + "/" + path_segment(lineItemId), {}, headers,
-        {}, true));
+        {}, true);
   }
   /// POST /store/carts/:id/shipping-methods -> { cart }
   auto addShippingMethod(const std::string& cartId, const AddShippingMethod& body,
                          const http::Query& query = {}, const http::Headers& headers = {}) const {
-    return this->exec(make_call<CartResponse>(
+    return this->exec.template call<CartResponse>(
         *this->config, "POST", "/store/carts/" + path_segment(cartId) + "/shipping-methods", query,
-        headers, to_json(body), false));
+        headers, to_json(body), false);
   }
   /// POST /store/carts/:id/complete -> {type:"order", order} | {type:"cart", cart, error}.
   /// Idempotent on the real server (completing twice returns the same order).
   auto complete(const std::string& cartId, const http::Query& query = {},
                 const http::Headers& headers = {}) const {
-    return this->exec(make_call<CompleteCartResponse>(
+    return this->exec.template call<CompleteCartResponse>(
         *this->config, "POST", "/store/carts/" + path_segment(cartId) + "/complete", query, headers,
-        {}, true));
+        {}, true);
   }
   /// Validates `item.personalization` against `schema` and adds the line with the built
   /// metadata. An invalid personalization is an Error{validation} and no request.
@@ -144,9 +163,9 @@ struct StoreCart : StoreResource<Exec> {
                                   const PersonalizedLineItem& item, const http::Query& query = {},
                                   const http::Headers& headers = {}) const {
     auto body = personalized_line_item_body(schema, item);
-    if (!body) return this->exec(Result<Call<CartResponse>>(body.error()));
-    return this->exec(make_call<CartResponse>(*this->config, "POST", line_items(cartId), query,
-                                              headers, *body, false));
+    if (!body) return this->exec.template fail<CartResponse>(body.error());
+    return this->exec.template call<CartResponse>(*this->config, "POST", line_items(cartId), query,
+                                              headers, *body, false);
   }
   /// Changes a line's personalization (and quantity) so that its metadata ends exactly
   /// as built from `personalization`, despite the server's shallow merge.
@@ -155,10 +174,10 @@ struct StoreCart : StoreResource<Exec> {
                                   const json& personalization, const http::Query& query = {},
                                   const http::Headers& headers = {}) const {
     auto body = personalized_update_body(schema, current, quantity, personalization);
-    if (!body) return this->exec(Result<Call<CartResponse>>(body.error()));
-    return this->exec(make_call<CartResponse>(
+    if (!body) return this->exec.template fail<CartResponse>(body.error());
+    return this->exec.template call<CartResponse>(
         *this->config, "POST", line_items(cartId) + "/" + path_segment(current.id.value_or("")),
-        query, headers, *body, false));
+        query, headers, *body, false);
   }
 
  private:
@@ -171,8 +190,8 @@ template <class Exec>
 struct StoreFulfillment : StoreResource<Exec> {
   /// GET /store/shipping-options?cart_id=... -> { shipping_options }
   auto listCartOptions(const http::Query& query, const http::Headers& headers = {}) const {
-    return this->exec(make_call<ShippingOptionListResponse>(
-        *this->config, "GET", "/store/shipping-options", query, headers, {}, true));
+    return this->exec.template call<ShippingOptionListResponse>(
+        *this->config, "GET", "/store/shipping-options", query, headers, {}, true);
   }
 };
 
@@ -180,25 +199,25 @@ template <class Exec>
 struct StorePayment : StoreResource<Exec> {
   /// GET /store/payment-providers?region_id=... -> { payment_providers, ... }
   auto listPaymentProviders(const http::Query& query, const http::Headers& headers = {}) const {
-    return this->exec(make_call<PaymentProviderListResponse>(
-        *this->config, "GET", "/store/payment-providers", query, headers, {}, true));
+    return this->exec.template call<PaymentProviderListResponse>(
+        *this->config, "GET", "/store/payment-providers", query, headers, {}, true);
   }
   /// POST /store/payment-collections {cart_id} -> { payment_collection }. Returns the
   /// cart's existing collection when it has one (safe to repeat).
   auto createPaymentCollection(const std::string& cartId, const http::Query& query = {},
                                const http::Headers& headers = {}) const {
-    return this->exec(
-        make_call<PaymentCollectionResponse>(*this->config, "POST", "/store/payment-collections",
-                                             query, headers, json{{"cart_id", cartId}}, true));
+    return this->exec.template call<PaymentCollectionResponse>(
+        *this->config, "POST", "/store/payment-collections", query, headers,
+        json{{"cart_id", cartId}}, true);
   }
   /// POST /store/payment-collections/:id/payment-sessions -> { payment_collection }.
   auto createPaymentSession(const std::string& paymentCollectionId,
                             const InitiatePaymentSession& body, const http::Query& query = {},
                             const http::Headers& headers = {}) const {
-    return this->exec(make_call<PaymentCollectionResponse>(
+    return this->exec.template call<PaymentCollectionResponse>(
         *this->config, "POST",
         "/store/payment-collections/" + path_segment(paymentCollectionId) + "/payment-sessions",
-        query, headers, to_json(body), false));
+        query, headers, to_json(body), false);
   }
   /// The JS SDK's initiatePaymentSession(cart, body): creates the cart's payment
   /// collection if it has none, then the session. Two requests, so only executors
@@ -231,13 +250,13 @@ struct StoreOrder : StoreResource<Exec> {
   /// GET /store/orders/:id -> { order } (the publishable key is enough)
   auto retrieve(const std::string& id, const http::Query& query = {},
                 const http::Headers& headers = {}) const {
-    return this->exec(make_call<OrderResponse>(
-        *this->config, "GET", "/store/orders/" + path_segment(id), query, headers, {}, true));
+    return this->exec.template call<OrderResponse>(
+        *this->config, "GET", "/store/orders/" + path_segment(id), query, headers, {}, true);
   }
   /// GET /store/orders -> { orders, ... } (needs a logged-in customer)
   auto list(const http::Query& query = {}, const http::Headers& headers = {}) const {
-    return this->exec(make_call<OrderListResponse>(*this->config, "GET", "/store/orders", query,
-                                                   headers, {}, true));
+    return this->exec.template call<OrderListResponse>(*this->config, "GET", "/store/orders", query,
+                                                   headers, {}, true);
   }
 };
 

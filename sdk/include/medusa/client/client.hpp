@@ -41,7 +41,7 @@ struct ClientOptions {
 class Client;
 
 /// The executor that sends a Call through its Client.
-struct Send {
+struct Send : api::Executor<Send> {
   static constexpr bool sends = true;
   Client* client;
   template <class T>

@@ -1,0 +1,400 @@
+// Embind registrations of the WebAssembly module: translation only.
+//
+// Every function takes and returns plain strings and numbers; JSON crosses the
+// boundary as text because the engine's JSON.parse/JSON.stringify are far faster than
+// building JS objects from C++ one property at a time. Conventions (web/src/core.js
+// relies on them):
+//   - a result that starts with '!' is an Error as JSON: {kind, code, message, path, details}
+//   - planCall returns "<request head JSON>\n<body text>"
+//   - byte arguments (images, response bodies) are pointers into the module's heap,
+//     allocated and freed by the caller with _malloc/_free
+//   - compiled schemas live in a table here, addressed by a positive integer id, until
+//     releaseSchema(id)
+// Nothing throws across the boundary: a C++ exception becomes an "!internal" error.
+#include <emscripten/bind.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "medusa/api/named_calls.hpp"
+#include "medusa/api/store.hpp"
+#include "medusa/image/image_info.hpp"
+#include "medusa/personalization/metadata.hpp"
+#include "medusa/personalization/summary.hpp"
+
+namespace {
+
+using medusa::Error;
+using medusa::json;
+using medusa::personalization::Schema;
+
+std::string error_text(const Error& e) {
+  json out{{"kind", medusa::to_string(e.kind)},
+           {"code", e.code},
+           {"message", e.message},
+           {"path", e.path},
+           {"details", e.details}};
+  return "!" + out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string dump(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Runs `body`, turning any exception into an error result.
+template <class F>
+std::string guarded(F&& body) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    return error_text(Error(medusa::ErrorKind::invalid_argument, "internal", e.what()));
+  } catch (...) {
+    return error_text(Error(medusa::ErrorKind::invalid_argument, "internal", "unexpected error"));
+  }
+}
+
+std::string_view heap_bytes(std::uintptr_t pointer, std::size_t length) {
+  return {reinterpret_cast<const char*>(pointer), length};
+}
+
+// Compiled schemas by id. Ids are never reused, so a stale id fails cleanly.
+class SchemaTable {
+ public:
+  std::uint32_t add(Schema schema) {
+    const std::uint32_t id = next_++;
+    schemas_.emplace(id, std::make_unique<Schema>(std::move(schema)));
+    return id;
+  }
+  const Schema* find(std::uint32_t id) const {
+    auto it = schemas_.find(id);
+    return it == schemas_.end() ? nullptr : it->second.get();
+  }
+  bool release(std::uint32_t id) { return schemas_.erase(id) > 0; }
+  std::size_t size() const { return schemas_.size(); }
+
+ private:
+  std::map<std::uint32_t, std::unique_ptr<Schema>> schemas_;
+  std::uint32_t next_ = 1;
+};
+
+SchemaTable& schemas() {
+  static SchemaTable table;
+  return table;
+}
+
+Error unknown_schema(std::uint32_t id) {
+  return Error(medusa::ErrorKind::invalid_argument, "personalization.schema_released",
+               "schema " + std::to_string(id) + " was released or never compiled");
+}
+
+medusa::Result<json> parse_input(const std::string& text, const char* what) {
+  auto value = medusa::parse_json(text);
+  if (!value) {
+    Error e = value.error();
+    e.message = std::string(what) + ": " + e.message;
+    return e;
+  }
+  return value;
+}
+
+std::string describe_schema(std::uint32_t id, const Schema& schema) {
+  json fields = json::array();
+  for (const auto& f : schema.fields()) fields.push_back(f.to_json());
+  return dump(json{{"id", id},
+                   {"fingerprint", schema.fingerprint()},
+                   {"document", schema.document()},
+                   {"fields", std::move(fields)}});
+}
+
+std::string compileSchema(const std::string& document_json) {
+  return guarded([&] {
+    auto document = parse_input(document_json, "schema");
+    if (!document) return error_text(document.error());
+    auto schema = Schema::from_json(*document);
+    if (!schema) return error_text(schema.error());
+    const std::uint32_t id = schemas().add(std::move(schema).value());
+    return describe_schema(id, *schemas().find(id));
+  });
+}
+
+std::string schemaForProduct(const std::string& product_json, const std::string& variant_id) {
+  return guarded([&] {
+    auto document = parse_input(product_json, "product");
+    if (!document) return error_text(document.error());
+    auto product = medusa::from_json<medusa::Product>(*document);
+    if (!product) return error_text(product.error());
+    const medusa::ProductVariant* variant = nullptr;
+    if (!variant_id.empty()) {
+      if (product->variants) {
+        for (const auto& v : *product->variants)
+          if (v.id && *v.id == variant_id) variant = &v;
+      }
+      if (!variant) {
+        return error_text(Error(medusa::ErrorKind::invalid_argument, "personalization.variant",
+                                "the product has no variant '" + variant_id + "'"));
+      }
+    }
+    auto schema = Schema::for_product(*product, variant);
+    if (!schema) return error_text(schema.error());
+    if (!*schema) return std::string("null");
+    const std::uint32_t id = schemas().add(std::move(**schema));
+    return describe_schema(id, *schemas().find(id));
+  });
+}
+
+bool releaseSchema(std::uint32_t id) { return schemas().release(id); }
+
+std::size_t liveSchemas() { return schemas().size(); }
+
+std::string validate(std::uint32_t id, const std::string& values_json) {
+  return guarded([&] {
+    const Schema* schema = schemas().find(id);
+    if (!schema) return error_text(unknown_schema(id));
+    auto values = parse_input(values_json, "values");
+    if (!values) return error_text(values.error());
+    return dump(schema->validate(*values).to_json());
+  });
+}
+
+std::string normalize(std::uint32_t id, const std::string& values_json) {
+  return guarded([&] {
+    const Schema* schema = schemas().find(id);
+    if (!schema) return error_text(unknown_schema(id));
+    auto values = parse_input(values_json, "values");
+    if (!values) return error_text(values.error());
+    return dump(medusa::personalization::normalize_values(*schema, *values));
+  });
+}
+
+std::string buildMetadata(std::uint32_t id, const std::string& values_json, bool stamp) {
+  return guarded([&] {
+    const Schema* schema = schemas().find(id);
+    if (!schema) return error_text(unknown_schema(id));
+    auto values = parse_input(values_json, "values");
+    if (!values) return error_text(values.error());
+    medusa::personalization::BuildOptions options;
+    options.stamp = stamp;
+    auto metadata = medusa::personalization::build_line_item_metadata(*schema, *values, options);
+    if (!metadata) return error_text(metadata.error());
+    return dump(*metadata);
+  });
+}
+
+std::string validateLineItemMetadata(std::uint32_t id, const std::string& metadata_json) {
+  return guarded([&] {
+    const Schema* schema = schemas().find(id);
+    if (!schema) return error_text(unknown_schema(id));
+    auto metadata = parse_input(metadata_json, "metadata");
+    if (!metadata) return error_text(metadata.error());
+    return dump(medusa::personalization::validate_line_item_metadata(*schema, *metadata).to_json());
+  });
+}
+
+std::string describe(const std::string& item_json, std::uint32_t schema_id) {
+  return guarded([&] {
+    auto item = parse_input(item_json, "item");
+    if (!item) return error_text(item.error());
+    const Schema* schema = schema_id ? schemas().find(schema_id) : nullptr;
+    if (schema_id && !schema) return error_text(unknown_schema(schema_id));
+    return dump(medusa::personalization::describe_line_item(*item, schema).to_json());
+  });
+}
+
+json image_json(const medusa::image::ImageInfo& info, std::size_t bytes) {
+  return json{{"mime", info.mime}, {"width", info.width}, {"height", info.height}, {"bytes", bytes}};
+}
+
+std::string readImage(std::uintptr_t pointer, std::size_t length) {
+  return guarded([&] {
+    auto info = medusa::image::read_image_header(heap_bytes(pointer, length));
+    if (!info) return error_text(info.error());
+    return dump(image_json(*info, length));
+  });
+}
+
+std::string checkImage(std::uint32_t id, const std::string& field, std::uintptr_t pointer,
+                       std::size_t length) {
+  return guarded([&] {
+    const Schema* schema = schemas().find(id);
+    if (!schema) return error_text(unknown_schema(id));
+    auto info = medusa::image::read_image_header(heap_bytes(pointer, length));
+    if (!info) return error_text(info.error());
+    auto report = medusa::image::check_image(*schema, field, *info, length);
+    if (!report) return error_text(report.error());
+    return dump(json{{"image", image_json(*info, length)}, {"report", report->to_json()}});
+  });
+}
+
+// The transport configuration, parsed once per distinct text (clients rarely change it).
+medusa::Result<medusa::api::Config> read_config(const std::string& text) {
+  static std::string last_text;
+  static medusa::api::Config last;
+  if (!last_text.empty() && text == last_text) return last;
+  auto j = parse_input(text, "config");
+  if (!j) return j.error();
+  if (!j->is_object())
+    return Error(medusa::ErrorKind::invalid_argument, "config.type", "config must be an object");
+  medusa::api::Config c;
+  auto text_of = [&](const char* key) -> std::optional<std::string> {
+    auto it = j->find(key);
+    if (it == j->end() || !it->is_string() || it->get_ref<const std::string&>().empty())
+      return std::nullopt;
+    return it->get<std::string>();
+  };
+  c.base_url = text_of("baseUrl").value_or("");
+  c.publishable_key = text_of("publishableKey");
+  c.api_key = text_of("apiKey");
+  c.token = text_of("token");
+  if (auto h = j->find("globalHeaders"); h != j->end() && h->is_object()) {
+    for (const auto& [name, value] : h->items())
+      if (value.is_string()) c.global_headers.set(name, value.get<std::string>());
+  }
+  if (auto m = j->find("maxBodyBytes"); m != j->end() && m->is_number_unsigned())
+    c.max_body_bytes = m->get<std::size_t>();
+  last_text = text;
+  last = c;
+  return c;
+}
+
+json headers_json(const medusa::http::Headers& headers) {
+  json out = json::object();
+  for (const auto& [name, value] : headers.fields()) out[name] = value;
+  return out;
+}
+
+std::string planCall(const std::string& config_json, const std::string& name,
+                     const std::string& args_json, std::uint32_t schema_id) {
+  return guarded([&] {
+    auto config = read_config(config_json);
+    if (!config) return error_text(config.error());
+    auto args = parse_input(args_json, "arguments");
+    if (!args) return error_text(args.error());
+    const Schema* schema = schema_id ? schemas().find(schema_id) : nullptr;
+    if (schema_id && !schema) return error_text(unknown_schema(schema_id));
+    auto planned = medusa::api::plan_call(*config, name, *args, schema);
+    if (!planned) return error_text(planned.error());
+    const auto& r = planned->request;
+    json head{{"method", r.method},
+              {"url", r.url},
+              {"headers", headers_json(r.headers)},
+              {"idempotent", planned->idempotent},
+              {"hasBody", r.body.has_value()}};
+    return dump(head) + "\n" + r.body.value_or("");
+  });
+}
+
+// A request to any path (the JS SDK's client.fetch for custom routes): same headers,
+// auth and body limit as the named calls. `body_json` empty means no body.
+std::string planRequest(const std::string& config_json, const std::string& method,
+                        const std::string& path, const std::string& query_json,
+                        const std::string& headers_json_text, const std::string& body_json) {
+  return guarded([&] {
+    auto config = read_config(config_json);
+    if (!config) return error_text(config.error());
+    auto query = parse_input(query_json, "query");
+    if (!query) return error_text(query.error());
+    auto extra = parse_input(headers_json_text, "headers");
+    if (!extra) return error_text(extra.error());
+    medusa::http::Headers headers;
+    if (extra->is_object()) {
+      for (const auto& [k, v] : extra->items())
+        if (v.is_string()) headers.set(k, v.get<std::string>());
+    }
+    std::optional<json> body;
+    if (!body_json.empty()) {
+      auto parsed = parse_input(body_json, "body");
+      if (!parsed) return error_text(parsed.error());
+      body = std::move(parsed).value();
+    }
+    std::string target = path.empty() || path[0] != '/' ? "/" + path : path;
+    auto request = medusa::api::build_request(*config, method, target,
+                                              medusa::http::Query::from_json(*query), headers, body);
+    if (!request) return error_text(request.error());
+    json head{{"method", request->method},
+              {"url", request->url},
+              {"headers", headers_json(request->headers)},
+              {"idempotent", method == "GET" || method == "HEAD"},
+              {"hasBody", request->body.has_value()}};
+    return dump(head) + "\n" + request->body.value_or("");
+  });
+}
+
+std::string planUpload(const std::string& config_json, const std::string& filename,
+                       std::uintptr_t pointer, std::size_t length, const std::string& headers_json_text,
+                       double max_bytes) {
+  return guarded([&] {
+    auto config = read_config(config_json);
+    if (!config) return error_text(config.error());
+    auto extra = parse_input(headers_json_text, "headers");
+    if (!extra) return error_text(extra.error());
+    medusa::http::Headers headers;
+    if (extra->is_object()) {
+      for (const auto& [k, v] : extra->items())
+        if (v.is_string()) headers.set(k, v.get<std::string>());
+    }
+    const std::size_t limit =
+        max_bytes > 0 ? static_cast<std::size_t>(max_bytes) : medusa::api::kDefaultMaxUploadBytes;
+    auto plan =
+        medusa::api::plan_upload(*config, filename, heap_bytes(pointer, length), headers, limit);
+    if (!plan) return error_text(plan.error());
+    return dump(json{{"method", plan->request.method},
+                     {"url", plan->request.url},
+                     {"headers", headers_json(plan->request.headers)},
+                     {"field", "file"},
+                     {"filename", plan->filename},
+                     {"image", image_json(plan->image, plan->bytes)}});
+  });
+}
+
+// "" when a response is what call `name` returns (the caller then JSON.parses the same
+// bytes), else the error: http (non-2xx, from Medusa's error body) or invalid_response.
+std::string checkResponse(const std::string& name, int status, std::uintptr_t pointer,
+                          std::size_t length) {
+  return guarded([&] {
+    static const medusa::api::Envelope upload{medusa::api::Envelope::Shape::key, "file"};
+    static const medusa::api::Envelope any{medusa::api::Envelope::Shape::any, ""};
+    auto envelope = name == "store.personalization.uploadImage" ? std::optional(upload)
+                    : name == "client.fetch"                    ? std::optional(any)
+                                                                : medusa::api::envelope_of(name);
+    if (!envelope) {
+      return error_text(Error(medusa::ErrorKind::invalid_argument, "argument.call",
+                              "unknown call '" + name + "'"));
+    }
+    medusa::http::Response response;
+    response.status = status;
+    response.body.assign(reinterpret_cast<const char*>(pointer), length);
+    auto checked = medusa::api::check_response(*envelope, response);
+    if (!checked) return error_text(checked.error());
+    return std::string();
+  });
+}
+
+std::string callNames() {
+  json out = json::array();
+  for (auto name : medusa::api::call_names()) out.push_back(std::string(name));
+  return dump(out);
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(medusa_personalize) {
+  using emscripten::function;
+  function("compileSchema", &compileSchema);
+  function("schemaForProduct", &schemaForProduct);
+  function("releaseSchema", &releaseSchema);
+  function("liveSchemas", &liveSchemas);
+  function("validate", &validate);
+  function("normalize", &normalize);
+  function("buildMetadata", &buildMetadata);
+  function("validateLineItemMetadata", &validateLineItemMetadata);
+  function("describe", &describe);
+  function("readImage", &readImage);
+  function("checkImage", &checkImage);
+  function("planCall", &planCall);
+  function("planRequest", &planRequest);
+  function("planUpload", &planUpload);
+  function("checkResponse", &checkResponse);
+  function("callNames", &callNames);
+}

@@ -1,0 +1,175 @@
+// The HTTP client: asks the core for each request, moves the bytes with `fetch`, asks
+// the core whether the answer is what the call returns, and only then JSON.parses it.
+import { FetchError, MedusaPersonalizeError } from "./errors.js";
+
+const TOKEN_KEY = "medusa_auth_token";
+const RETRY_STATUSES = new Set([502, 503, 504]);
+const decoder = new TextDecoder();
+
+function hasStorage(name) {
+  try {
+    const storage = typeof window === "object" ? window[name] : undefined;
+    return Boolean(storage && typeof storage.getItem === "function");
+  } catch {
+    return false;
+  }
+}
+
+function redact(headers) {
+  const out = { ...headers };
+  for (const name of Object.keys(out)) if (name.toLowerCase() === "authorization") out[name] = "<REDACTED>";
+  return out;
+}
+
+export class Client {
+  constructor(core, config) {
+    if (!config || typeof config !== "object") {
+      throw new MedusaPersonalizeError("config must be an object with a baseUrl", { kind: "invalid_argument", code: "config.type" });
+    }
+    if (typeof config.baseUrl !== "string") {
+      throw new MedusaPersonalizeError("config.baseUrl must be a string, e.g. \"http://localhost:9000\"", {
+        kind: "invalid_argument",
+        code: "config.base_url",
+      });
+    }
+    this.core = core;
+    let baseUrl = config.baseUrl;
+    if ((baseUrl === "" || baseUrl === "/") && typeof window === "object" && window.location) baseUrl = window.location.origin;
+    this.config = { ...config, baseUrl };
+    const fetchImpl = config.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== "function") {
+      throw new MedusaPersonalizeError("no fetch: pass config.fetch", { kind: "invalid_argument", code: "config.fetch" });
+    }
+    this.fetchImpl = (...args) => fetchImpl(...args);
+    this.storageMethod =
+      config.auth?.jwtTokenStorageMethod ?? (hasStorage("localStorage") ? "local" : "memory");
+    this.storageKey = config.auth?.jwtTokenStorageKey ?? TOKEN_KEY;
+    this.memoryToken = "";
+    this.retry = { attempts: config.retry?.attempts ?? 2, delayMs: config.retry?.delayMs ?? 250 };
+    this.logger = config.logger ?? console;
+    this.configTextCache = null;
+  }
+
+  /** Stores a JWT sent as `Authorization: Bearer` on later requests. */
+  async setToken(token) {
+    this.writeToken(token);
+  }
+
+  /** The stored JWT, or "" when there is none. */
+  async getToken() {
+    return this.readToken();
+  }
+
+  /** Forgets the stored JWT. */
+  async clearToken() {
+    this.writeToken("");
+  }
+
+  readToken() {
+    switch (this.storageMethod) {
+      case "local":
+        return window.localStorage.getItem(this.storageKey) ?? "";
+      case "session":
+        return window.sessionStorage.getItem(this.storageKey) ?? "";
+      case "nostore":
+        return "";
+      default:
+        return this.memoryToken;
+    }
+  }
+
+  writeToken(token) {
+    this.configTextCache = null;
+    const storage =
+      this.storageMethod === "local" ? window.localStorage : this.storageMethod === "session" ? window.sessionStorage : null;
+    if (storage) {
+      if (token) storage.setItem(this.storageKey, token);
+      else storage.removeItem(this.storageKey);
+    } else if (this.storageMethod === "memory") {
+      this.memoryToken = token;
+    }
+  }
+
+  // The configuration as the core reads it; rebuilt only when the token changes.
+  configText() {
+    const token = this.config.auth?.type === "session" ? "" : this.readToken();
+    if (this.configTextCache === null || this.configTextToken !== token) {
+      const c = this.config;
+      this.configTextToken = token;
+      this.configTextCache = JSON.stringify({
+        baseUrl: c.baseUrl,
+        publishableKey: c.publishableKey ?? "",
+        apiKey: c.apiKey ?? "",
+        token,
+        globalHeaders: c.globalHeaders ?? {},
+      });
+    }
+    return this.configTextCache;
+  }
+
+  /** Sends call `name` (e.g. "store.cart.createLineItem") with its arguments. */
+  request(name, args, { schemaId = 0, signal } = {}) {
+    let plan;
+    try {
+      plan = this.core.planCall(this.configText(), name, args, schemaId);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.send(name, plan, signal);
+  }
+
+  /**
+   * Medusa's `sdk.client.fetch` for custom routes: `init` is `{ method, body, query,
+   * headers }`; the body is sent as JSON and the JSON answer returned.
+   */
+  fetch(input, init = {}) {
+    let plan;
+    try {
+      const path = String(input);
+      plan = this.core.planRequest(this.configText(), (init.method ?? "GET").toUpperCase(), path, init.query, init.headers, init.body);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.send("client.fetch", plan, init.signal);
+  }
+
+  async send(name, plan, signal) {
+    const init = {
+      method: plan.method,
+      headers: plan.headers,
+      body: plan.body,
+      credentials: this.config.auth?.type === "session" ? "include" : "omit",
+      signal,
+    };
+    for (let attempt = 0; ; attempt++) {
+      if (this.config.debug) this.logger.debug?.(`medusa-personalize: ${plan.method} ${plan.url}`, redact(plan.headers));
+      let response;
+      try {
+        response = await this.fetchImpl(plan.url, init);
+      } catch (cause) {
+        if (signal?.aborted) throw cause;
+        if (plan.idempotent && attempt < this.retry.attempts) {
+          await this.pause(attempt);
+          continue;
+        }
+        throw new FetchError(`${plan.method} ${plan.url} failed: ${cause?.message ?? cause}`, "", 0, {
+          kind: "transport",
+          code: "transport.failed",
+          cause,
+        });
+      }
+      if (plan.idempotent && RETRY_STATUSES.has(response.status) && attempt < this.retry.attempts) {
+        await response.arrayBuffer().catch(() => undefined);
+        await this.pause(attempt);
+        continue;
+      }
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      this.core.checkResponse(name, response.status, response.statusText, bytes);
+      return JSON.parse(decoder.decode(bytes));
+    }
+  }
+
+  pause(attempt) {
+    return new Promise((resolve) => setTimeout(resolve, this.retry.delayMs * 2 ** attempt));
+  }
+}

@@ -1,0 +1,115 @@
+// The raw WebAssembly functions (bindings/medusa_personalize_wasm.cpp) behind
+// JavaScript-shaped methods: JSON text in and out, '!' results thrown as typed errors,
+// byte arrays copied into the module's heap and freed again.
+import { errorFromCore } from "./errors.js";
+import { toJsonText } from "./json.js";
+
+const BANG = 33; // '!': the core's error marker
+
+export class Core {
+  constructor(module) {
+    this.module = module;
+  }
+
+  /** Returns `text` or throws the error it carries. */
+  checked(text, context) {
+    if (text.charCodeAt(0) === BANG) throw errorFromCore(JSON.parse(text.slice(1)), context);
+    return text;
+  }
+
+  json(text) {
+    return JSON.parse(this.checked(text));
+  }
+
+  /** Runs fn(pointer, length) with `bytes` copied into the heap. */
+  withBytes(bytes, fn) {
+    const m = this.module;
+    const pointer = m._malloc(bytes.length || 1);
+    try {
+      m.HEAPU8.set(bytes, pointer); // read HEAPU8 after malloc: the heap may have grown
+      return fn(pointer, bytes.length);
+    } finally {
+      m._free(pointer);
+    }
+  }
+
+  compileSchema(document) {
+    return this.json(this.module.compileSchema(toJsonText(document, "schema")));
+  }
+
+  schemaForProduct(product, variantId) {
+    return this.json(this.module.schemaForProduct(toJsonText(product, "product"), variantId ?? ""));
+  }
+
+  releaseSchema(id) {
+    return this.module.releaseSchema(id);
+  }
+
+  liveSchemas() {
+    return this.module.liveSchemas();
+  }
+
+  validate(id, values) {
+    return this.json(this.module.validate(id, toJsonText(values, "values")));
+  }
+
+  normalize(id, values) {
+    return this.json(this.module.normalize(id, toJsonText(values, "values")));
+  }
+
+  buildMetadata(id, values, stamp) {
+    return this.json(this.module.buildMetadata(id, toJsonText(values, "values"), stamp));
+  }
+
+  validateLineItemMetadata(id, metadata) {
+    return this.json(this.module.validateLineItemMetadata(id, toJsonText(metadata, "metadata")));
+  }
+
+  describe(item, schemaId) {
+    return this.json(this.module.describe(toJsonText(item, "item"), schemaId));
+  }
+
+  readImage(bytes) {
+    return this.withBytes(bytes, (p, n) => this.json(this.module.readImage(p, n)));
+  }
+
+  checkImage(id, field, bytes) {
+    return this.withBytes(bytes, (p, n) => this.json(this.module.checkImage(id, field, p, n)));
+  }
+
+  /** { method, url, headers, idempotent, body } for call `name`. */
+  planCall(configText, name, args, schemaId) {
+    const text = this.checked(this.module.planCall(configText, name, toJsonText(args, "arguments"), schemaId));
+    const newline = text.indexOf("\n");
+    const head = JSON.parse(text.slice(0, newline));
+    head.body = head.hasBody ? text.slice(newline + 1) : undefined;
+    return head;
+  }
+
+  /** A request to any path (client.fetch): same shape as planCall. */
+  planRequest(configText, method, path, query, headers, body) {
+    const bodyText = body === undefined || body === null ? "" : toJsonText(body, "body");
+    const text = this.checked(
+      this.module.planRequest(configText, method, path, toJsonText(query ?? {}, "query"), toJsonText(headers ?? {}, "headers"), bodyText),
+    );
+    const newline = text.indexOf("\n");
+    const head = JSON.parse(text.slice(0, newline));
+    head.body = head.hasBody ? text.slice(newline + 1) : undefined;
+    return head;
+  }
+
+  planUpload(configText, filename, bytes, headers, maxBytes) {
+    return this.withBytes(bytes, (p, n) =>
+      this.json(this.module.planUpload(configText, filename, p, n, toJsonText(headers ?? {}, "headers"), maxBytes ?? 0)),
+    );
+  }
+
+  /** Throws the typed error of a response that is not what call `name` returns. */
+  checkResponse(name, status, statusText, bytes) {
+    this.withBytes(bytes, (p, n) => this.checked(this.module.checkResponse(name, status, p, n), { status, statusText }));
+  }
+
+  callNames() {
+    return JSON.parse(this.module.callNames());
+  }
+}

@@ -1,0 +1,166 @@
+// Personalization: schemas from products, validation on every keystroke, line-item
+// metadata, summaries and image checks. All of it runs in the C++ core; this file
+// only keeps compiled schemas alive as long as their JavaScript objects.
+import { MedusaPersonalizeError } from "./errors.js";
+
+const ID = Symbol("medusa-personalize.schemaId");
+const MAX_REMEMBERED_PRODUCTS = 500;
+
+/**
+ * A compiled personalization schema. Obtained from `sdk.personalization.schemaFor()`
+ * or `compile()`; reused for every validation. Its WebAssembly memory is released when
+ * the object is garbage-collected, or at once by `dispose()`.
+ */
+export class PersonalizationSchema {
+  constructor(core, described, finalizer) {
+    this[ID] = described.id;
+    Object.defineProperty(this, "core", { value: core, enumerable: false });
+    Object.defineProperty(this, "finalizer", { value: finalizer, enumerable: false });
+    /** "fnv1a64:<16 hex>": stamped on line-item metadata as `_personalization_schema`. */
+    this.fingerprint = described.fingerprint;
+    /** The effective JSON Schema (after a variant's replacement or extension). */
+    this.document = described.document;
+    /** Form inputs in display order: { name, label, description, widget, placeholder, required, order, schema }. */
+    this.fields = Object.freeze(described.fields.map((f) => Object.freeze(f)));
+    finalizer.register(this, described.id, this);
+  }
+
+  /** Every issue of `values` (no normalization): `{ valid, issues, truncated }`. */
+  validate(values) {
+    return this.core.validate(this[ID], values);
+  }
+
+  /** Values as buildMetadata will store them (trimmed, defaults filled), unvalidated. */
+  normalize(values) {
+    return this.core.normalize(this[ID], values);
+  }
+
+  /** Line-item metadata for `values`; throws PersonalizationValidationError. */
+  buildMetadata(values, { stamp = true } = {}) {
+    return this.core.buildMetadata(this[ID], values, stamp);
+  }
+
+  /** Re-checks stored metadata (a cart line or an order item) against this schema. */
+  validateLineItemMetadata(metadata) {
+    return this.core.validateLineItemMetadata(this[ID], metadata);
+  }
+
+  /** Releases the compiled schema now; later use throws code "personalization.schema_released". */
+  dispose() {
+    if (this.core.releaseSchema(this[ID])) this.finalizer.unregister(this);
+  }
+}
+
+/** Bytes of a File/Blob, ArrayBuffer or typed array, as a Uint8Array. */
+export async function bytesOf(input) {
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (input && typeof input.arrayBuffer === "function") return new Uint8Array(await input.arrayBuffer());
+  throw new MedusaPersonalizeError("an image must be a File, Blob, ArrayBuffer or Uint8Array", {
+    kind: "invalid_argument",
+    code: "argument.type",
+  });
+}
+
+export class Personalization {
+  constructor(core) {
+    this.core = core;
+    this.finalizer = new FinalizationRegistry((id) => core.releaseSchema(id));
+    this.compiled = new WeakMap(); // schema document object -> PersonalizationSchema
+    this.byProduct = new WeakMap(); // product object -> Map(variantId -> schema|null)
+    this.products = new Map(); // variant id -> product (from store.product responses)
+  }
+
+  /**
+   * The personalization schema of a product (and variant), or null when the product has
+   * none. Read from `metadata.personalization` (object or JSON string), replaced or
+   * extended by the variant's. Compiled once per product object.
+   */
+  schemaFor(product, variant) {
+    if (!product || typeof product !== "object") {
+      throw new MedusaPersonalizeError("schemaFor needs a product object", { kind: "invalid_argument", code: "argument.type" });
+    }
+    const variantId = typeof variant === "string" ? variant : variant?.id ?? "";
+    this.remember(product);
+    let perVariant = this.byProduct.get(product);
+    if (!perVariant) this.byProduct.set(product, (perVariant = new Map()));
+    if (perVariant.has(variantId)) return perVariant.get(variantId);
+    const described = this.core.schemaForProduct(product, variantId);
+    const schema = described === null ? null : new PersonalizationSchema(this.core, described, this.finalizer);
+    perVariant.set(variantId, schema);
+    return schema;
+  }
+
+  /** Compiles a JSON Schema document (object) into a PersonalizationSchema. */
+  compile(document) {
+    if (document instanceof PersonalizationSchema) return document;
+    if (document && typeof document === "object") {
+      const cached = this.compiled.get(document);
+      if (cached) return cached;
+    }
+    const schema = new PersonalizationSchema(this.core, this.core.compileSchema(document), this.finalizer);
+    if (document && typeof document === "object") this.compiled.set(document, schema);
+    return schema;
+  }
+
+  /**
+   * Validates form values against a schema (a PersonalizationSchema, or a JSON Schema
+   * object compiled once and cached by identity). Synchronous: call it on every keystroke.
+   */
+  validate(schema, values) {
+    return this.compile(schema).validate(values);
+  }
+
+  /** Normalized values, as they would be stored (for live previews). */
+  normalize(schema, values) {
+    return this.compile(schema).normalize(values);
+  }
+
+  /** The line-item metadata of a personalization; throws PersonalizationValidationError. */
+  buildMetadata(schema, values, options) {
+    return this.compile(schema).buildMetadata(values, options);
+  }
+
+  /**
+   * A readable summary of a cart line or an order item's personalization:
+   * `{ entries: [{ name, label, kind, text, value }], text, schema_fingerprint,
+   * schema_mismatch }`. Render `text` values as text, never as HTML.
+   */
+  describe(item, schema) {
+    const compiled = schema ? this.compile(schema) : null;
+    return this.core.describe(item, compiled ? compiled[ID] : 0);
+  }
+
+  /**
+   * Reads an image's type and pixel size from its bytes and, with a schema and a field
+   * name, checks it against the field's `x-image` rules (pixels, DPI at print size,
+   * bytes): `{ image: { mime, width, height, bytes }, report? }`.
+   */
+  async checkImage(input, schema, field) {
+    const bytes = await bytesOf(input);
+    if (!schema) return { image: this.core.readImage(bytes) };
+    return this.core.checkImage(this.compile(schema)[ID], String(field ?? ""), bytes);
+  }
+
+  /** Keeps products seen in responses, so a variant id alone finds its schema. */
+  remember(product) {
+    for (const variant of Array.isArray(product?.variants) ? product.variants : []) {
+      if (typeof variant?.id !== "string") continue;
+      this.products.delete(variant.id);
+      this.products.set(variant.id, product);
+      if (this.products.size > MAX_REMEMBERED_PRODUCTS) this.products.delete(this.products.keys().next().value);
+    }
+  }
+
+  /** The schema of a variant whose product was returned by store.product.*, or undefined. */
+  schemaForVariant(variantId) {
+    const product = this.products.get(variantId);
+    return product ? this.schemaFor(product, variantId) : undefined;
+  }
+
+  /** @internal the core's id of a schema */
+  idOf(schema) {
+    return this.compile(schema)[ID];
+  }
+}

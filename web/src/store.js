@@ -1,0 +1,173 @@
+// sdk.store: the Medusa JS SDK's Store resources, plus personalized line items and the
+// customer image upload. Argument order is always (ids..., body?, query?, headers?).
+import { MedusaPersonalizeError, PersonalizationValidationError } from "./errors.js";
+import { bytesOf } from "./personalization.js";
+
+const decoder = new TextDecoder();
+
+function calls(client, names) {
+  const resource = {};
+  for (const [method, name] of Object.entries(names)) resource[method] = (...args) => client.request(name, args);
+  return resource;
+}
+
+function schemaError(message, code) {
+  return new MedusaPersonalizeError(message, { kind: "invalid_argument", code });
+}
+
+export function createStore(client, personalization) {
+  const request = (name, args, options) => client.request(name, args, options);
+
+  const product = {
+    async list(query, headers) {
+      const response = await request("store.product.list", [query, headers]);
+      for (const p of response.products) personalization.remember(p);
+      return response;
+    },
+    async retrieve(id, query, headers) {
+      const response = await request("store.product.retrieve", [id, query, headers]);
+      personalization.remember(response.product);
+      return response;
+    },
+  };
+
+  // The schema for a personalized line: body.schema, else body.product, else the
+  // product this SDK last returned for the variant.
+  const resolveSchema = (body) => {
+    const { schema, product: owner, ...rest } = body && typeof body === "object" ? body : {};
+    const variantId = rest.variant_id;
+    const resolved = schema
+      ? personalization.compile(schema)
+      : owner
+        ? personalization.schemaFor(owner, variantId)
+        : personalization.schemaForVariant(variantId);
+    if (resolved === null) {
+      throw schemaError(`variant ${variantId} belongs to a product without a personalization schema`, "personalization.no_schema");
+    }
+    if (resolved === undefined) {
+      throw schemaError(
+        `no personalization schema known for variant ${variantId}: retrieve its product with sdk.store.product.retrieve, or pass body.product or body.schema`,
+        "personalization.schema_unknown",
+      );
+    }
+    return { rest, schemaId: personalization.idOf(resolved) };
+  };
+
+  const cart = {
+    ...calls(client, {
+      create: "store.cart.create",
+      retrieve: "store.cart.retrieve",
+      update: "store.cart.update",
+      createLineItem: "store.cart.createLineItem",
+      updateLineItem: "store.cart.updateLineItem",
+      deleteLineItem: "store.cart.deleteLineItem",
+      addShippingMethod: "store.cart.addShippingMethod",
+      complete: "store.cart.complete",
+    }),
+    async createPersonalizedLineItem(cartId, body, query, headers) {
+      const { rest, schemaId } = resolveSchema(body);
+      return request("store.cart.createPersonalizedLineItem", [cartId, rest, query, headers], { schemaId });
+    },
+    async updatePersonalizedLineItem(cartId, lineItem, body, query, headers) {
+      let current = lineItem;
+      if (typeof lineItem === "string") {
+        const { cart: fresh } = await request("store.cart.retrieve", [cartId, undefined, headers]);
+        current = (fresh.items ?? []).find((item) => item.id === lineItem);
+        if (!current) throw schemaError(`cart ${cartId} has no line item ${lineItem}`, "argument.line_item");
+      }
+      const { rest, schemaId } = resolveSchema({ variant_id: current?.variant_id, ...body });
+      delete rest.variant_id;
+      return request("store.cart.updatePersonalizedLineItem", [cartId, current, rest, query, headers], { schemaId });
+    },
+  };
+
+  const payment = {
+    ...calls(client, {
+      listPaymentProviders: "store.payment.listPaymentProviders",
+      createPaymentCollection: "store.payment.createPaymentCollection",
+      createPaymentSession: "store.payment.createPaymentSession",
+    }),
+    /** Creates the cart's payment collection if it has none, then a payment session. */
+    async initiatePaymentSession(cartObject, body, query, headers) {
+      let collectionId = cartObject?.payment_collection?.id;
+      if (!collectionId) {
+        const created = await request("store.payment.createPaymentCollection", [cartObject?.id, undefined, headers]);
+        collectionId = created.payment_collection.id;
+      }
+      return request("store.payment.createPaymentSession", [collectionId, body, query, headers]);
+    },
+  };
+
+  const personalizationResource = {
+    /**
+     * Uploads a customer image to POST /store/personalization/uploads. Checked first by
+     * its bytes (PNG/JPEG, size limit) and, with `schema` and `field`, against the
+     * field's print rules. `onProgress({ loaded, total })` reports the upload.
+     */
+    async uploadImage(input, options = {}) {
+      const bytes = await bytesOf(input);
+      if (options.schema && options.field) {
+        const { report } = await personalization.checkImage(bytes, options.schema, options.field);
+        if (!report.valid) {
+          throw new PersonalizationValidationError(`the image does not meet the print rules of "${options.field}"`, report.issues);
+        }
+      }
+      const filename = options.filename ?? (typeof input?.name === "string" ? input.name : "image");
+      const plan = client.core.planUpload(client.configText(), filename, bytes, options.headers, options.maxBytes);
+      const form = new FormData();
+      form.append(plan.field, new Blob([bytes], { type: plan.image.mime }), plan.filename);
+      const { status, statusText, body } = await sendForm(client, plan, form, options);
+      client.core.checkResponse("store.personalization.uploadImage", status, statusText, body);
+      return JSON.parse(decoder.decode(body));
+    },
+  };
+
+  return {
+    region: calls(client, { list: "store.region.list", retrieve: "store.region.retrieve" }),
+    product,
+    cart,
+    fulfillment: calls(client, { listCartOptions: "store.fulfillment.listCartOptions" }),
+    payment,
+    order: calls(client, { list: "store.order.list", retrieve: "store.order.retrieve" }),
+    personalization: personalizationResource,
+  };
+}
+
+// XMLHttpRequest where it exists (the only browser API with upload progress), else fetch.
+async function sendForm(client, plan, form, { onProgress, signal }) {
+  const headers = { ...plan.headers };
+  const total = form.get(plan.field).size;
+  if (typeof XMLHttpRequest === "function" && onProgress && !client.config.fetch) {
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(plan.method, plan.url);
+      xhr.responseType = "arraybuffer";
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+      xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : total });
+      xhr.onload = () => resolve({ status: xhr.status, statusText: xhr.statusText, body: new Uint8Array(xhr.response) });
+      xhr.onerror = () => reject(transportError(plan, new Error("network error")));
+      xhr.onabort = () => reject(new DOMException("The upload was aborted", "AbortError"));
+      signal?.addEventListener("abort", () => xhr.abort(), { once: true });
+      xhr.send(form);
+    });
+  }
+  onProgress?.({ loaded: 0, total });
+  let response;
+  try {
+    response = await client.fetchImpl(plan.url, { method: plan.method, headers, body: form, signal });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw transportError(plan, cause);
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
+  onProgress?.({ loaded: total, total });
+  return { status: response.status, statusText: response.statusText, body };
+}
+
+function transportError(plan, cause) {
+  return new MedusaPersonalizeError(`${plan.method} ${plan.url} failed: ${cause?.message ?? cause}`, {
+    kind: "transport",
+    code: "transport.failed",
+    cause,
+  });
+}
