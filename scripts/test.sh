@@ -5,7 +5,10 @@
 #   3. the same core and suite compiled to WebAssembly by Emscripten, run by CTest in Node
 #   4. the validation reports of the whole JSON Schema Test Suite and the personalization
 #      corpus, produced by both builds, compared byte for byte
-#   5. the checkout CLI and print worker against a real Medusa 2.21.2 (scripts/contract)
+#   5. the npm package (web/src + the WebAssembly module) under node:test against the
+#      mock backend, its TypeScript declarations under tsc, and the packed tarball
+#      installed into a fresh project, used from Node and from a Vite build in Chromium
+#   6. the checkout CLI and print worker against a real Medusa 2.21.2 (scripts/contract)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -45,6 +48,15 @@ else
   compare_failed=1
 fi
 
+echo "== npm package: node:test against the mock backend"
+node --expose-gc --test tests/js/*.test.mjs | tee "$log_dir/js.txt" | grep -E "^(not )?ok |^# (pass|fail)" || true
+js_passed=$(grep -o "^# pass [0-9]*" "$log_dir/js.txt" | grep -o "[0-9]*$" || echo 0)
+js_failed=$(grep -o "^# fail [0-9]*" "$log_dir/js.txt" | grep -o "[0-9]*$" || echo 1)
+if [ "$js_failed" != 0 ]; then
+  grep -B2 -A30 "^not ok" "$log_dir/js.txt" | head -120
+  compare_failed=$((compare_failed + js_failed))
+fi
+
 # The same flow against a real Medusa 2.21.2 (PostgreSQL + npm packages from a lockfile;
 # about 4 minutes cold). MEDUSA_SKIP_CONTRACT=1 skips it, e.g. without network access.
 contract_passed=0
@@ -55,6 +67,6 @@ if [ "${MEDUSA_SKIP_CONTRACT:-0}" != 1 ]; then
 fi
 
 total() { grep -o 'out of [0-9]*' "$1" | grep -o '[0-9]*'; }
-passed=$(( $(total "$log_dir/native-ci.txt") + $(total "$log_dir/native-asan.txt") + $(total "$log_dir/wasm-release.txt") + 1 - compare_failed + contract_passed ))
+passed=$(( $(total "$log_dir/native-ci.txt") + $(total "$log_dir/native-asan.txt") + $(total "$log_dir/wasm-release.txt") + (compare_failed == 0 ? 1 : 0) + js_passed + contract_passed ))
 echo "$passed passed, $compare_failed failed"
 exit "$compare_failed"

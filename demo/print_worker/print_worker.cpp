@@ -222,6 +222,7 @@ struct WebhookListener::Impl {
 WebhookListener::WebhookListener(PrintWorker& worker,
                                  std::function<void(const OrderOutcome&)> on_processed)
     : impl_(new Impl{worker, std::move(on_processed), {}, {}, {}}) {
+  impl_->server.set_tcp_nodelay(true);
   impl_->server.Post("/hooks/medusa", [this](const httplib::Request& req, httplib::Response& res) {
     auto event = parse_json(req.body);
     if (!event || !event->is_object()) {

@@ -43,6 +43,7 @@ struct HttplibTransport::Impl {
         std::chrono::duration_cast<std::chrono::seconds>(o.write_timeout).count(),
         (o.write_timeout.count() % 1000) * 1000);
     client.set_keep_alive(true);
+    client.set_tcp_nodelay(true);  // headers and body are separate writes (see Nagle)
 #ifdef CPPHTTPLIB_OPENSSL_SUPPORT
     client.enable_server_certificate_verification(o.verify_tls);
     if (!o.ca_cert_path.empty()) client.set_ca_cert_path(o.ca_cert_path.c_str());

@@ -207,32 +207,32 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
     if (failed()) return false;
   }
   if (n.const_value && *n.const_value != v) {
-    issue(n, "const", "const", "must be equal to " + n.const_value->dump(),
+    issue(n, "const", "const", "must be equal to " + whole_number(*n.const_value).dump(),
           {{"expected", *n.const_value}});
     if (failed()) return false;
   }
 
   if (v.is_number()) {
     if (n.minimum && v < *n.minimum) {
-      issue(n, "minimum", "minimum", "must be >= " + n.minimum->dump(), {{"limit", *n.minimum}});
+      issue(n, "minimum", "minimum", "must be >= " + whole_number(*n.minimum).dump(), {{"limit", *n.minimum}});
       if (failed()) return false;
     }
     if (n.maximum && v > *n.maximum) {
-      issue(n, "maximum", "maximum", "must be <= " + n.maximum->dump(), {{"limit", *n.maximum}});
+      issue(n, "maximum", "maximum", "must be <= " + whole_number(*n.maximum).dump(), {{"limit", *n.maximum}});
       if (failed()) return false;
     }
     if (n.exclusive_minimum && v <= *n.exclusive_minimum) {
-      issue(n, "exclusiveMinimum", "exclusive_minimum", "must be > " + n.exclusive_minimum->dump(),
+      issue(n, "exclusiveMinimum", "exclusive_minimum", "must be > " + whole_number(*n.exclusive_minimum).dump(),
             {{"limit", *n.exclusive_minimum}});
       if (failed()) return false;
     }
     if (n.exclusive_maximum && v >= *n.exclusive_maximum) {
-      issue(n, "exclusiveMaximum", "exclusive_maximum", "must be < " + n.exclusive_maximum->dump(),
+      issue(n, "exclusiveMaximum", "exclusive_maximum", "must be < " + whole_number(*n.exclusive_maximum).dump(),
             {{"limit", *n.exclusive_maximum}});
       if (failed()) return false;
     }
     if (n.multiple_of && !is_multiple(v, *n.multiple_of)) {
-      issue(n, "multipleOf", "multiple_of", "must be a multiple of " + n.multiple_of->dump(),
+      issue(n, "multipleOf", "multiple_of", "must be a multiple of " + whole_number(*n.multiple_of).dump(),
             {{"divisor", *n.multiple_of}});
       if (failed()) return false;
     }
