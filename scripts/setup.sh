@@ -3,14 +3,15 @@
 # machine, and nothing that is already there:
 #   Debian packages: cmake, g++, make, pkg-config, curl, emscripten (em++ 3.1.6),
 #                    nlohmann-json3-dev, doctest-dev, libcpp-httplib-dev, libssl-dev,
-#                    openssl (test certificates), json-schema-test-suite
+#                    openssl (test certificates), json-schema-test-suite,
+#                    chromium (browser tests, driven by playwright-core)
 #                    (and nodejs/npm only if no `node` is on the PATH)
 #   npm packages:    exactly those of package-lock.json (npm ci), into ./node_modules
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make pkg-config curl emscripten nlohmann-json3-dev doctest-dev libcpp-httplib-dev
-          libssl-dev openssl json-schema-test-suite)
+          libssl-dev openssl json-schema-test-suite chromium)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()

@@ -373,7 +373,13 @@ struct MockServer::Routes {
     s.Get("/health", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("OK", "text/plain");
     });
-    if (!options().static_dir.empty()) s.set_mount_point("/", options().static_dir);
+    if (!options().static_dir.empty()) {
+      // cpp-httplib 0.11 knows neither type; browsers need application/wasm to compile
+      // while downloading, and a JavaScript type for module scripts.
+      s.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
+      s.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
+      s.set_mount_point("/", options().static_dir);
+    }
     s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (res.status == 413) {
         send_json(res, 413, {{"message", "request entity too large"}, {"type", "unknown_error"}});
