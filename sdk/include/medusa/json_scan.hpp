@@ -5,7 +5,7 @@
 // the root and, for an object, each member's key, kind and raw text. It allocates only
 // the outline, so it is several times faster than a DOM parse: the JavaScript package
 // uses it to vet a response before handing the same bytes to the engine's JSON.parse,
-// which is the one that builds the returned objects (see docs/js-boundary.md).
+// which is the one that builds the returned objects (see docs/npm-package.md).
 #pragma once
 
 #include <string_view>
