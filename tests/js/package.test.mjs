@@ -58,7 +58,7 @@ test("installed package: Node imports it and completes real calls", async () => 
   }
 });
 
-test("installed package: a Vite build runs in Chromium against the backend (same origin)", async () => {
+test("installed package: a Vite build runs in Chromium under a strict CSP against the backend (same origin)", async () => {
   const app = path.join(work, "app");
   writeFileSync(
     path.join(app, "index.html"),
@@ -98,6 +98,14 @@ test("installed package: a Vite build runs in Chromium against the backend (same
   const browser = await launchChromium();
   try {
     const page = await browser.context.newPage();
+    // A storefront's strict CSP: no eval, WebAssembly allowed, requests to itself only.
+    const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
+    await page.route("**/index.html", async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": csp } });
+    });
+    const violations = [];
+    page.on("console", (m) => /Content Security Policy|unsafe-eval/i.test(m.text()) && violations.push(m.text()));
     const wasmTypes = [];
     page.on("response", (r) => r.url().endsWith(".wasm") && wasmTypes.push(r.headers()["content-type"]));
     await page.goto(mock.url + "/index.html");
@@ -105,6 +113,7 @@ test("installed package: a Vite build runs in Chromium against the backend (same
     const result = JSON.parse(await page.textContent("#out"));
     assert.deepEqual(result, { ok: true, items: 1, message: "From Vite", issues: 2 });
     assert.deepEqual(wasmTypes, ["application/wasm"]);
+    assert.deepEqual(violations, []);
   } finally {
     await browser.close();
     await mock.stop();
