@@ -207,3 +207,15 @@ test("a disposed schema fails cleanly; schemas are released when collected", () 
   assert.throws(() => schema.validate({ a: "x" }), (e) => e.code === "personalization.schema_released");
   schema.dispose(); // twice is harmless
 });
+
+test("complete: a cart without payment is a FetchError; {type: 'cart', error} is returned, not thrown", async () => {
+  const { cart } = await sdk.store.cart.create({});
+  await rejects(sdk.store.cart.complete(cart.id), (e) => {
+    assert.deepEqual([e.status, e.type], [400, "invalid_data"]);
+    assert.equal(e.message, "Payment collection has not been initiated for cart");
+  });
+  const failed = { type: "cart", cart: { id: "cart_1" }, error: { message: "Payment authorization failed", name: "Error", type: "payment_authorization_error" } };
+  const { fetch } = scriptedFetch([{ status: 200, body: failed }]);
+  const local = await createSdk({ baseUrl: "http://medusa.test", fetch });
+  assert.deepEqual(await local.store.cart.complete("cart_1"), failed);
+});

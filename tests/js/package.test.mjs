@@ -77,8 +77,20 @@ test("installed package: a Vite build runs in Chromium under a strict CSP agains
        const { cart } = await sdk.store.cart.create({});
        const { cart: after } = await sdk.store.cart.createPersonalizedLineItem(cart.id, {
          variant_id: shirt.variants[0].id, personalization: { message: "From Vite", font: "Serif" } });
+       // A photo made in the page, uploaded through XMLHttpRequest with progress.
+       const canvas = document.createElement("canvas");
+       canvas.width = 900;
+       canvas.height = 1200;
+       canvas.getContext("2d").fillRect(0, 0, 450, 600);
+       const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+       const checked = await sdk.personalization.checkImage(blob, schema, "photo");
+       const progress = [];
+       const { file } = await sdk.personalization.uploadImage(blob, { filename: "canvas.png", onProgress: (p) => progress.push(p) });
+       const last = progress[progress.length - 1];
        out.textContent = JSON.stringify({ ok: true, items: after.items.length, message: after.items[0].metadata.message,
-         issues: schema.validate({ font: "Comic" }).issues.length });
+         issues: schema.validate({ font: "Comic" }).issues.length,
+         photo: [checked.image.width, checked.image.height, file.mime, file.width, file.height],
+         progressEnd: last.loaded === last.total && last.total === blob.size });
      } catch (e) {
        out.textContent = JSON.stringify({ ok: false, error: String(e && e.stack || e) });
      }`,
@@ -111,7 +123,14 @@ test("installed package: a Vite build runs in Chromium under a strict CSP agains
     await page.goto(mock.url + "/index.html");
     await page.waitForFunction(() => document.getElementById("out").textContent !== "loading", null, { timeout: 20000 });
     const result = JSON.parse(await page.textContent("#out"));
-    assert.deepEqual(result, { ok: true, items: 1, message: "From Vite", issues: 2 });
+    assert.deepEqual(result, {
+      ok: true,
+      items: 1,
+      message: "From Vite",
+      issues: 2,
+      photo: [900, 1200, "image/png", 900, 1200],
+      progressEnd: true,
+    });
     assert.deepEqual(wasmTypes, ["application/wasm"]);
     assert.deepEqual(violations, []);
   } finally {

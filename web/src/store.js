@@ -144,6 +144,8 @@ async function sendForm(client, plan, form, { onProgress, signal }) {
       xhr.responseType = "arraybuffer";
       for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
       xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : total });
+      // Small uploads may finish without a progress event: always report the end.
+      xhr.upload.onload = () => onProgress({ loaded: total, total });
       xhr.onload = () => resolve({ status: xhr.status, statusText: xhr.statusText, body: new Uint8Array(xhr.response) });
       xhr.onerror = () => reject(transportError(plan, new Error("network error")));
       xhr.onabort = () => reject(new DOMException("The upload was aborted", "AbortError"));
