@@ -264,6 +264,28 @@ json headers_json(const medusa::http::Headers& headers) {
   return out;
 }
 
+// Extra headers from a JSON object of strings (other values are ignored).
+medusa::Result<medusa::http::Headers> read_headers(const std::string& text) {
+  auto extra = parse_input(text, "headers");
+  if (!extra) return extra.error();
+  medusa::http::Headers headers;
+  if (extra->is_object()) {
+    for (const auto& [k, v] : extra->items())
+      if (v.is_string()) headers.set(k, v.get<std::string>());
+  }
+  return headers;
+}
+
+// "<head JSON>\n<body>": the body crosses as it is, never re-encoded.
+std::string request_text(const medusa::http::Request& r, bool idempotent) {
+  json head{{"method", r.method},
+            {"url", r.url},
+            {"headers", headers_json(r.headers)},
+            {"idempotent", idempotent},
+            {"hasBody", r.body.has_value()}};
+  return dump(head) + "\n" + r.body.value_or("");
+}
+
 std::string planCall(const std::string& config_json, const std::string& name,
                      const std::string& args_json, std::uint32_t schema_id) {
   return guarded([&] {
@@ -275,13 +297,7 @@ std::string planCall(const std::string& config_json, const std::string& name,
     if (schema_id && !schema) return error_text(unknown_schema(schema_id));
     auto planned = medusa::api::plan_call(*config, name, *args, schema);
     if (!planned) return error_text(planned.error());
-    const auto& r = planned->request;
-    json head{{"method", r.method},
-              {"url", r.url},
-              {"headers", headers_json(r.headers)},
-              {"idempotent", planned->idempotent},
-              {"hasBody", r.body.has_value()}};
-    return dump(head) + "\n" + r.body.value_or("");
+    return request_text(planned->request, planned->idempotent);
   });
 }
 
@@ -295,13 +311,8 @@ std::string planRequest(const std::string& config_json, const std::string& metho
     if (!config) return error_text(config.error());
     auto query = parse_input(query_json, "query");
     if (!query) return error_text(query.error());
-    auto extra = parse_input(headers_json_text, "headers");
-    if (!extra) return error_text(extra.error());
-    medusa::http::Headers headers;
-    if (extra->is_object()) {
-      for (const auto& [k, v] : extra->items())
-        if (v.is_string()) headers.set(k, v.get<std::string>());
-    }
+    auto headers = read_headers(headers_json_text);
+    if (!headers) return error_text(headers.error());
     std::optional<json> body;
     if (!body_json.empty()) {
       auto parsed = parse_input(body_json, "body");
@@ -310,14 +321,9 @@ std::string planRequest(const std::string& config_json, const std::string& metho
     }
     std::string target = path.empty() || path[0] != '/' ? "/" + path : path;
     auto request = medusa::api::build_request(*config, method, target,
-                                              medusa::http::Query::from_json(*query), headers, body);
+                                              medusa::http::Query::from_json(*query), *headers, body);
     if (!request) return error_text(request.error());
-    json head{{"method", request->method},
-              {"url", request->url},
-              {"headers", headers_json(request->headers)},
-              {"idempotent", method == "GET" || method == "HEAD"},
-              {"hasBody", request->body.has_value()}};
-    return dump(head) + "\n" + request->body.value_or("");
+    return request_text(*request, method == "GET" || method == "HEAD");
   });
 }
 
@@ -327,17 +333,12 @@ std::string planUpload(const std::string& config_json, const std::string& filena
   return guarded([&] {
     auto config = read_config(config_json);
     if (!config) return error_text(config.error());
-    auto extra = parse_input(headers_json_text, "headers");
-    if (!extra) return error_text(extra.error());
-    medusa::http::Headers headers;
-    if (extra->is_object()) {
-      for (const auto& [k, v] : extra->items())
-        if (v.is_string()) headers.set(k, v.get<std::string>());
-    }
+    auto headers = read_headers(headers_json_text);
+    if (!headers) return error_text(headers.error());
     const std::size_t limit =
         max_bytes > 0 ? static_cast<std::size_t>(max_bytes) : medusa::api::kDefaultMaxUploadBytes;
     auto plan =
-        medusa::api::plan_upload(*config, filename, heap_bytes(pointer, length), headers, limit);
+        medusa::api::plan_upload(*config, filename, heap_bytes(pointer, length), *headers, limit);
     if (!plan) return error_text(plan.error());
     return dump(json{{"method", plan->request.method},
                      {"url", plan->request.url},
