@@ -86,7 +86,9 @@ std::vector<json> seed_products() {
     "properties": {
       "message": {"type": "string", "title": "Your message", "minLength": 1, "maxLength": 40,
                   "pattern": "^[\\p{L}\\p{M}\\p{N}\\p{Zs}.,!?'&@#:()-]+$",
-                  "x-order": 1, "x-placeholder": "Happy birthday, Anna!"},
+                  "x-order": 1, "x-placeholder": "Happy birthday, Anna!",
+                  "x-messages": {"pattern": "Use letters, digits, spaces and . , ! ? ' & @ # : ( ) - only",
+                                 "min_length": "Write a message", "max_length": "At most 40 characters"}},
       "font": {"type": "string", "title": "Font", "enum": ["Serif", "Script", "Mono"], "default": "Serif",
                "x-widget": "font", "x-order": 2},
       "colour": {"type": "string", "title": "Text colour", "format": "colour", "default": "#1d1d1f",

@@ -45,11 +45,13 @@ bool asks_for(const httplib::Request& req, const std::string& field) {
   return false;
 }
 
-// `fields=a,b,*rel,rel.x` (no +/- modifiers) keeps only the named top-level keys.
+// `fields=a,b,rel.x` (a name without a +, - or * prefix) keeps only the named top-level
+// keys (and the `*rel` relations listed with them); `*rel` alone adds a relation to the
+// defaults, as on the real server ("all the default fields ... including the relation").
 json select_fields(const json& object, const std::string& fields) {
   const auto entries = split_fields(fields);
   const bool explicit_list = std::any_of(entries.begin(), entries.end(), [](const std::string& e) {
-    return e[0] != '+' && e[0] != '-';
+    return e[0] != '+' && e[0] != '-' && e[0] != '*';
   });
   json out = object;
   if (explicit_list && object.is_object()) {
@@ -116,6 +118,7 @@ struct MockServer::Routes {
   explicit Routes(MockServer& o) : owner(o) { install(); }
 
   Backend& backend() { return *owner.backend_; }
+  PrintQueue& print_queue() { return *owner.print_queue_; }
   const ServerOptions& options() { return owner.options_; }
 
   bool origin_allowed(const std::string& origin) {
@@ -353,6 +356,10 @@ struct MockServer::Routes {
            handler([this](const auto& req, const json& body) {
              return backend().create_shipment(req.matches[1], req.matches[2], body);
            }));
+    // A custom admin route of the print shop's plugin: the queue fed by order.placed.
+    s.Get("/admin/personalization/print-jobs", handler([this](const auto&, const json&) {
+            return print_queue().list();
+          }));
     s.Get("/admin/products",
           handler([this](const auto&, const json&) { return backend().list_admin_products(); }));
     s.Post("/admin/products", handler([this](const auto&, const json& body) {
@@ -430,6 +437,8 @@ MockServer::MockServer(ServerOptions options) : options_(std::move(options)) {
   events_ = std::make_unique<EventBus>(options_.webhooks);
   backend_ = std::make_unique<Backend>(
       [this](const std::string& name, const json& data) { events_->publish(name, data); });
+  print_queue_ = std::make_unique<PrintQueue>(*backend_);
+  print_queue_->subscribe(*events_);
   routes_ = std::make_unique<Routes>(*this);
   // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm
   // holds the body until the client's delayed ACK (~14 ms per request on loopback).
@@ -438,6 +447,7 @@ MockServer::MockServer(ServerOptions options) : options_(std::move(options)) {
 
 MockServer::~MockServer() {
   stop();
+  events_.reset();  // joins the delivery thread before the subscribers it calls go away
 }
 
 int MockServer::start(const std::string& host, int port) {

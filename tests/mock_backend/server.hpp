@@ -11,6 +11,7 @@
 
 #include "backend.hpp"
 #include "events.hpp"
+#include "print_queue.hpp"
 
 namespace medusa::mock {
 
@@ -44,12 +45,14 @@ class MockServer {
   const ServerOptions& options() const { return options_; }
   Backend& backend() { return *backend_; }
   EventBus& events() { return *events_; }
+  PrintQueue& print_queue() { return *print_queue_; }
 
  private:
   struct Routes;
   ServerOptions options_;
   std::unique_ptr<EventBus> events_;
   std::unique_ptr<Backend> backend_;
+  std::unique_ptr<PrintQueue> print_queue_;
   std::unique_ptr<Routes> routes_;
   std::thread thread_;
   std::string host_;

@@ -403,6 +403,13 @@ TEST_CASE("CORS, fields selection, secret-key admin auth and fulfilment events" 
       c.Get(("/store/products/" + id + "?fields=id,title,metadata").c_str())->body)["product"];
   CHECK(picked.size() == 3);
   CHECK(picked["metadata"].contains("personalization"));
+  // `*relation` adds to the defaults (a storefront's "*variants.calculated_price").
+  auto expanded = json::parse(
+      c.Get(("/store/products/" + id + "?fields=*variants.calculated_price,%2Bmetadata").c_str())
+          ->body)["product"];
+  CHECK(expanded["title"] == "Custom T-Shirt");
+  CHECK(expanded["metadata"].contains("personalization"));
+  CHECK(expanded["variants"].size() == 2);
 
   // Admin with the secret API key; the fulfilment emits order.fulfillment_created.
   std::vector<json> created;

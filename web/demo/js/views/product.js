@@ -1,0 +1,118 @@
+// The product page: variant choice, the generated personalization form, the live
+// preview, and add to cart (or, when editing a cart line, save the change).
+import { h, money, replace } from "../dom.js";
+import { buildForm } from "../form.js";
+import { attempt, announce } from "../notices.js";
+import { drawPreview, effectiveDpi } from "../preview.js";
+import { currentCart, productByHandle } from "../shop.js";
+import { state } from "../state.js";
+
+export async function renderProduct(view, shop, handle, params, refreshCartBadge) {
+  const { sdk, region, products } = shop;
+  const product = productByHandle(products, handle);
+  if (!product) return replace(view, h("h1", {}, "Not found"), h("p", {}, "This product does not exist."), h("a", { href: "#/" }, "Back to the shop"));
+
+  // Editing an existing cart line: start from its personalization.
+  const editId = params.get("edit");
+  let editing = null;
+  if (editId) {
+    const cart = await currentCart(shop);
+    editing = cart?.items?.find((i) => i.id === editId) ?? null;
+  }
+  let variant = product.variants.find((v) => v.id === (editing?.variant_id ?? params.get("variant"))) ?? product.variants[0];
+  const draftKey = editing ? `edit:${editing.id}` : `product:${product.handle}`;
+  const fromLine = editing ? Object.fromEntries(Object.entries(editing.metadata ?? {}).filter(([k]) => !k.startsWith("_"))) : null;
+  let values = state.draft(draftKey) ?? fromLine ?? {};
+  let report = { valid: false, issues: [] };
+
+  const formBox = h("form", { class: "personalization", novalidate: true, onsubmit: (e) => { e.preventDefault(); submit(); } });
+  const canvas = h("canvas", { width: 360, height: 420, role: "img", "aria-label": "Preview of your personalized product" });
+  const dpiNote = h("p", { class: "warning", "aria-live": "polite", hidden: true });
+  const quantity = h("input", { type: "number", id: "quantity", min: 1, value: String(editing?.quantity ?? 1), "aria-label": "Quantity" });
+  const button = h("button", { type: "submit", class: "primary", disabled: true }, editing ? "Save changes" : "Add to cart");
+  const priceNode = h("p", { class: "price" });
+  const printArea = () => variant.metadata?.print_area_mm ?? { width: 200, height: 250 };
+  let form;
+
+  const schemaFor = () => sdk.personalization.schemaFor(product, variant);
+  const update = (next, nextReport) => {
+    values = next;
+    report = nextReport;
+    state.saveDraft(draftKey, values);
+    button.disabled = !report.valid;
+    const schema = schemaFor();
+    const byWidget = (widget) => schema.fields.find((f) => f.widget === widget)?.name;
+    const imageField = byWidget("image");
+    drawPreview(canvas, schema.normalize(values), {
+      printArea: printArea(),
+      photoField: imageField,
+      textField: byWidget("text") ?? byWidget("textarea"),
+      fontField: byWidget("font"),
+      colourField: byWidget("colour"),
+    });
+    const dpi = imageField ? effectiveDpi(values[imageField], printArea()) : null;
+    const minDpi = schema.fields.find((f) => f.name === imageField)?.schema["x-image"]?.min_dpi;
+    dpiNote.hidden = !(dpi !== null && minDpi && dpi < minDpi);
+    dpiNote.textContent = dpiNote.hidden ? "" : `This photo would print at ${dpi} dpi, below the ${minDpi} dpi this product needs.`;
+  };
+
+  const variantPicker = h("select", {
+    id: "variant",
+    onchange: (e) => {
+      variant = product.variants.find((v) => v.id === e.target.value);
+      renderForm();
+    },
+  }, product.variants.map((v) => h("option", { value: v.id }, v.title)));
+  variantPicker.value = variant.id;
+  if (editing) variantPicker.disabled = true;
+
+  const renderForm = () => {
+    const schema = schemaFor();
+    priceNode.textContent = money(variant.calculated_price?.calculated_amount, region.currency_code);
+    form = buildForm(formBox, {
+      schema,
+      values,
+      onChange: update,
+      checkImage: async (field, file) => {
+        const checked = await sdk.personalization.checkImage(file, schema, field);
+        const dpi = effectiveDpi(checked.image, printArea());
+        if (dpi !== null) announce(`Photo ${checked.image.width}×${checked.image.height} px, about ${dpi} dpi at print size.`);
+        return checked;
+      },
+      uploadImage: async (field, file, onProgress) => (await sdk.personalization.uploadImage(file, { filename: file.name, onProgress })).file,
+    });
+    formBox.append(h("div", { class: "actions" }, h("label", { for: "quantity" }, "Quantity "), quantity, button));
+  };
+
+  const submit = () => attempt(async () => {
+    form.touchAll();
+    if (!form.report().valid) return;
+    button.disabled = true;
+    const cart = await currentCart(shop, { create: true });
+    const qty = Math.max(1, Number(quantity.value) || 1);
+    const personalization = form.values();
+    if (editing) {
+      await sdk.store.cart.updatePersonalizedLineItem(cart.id, editing.id, { quantity: qty, personalization, product });
+      announce("Your changes are saved.");
+    } else {
+      await sdk.store.cart.createPersonalizedLineItem(cart.id, { variant_id: variant.id, quantity: qty, personalization, product });
+      announce(`${product.title} added to your cart.`);
+    }
+    state.clearDraft(draftKey);
+    await refreshCartBadge();
+    location.hash = "#/cart";
+  }).finally(() => { button.disabled = !report.valid; });
+
+  replace(view,
+    h("nav", { class: "crumbs" }, h("a", { href: "#/" }, "Shop"), " / ", product.title),
+    h("div", { class: "product" },
+      h("section", { class: "preview" }, canvas, dpiNote),
+      h("section", { class: "details" },
+        h("h1", {}, product.title),
+        h("p", { class: "muted" }, product.description ?? ""),
+        priceNode,
+        h("label", { for: "variant" }, "Size "), variantPicker,
+        h("h2", {}, editing ? "Edit your personalization" : "Personalize it"),
+        formBox)));
+  renderForm();
+}
