@@ -7,7 +7,9 @@
 #      corpus, produced by both builds, compared byte for byte
 #   5. the npm package (web/src + the WebAssembly module) under node:test against the
 #      mock backend, its TypeScript declarations under tsc, and the packed tarball
-#      installed into a fresh project, used from Node and from a Vite build in Chromium
+#      installed into a fresh project, used from Node and from a Vite build in Chromium;
+#      then the browser demo, started as the README starts it, driven in headless
+#      Chromium through the whole journey (screenshots in build/screenshots/)
 #   6. the checkout CLI and print worker against a real Medusa 2.21.2 (scripts/contract)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,8 +50,8 @@ else
   compare_failed=1
 fi
 
-echo "== npm package: node:test against the mock backend"
-node --expose-gc --test tests/js/*.test.mjs | tee "$log_dir/js.txt" | grep -E "^(not )?ok |^# (pass|fail)" || true
+echo "== npm package and browser demo: node:test against the mock backend, Chromium"
+node --expose-gc --test tests/js/*.test.mjs tests/browser/*.test.mjs | tee "$log_dir/js.txt" | grep -E "^(not )?ok |^# (pass|fail)" || true
 js_passed=$(grep -o "^# pass [0-9]*" "$log_dir/js.txt" | grep -o "[0-9]*$" || echo 0)
 js_failed=$(grep -o "^# fail [0-9]*" "$log_dir/js.txt" | grep -o "[0-9]*$" || echo 1)
 if [ "$js_failed" != 0 ]; then

@@ -1,0 +1,247 @@
+// The browser demo in real headless Chromium, started the way the README starts it
+// (`bash scripts/demo.sh`, on a free port): the whole journey from personalization to
+// fulfilment, invalid input, a reload in the middle of checkout, a failing backend, and
+// HTML injection. Screenshots of every page go to build/screenshots/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { launchChromium } from "../js/browser.mjs";
+import { PUBLISHABLE_KEY, repo } from "../js/helpers.mjs";
+
+const shots = process.env.SCREENSHOT_DIR ?? path.join(repo, "build/screenshots");
+const photo = path.join(repo, "tests/fixtures/images/progressive-2400x3000.jpg");
+const lowRes = path.join(repo, "tests/fixtures/images/photo-640x480.png");
+const INJECTION = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+
+let demo;
+let base;
+let browser;
+let page;
+const dialogs = [];
+const pageErrors = [];
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  demo = spawn("bash", ["scripts/demo.sh"], { cwd: repo, env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"], detached: true });
+  let out = "";
+  base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the demo did not start:\n" + out)), 600000);
+    demo.on("exit", (code) => reject(new Error(`demo.sh exited with ${code}:\n${out}`)));
+    demo.stdout.setEncoding("utf8");
+    demo.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/storefront:\s+(http:\/\/127\.0\.0\.1:\d+)\/demo\//);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+  demo.removeAllListeners("exit");
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+});
+
+after(async () => {
+  await browser?.close();
+  if (demo) process.kill(-demo.pid, "SIGTERM");
+});
+
+const shot = (name) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+const text = (selector) => page.locator(selector).first().textContent();
+const lines = () => page.locator("ul.lines > li.line");
+
+async function openProduct(title) {
+  await page.goto(`${base}/demo/#/`);
+  await page.click(`.card >> text=${title}`);
+  await page.waitForSelector("form.personalization .field");
+}
+
+async function addToCart() {
+  const button = page.locator("form.personalization button[type=submit]");
+  await page.waitForFunction(() => !document.querySelector("form.personalization button[type=submit]").disabled);
+  await button.click();
+  await page.waitForSelector("ul.lines");
+}
+
+test("the catalogue lists the personalized products", async () => {
+  await page.goto(`${base}/`);
+  await page.waitForSelector(".card");
+  assert.deepEqual(await page.locator(".card h2").allTextContents(), ["Custom T-Shirt", "Engraved Letter"]);
+  assert.match(await text(".card"), /Personalize: Your message, Font, Text colour, Photo/);
+  await shot("1-catalogue");
+});
+
+test("the form is generated from the schema and validates on every keystroke", async () => {
+  await openProduct("Custom T-Shirt");
+  const widgets = await page.locator("form.personalization .field").evaluateAll((fields) => fields.map((f) => f.className));
+  assert.deepEqual(widgets, ["field field-text", "field field-font", "field field-colour", "field field-image"]);
+  const button = page.locator("form.personalization button[type=submit]");
+  assert.equal(await button.isDisabled(), true, "empty required message blocks adding");
+  await page.fill("#field-message", "Hi <b>");
+  assert.equal(await page.getAttribute("#field-message", "aria-invalid"), "true");
+  assert.match(await text("#field-message-error"), /Use letters, digits/);
+  assert.equal(await page.getAttribute("#field-message", "aria-describedby"), "field-message-error");
+  assert.equal(await button.isDisabled(), true);
+  assert.equal(await text(".counter"), "6 / 40");
+  await page.fill("#field-message", "x".repeat(41));
+  assert.match(await text("#field-message-error"), /At most 40 characters/);
+  assert.equal(await page.locator(".counter.over").count(), 1);
+  // A photo below the print resolution is refused before upload.
+  await page.setInputFiles("#field-photo", lowRes);
+  await page.waitForFunction(() => document.querySelector("#field-photo-error").textContent !== "");
+  assert.match(await text("#field-photo-error"), /pixels|dpi/);
+  await shot("2-product-invalid");
+});
+
+test("two different shirts, the same one twice, a photo: separate and merged lines", async () => {
+  await openProduct("Custom T-Shirt");
+  await page.fill("#field-message", "Happy birthday, Anna!");
+  await page.selectOption("#field-font", "Script");
+  await page.setInputFiles("#field-photo", photo);
+  await page.waitForSelector(".image-extra img.thumb:not([hidden])");
+  assert.match(await text(".image-extra .field-note"), /Uploaded: 2400×3000 px/);
+  await shot("3-product-with-photo");
+  await addToCart();
+  assert.equal(await lines().count(), 1);
+
+  for (let i = 0; i < 2; i++) {
+    await openProduct("Custom T-Shirt");
+    await page.fill("#field-message", "For Ben");
+    await page.selectOption("#field-font", "Mono");
+    await addToCart();
+  }
+  assert.equal(await lines().count(), 2, "the same personalization merged into one line");
+  const ben = lines().filter({ hasText: "For Ben" });
+  assert.equal(await ben.locator("input.qty").inputValue(), "2");
+  const anna = lines().filter({ hasText: "Happy birthday, Anna!" });
+  assert.equal(await anna.locator("img.thumb").count(), 1);
+  assert.equal(await page.textContent("#cart-count"), "3");
+  await shot("4-cart");
+});
+
+test("edit a personalization, change a quantity, remove a line", async () => {
+  await page.goto(`${base}/demo/#/cart`);
+  await page.waitForSelector("ul.lines");
+  await lines().filter({ hasText: "For Ben" }).locator("text=Edit").click();
+  await page.waitForSelector("form.personalization .field");
+  assert.equal(await page.inputValue("#field-message"), "For Ben");
+  await page.fill("#field-message", "For Ben & Jo");
+  await page.click("form.personalization button[type=submit]");
+  await page.waitForSelector("ul.lines");
+  assert.equal(await lines().filter({ hasText: "For Ben & Jo" }).count(), 1);
+
+  // An engraved letter whose message tries to inject HTML: shown as text, never run.
+  await openProduct("Engraved Letter");
+  await page.fill("#field-initials", "AMZ");
+  await page.fill("#field-message", INJECTION);
+  await addToCart();
+  assert.equal(await lines().count(), 3);
+  const letter = lines().filter({ hasText: "Engraved Letter" });
+  assert.ok((await letter.textContent()).includes(INJECTION));
+  assert.equal(await page.locator("ul.lines img[src=x]").count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+
+  const qty = lines().filter({ hasText: "Happy birthday, Anna!" }).locator("input.qty");
+  await qty.fill("2");
+  await qty.dispatchEvent("change");
+  await page.waitForFunction(() => document.querySelector("#cart-count").textContent === "5");
+  const total = await text("#cart-total");
+  await letter.locator("text=Remove").click();
+  await page.waitForFunction(() => document.querySelectorAll("ul.lines > li.line").length === 2);
+  assert.notEqual(await text("#cart-total"), total, "totals come from the backend");
+});
+
+test("the backend refuses an invalid personalization sent around the form", async () => {
+  const refused = await page.evaluate(async (key) => {
+    const cartId = JSON.parse(localStorage.getItem("medusa-personalize-demo:cart"));
+    const { cart } = await (await fetch(`/store/carts/${cartId}`, { headers: { "x-publishable-api-key": key } })).json();
+    const response = await fetch(`/store/carts/${cartId}/line-items`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-publishable-api-key": key },
+      body: JSON.stringify({ variant_id: cart.items[0].variant_id, quantity: 1, metadata: { message: "<script>", font: "Comic" } }),
+    });
+    return { status: response.status, body: await response.json() };
+  }, PUBLISHABLE_KEY);
+  assert.equal(refused.status, 400);
+  assert.equal(refused.body.type, "invalid_data");
+  assert.deepEqual(refused.body.issues.map((i) => i.instance_path).sort(), ["/font", "/message"]);
+});
+
+test("a failed request shows a clear message and can be retried; nothing is lost", async () => {
+  await openProduct("Custom T-Shirt");
+  await page.fill("#field-message", "Retry me");
+  let failures = 1;
+  await page.route("**/store/carts/*/line-items", (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: "busy" }) : route.continue()));
+  await page.click("form.personalization button[type=submit]");
+  await page.waitForSelector("#problem:not([hidden])");
+  assert.match(await text("#problem"), /The shop had a problem \(503\)/);
+  assert.equal(await page.inputValue("#field-message"), "Retry me", "the form keeps its values");
+  await shot("5-backend-error");
+  await page.click("#problem button >> text=Try again");
+  await page.waitForSelector("ul.lines");
+  assert.equal(await lines().filter({ hasText: "Retry me" }).count(), 1);
+  await page.unroute("**/store/carts/*/line-items");
+});
+
+test("checkout survives a reload, places the order, and the confirmation shows each personalization", async () => {
+  await page.goto(`${base}/demo/#/checkout`);
+  await page.waitForSelector("#checkout");
+  await page.fill("#co-email", "anna@example.com");
+  await page.fill("#co-first_name", "Anna");
+  await page.fill("#co-last_name", "Muster");
+  await page.fill("#co-address_1", "Hauptstr. 1");
+  await page.reload();
+  await page.waitForSelector("#checkout");
+  assert.equal(await page.inputValue("#co-email"), "anna@example.com", "the draft survived the reload");
+  assert.equal(await page.inputValue("#co-address_1"), "Hauptstr. 1");
+  await page.fill("#co-postal_code", "10115");
+  await page.fill("#co-city", "Berlin");
+  await shot("6-checkout");
+  await page.click("#place-order");
+  await page.waitForSelector("#order-items");
+  const items = await page.locator("#order-items > li").allTextContents();
+  assert.equal(items.length, 3);
+  assert.ok(items.some((t) => t.includes("Happy birthday, Anna!") && t.includes("Script") && t.includes("2400×3000 px")));
+  assert.ok(items.some((t) => t.includes("For Ben & Jo")));
+  assert.equal(await page.textContent("#cart-count"), "0");
+  await shot("7-confirmation");
+});
+
+test("staff: login, orders with personalization, the print queue, fulfilment", async () => {
+  await page.goto(`${base}/demo/staff.html`);
+  await page.waitForSelector("#login");
+  await page.fill("#password", "wrong");
+  await page.click("#login button[type=submit]");
+  await page.waitForFunction(() => document.querySelector("#login-error").textContent !== "");
+  assert.equal(await text("#login-error"), "Wrong email or password.");
+  await page.fill("#password", "supersecret");
+  await page.click("#login button[type=submit]");
+  await page.waitForSelector("#print-queue");
+  const jobs = page.locator("#print-queue tbody tr");
+  assert.equal(await jobs.count(), 3);
+  assert.equal(await page.locator("#print-queue .status-queued").count(), 3);
+  assert.equal(await page.locator("#print-queue img.thumb").count(), 1);
+  assert.match(await text("#orders"), /valid against the current schema/);
+  assert.match(await text("#orders"), /fnv1a64:[0-9a-f]{16}/);
+  await shot("8-staff-queue");
+  await page.click("#orders >> text=Create fulfillment");
+  await page.waitForFunction(() => document.querySelectorAll("#print-queue .status-fulfilled").length === 3);
+  assert.equal(await page.locator("#orders >> text=Create fulfillment").count(), 0);
+  await shot("9-staff-fulfilled");
+  // Reload: still logged in (session storage), same view.
+  await page.reload();
+  await page.waitForSelector("#print-queue");
+});
+
+test("no dialogs, no script errors, injected markup never ran", () => {
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(pageErrors, []);
+});
