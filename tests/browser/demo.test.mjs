@@ -98,7 +98,12 @@ test("the form is generated from the schema and validates on every keystroke", a
   await page.setInputFiles("#field-photo", lowRes);
   await page.waitForFunction(() => document.querySelector("#field-photo-error").textContent !== "");
   assert.match(await text("#field-photo-error"), /pixels|dpi/);
+  assert.match(await text(".preview .warning"), /would print at 48 dpi, below the 150 dpi/);
   await shot("2-product-invalid");
+  // Only PNG and JPEG, judged by their bytes, not by their name.
+  await page.setInputFiles("#field-photo", { name: "photo.png", mimeType: "image/png", buffer: Buffer.from("<svg onload=alert(1)>") });
+  await page.waitForFunction(() => /PNG|JPEG|type/i.test(document.querySelector("#field-photo-error").textContent));
+  assert.equal(await page.locator(".image-extra img.thumb:not([hidden])").count(), 0);
 });
 
 test("two different shirts, the same one twice, a photo: separate and merged lines", async () => {
@@ -178,13 +183,19 @@ test("the backend refuses an invalid personalization sent around the form", asyn
 test("a failed request shows a clear message and can be retried; nothing is lost", async () => {
   await openProduct("Custom T-Shirt");
   await page.fill("#field-message", "Retry me");
-  let failures = 1;
+  let failures = 2;
   await page.route("**/store/carts/*/line-items", (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: "busy" }) : route.continue()));
   await page.click("form.personalization button[type=submit]");
   await page.waitForSelector("#problem:not([hidden])");
   assert.match(await text("#problem"), /The shop had a problem \(503\)/);
   assert.equal(await page.inputValue("#field-message"), "Retry me", "the form keeps its values");
   await shot("5-backend-error");
+  // The unsent draft also survives a reload.
+  await page.reload();
+  await page.waitForSelector("form.personalization .field");
+  assert.equal(await page.inputValue("#field-message"), "Retry me");
+  await page.click("form.personalization button[type=submit]");
+  await page.waitForSelector("#problem:not([hidden])");
   await page.click("#problem button >> text=Try again");
   await page.waitForSelector("ul.lines");
   assert.equal(await lines().filter({ hasText: "Retry me" }).count(), 1);

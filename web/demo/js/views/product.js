@@ -24,6 +24,7 @@ export async function renderProduct(view, shop, handle, params, refreshCartBadge
   const fromLine = editing ? Object.fromEntries(Object.entries(editing.metadata ?? {}).filter(([k]) => !k.startsWith("_"))) : null;
   let values = state.draft(draftKey) ?? fromLine ?? {};
   let report = { valid: false, issues: [] };
+  let checkedImage = null; // the last photo chosen, uploaded or not
 
   const formBox = h("form", { class: "personalization", novalidate: true, onsubmit: (e) => { e.preventDefault(); submit(); } });
   const canvas = h("canvas", { width: 360, height: 420, role: "img", "aria-label": "Preview of your personalized product" });
@@ -50,7 +51,7 @@ export async function renderProduct(view, shop, handle, params, refreshCartBadge
       fontField: byWidget("font"),
       colourField: byWidget("colour"),
     });
-    const dpi = imageField ? effectiveDpi(values[imageField], printArea()) : null;
+    const dpi = imageField ? effectiveDpi(values[imageField] ?? checkedImage, printArea()) : null;
     const minDpi = schema.fields.find((f) => f.name === imageField)?.schema["x-image"]?.min_dpi;
     dpiNote.hidden = !(dpi !== null && minDpi && dpi < minDpi);
     dpiNote.textContent = dpiNote.hidden ? "" : `This photo would print at ${dpi} dpi, below the ${minDpi} dpi this product needs.`;
@@ -74,9 +75,11 @@ export async function renderProduct(view, shop, handle, params, refreshCartBadge
       values,
       onChange: update,
       checkImage: async (field, file) => {
+        checkedImage = null;
         const checked = await sdk.personalization.checkImage(file, schema, field);
         const dpi = effectiveDpi(checked.image, printArea());
         if (dpi !== null) announce(`Photo ${checked.image.width}×${checked.image.height} px, about ${dpi} dpi at print size.`);
+        checkedImage = checked.image; // update() shows the DPI warning for it
         return checked;
       },
       uploadImage: async (field, file, onProgress) => (await sdk.personalization.uploadImage(file, { filename: file.name, onProgress })).file,
