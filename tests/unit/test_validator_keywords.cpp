@@ -249,6 +249,9 @@ TEST_SUITE("validator") {
     CHECK(compile_error(R"({"x-image":{"min_dpi":300}})") == "schema.vocabulary");
     CHECK(compile_error(R"({"x-image":{"accept":["image/gif"]}})") == "schema.vocabulary");
     CHECK(compile_error(R"({"x-image":{"colour":"red"}})") == "schema.vocabulary");
+    CHECK(compile_error(R"({"x-messages":{"pattern":1}})") == "schema.vocabulary");
+    CHECK(compile_error(R"({"x-messages":"Use letters"})") == "schema.vocabulary");
+    CHECK(CompiledSchema::compile(json::parse(R"({"x-messages":{"pattern":"Use letters"}})")).ok());
     auto r = CompiledSchema::compile(json::parse(R"({"properties":{"a":{"type":"strng"}}})"));
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().kind == medusa::ErrorKind::invalid_schema);

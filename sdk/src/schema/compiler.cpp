@@ -460,6 +460,15 @@ class Compiler {
     if (auto it = s.find("x-placeholder"); it != s.end() && !it->is_string()) {
       fail("schema.vocabulary", "x-placeholder must be a string", where + "/x-placeholder");
     }
+    if (auto it = s.find("x-messages"); it != s.end()) {
+      bool strings = it->is_object();
+      if (strings)
+        for (const auto& message : *it) strings = strings && message.is_string();
+      if (!strings) {
+        fail("schema.vocabulary", "x-messages must be an object of issue codes to strings",
+             where + "/x-messages");
+      }
+    }
     auto it = s.find("x-image");
     if (it == s.end()) return;
     if (!it->is_object())

@@ -90,12 +90,20 @@ export function drawPreview(canvas, values, { printArea = { width: 200, height: 
   }
   const message = values?.[textField];
   if (message) {
-    const size = Math.max(10, Math.round(areaW / 10));
+    let size = Math.max(10, Math.round(areaW / 10));
+    const maxWidth = areaW * 0.92;
     ctx.font = `${size}px ${fontStack(values?.[fontField])}`;
+    let lines = wrap(ctx, String(message), maxWidth).slice(0, 3);
+    // A word wider than the print area: shrink the text until it fits.
+    const widest = Math.max(...lines.map((l) => ctx.measureText(l).width));
+    if (widest > maxWidth) {
+      size = Math.max(6, Math.floor((size * maxWidth) / widest));
+      ctx.font = `${size}px ${fontStack(values?.[fontField])}`;
+      lines = wrap(ctx, String(message), maxWidth).slice(0, 3);
+    }
     ctx.fillStyle = values?.[colourField] ?? "#1d1d1f";
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
-    const lines = wrap(ctx, String(message), areaW * 0.92).slice(0, 3);
     const top = y + areaH - textHeight + (textHeight - lines.length * size * 1.1) / 2 + size * 0.55;
     lines.forEach((line, i) => ctx.fillText(line, x + areaW / 2, top + i * size * 1.1));
   }
