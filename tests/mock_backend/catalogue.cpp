@@ -119,7 +119,9 @@ std::vector<json> seed_products() {
                    "x-placeholder": "AMZ"},
       "message": {"type": "string", "title": "Engraved message", "maxLength": 120, "x-widget": "textarea",
                   "x-order": 2},
-      "gift_wrap": {"type": "boolean", "title": "Gift wrap", "default": false, "x-order": 3}
+      "height_mm": {"type": "integer", "title": "Letter height in mm", "minimum": 20, "maximum": 60,
+                    "default": 40, "x-order": 3},
+      "gift_wrap": {"type": "boolean", "title": "Gift wrap", "default": false, "x-order": 4}
     }
   })");
   json letter = product("Engraved Letter", "engraved-letter",
