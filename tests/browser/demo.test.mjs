@@ -166,10 +166,17 @@ test("edit a personalization, change a quantity, remove a line", async () => {
   await qty.fill("2");
   await qty.dispatchEvent("change");
   await page.waitForFunction(() => document.querySelector("#cart-count").textContent === "5");
+
+  // Another letter, removed again: totals follow the backend.
+  await openProduct("Engraved Letter");
+  await page.fill("#field-initials", "XY");
+  await addToCart();
+  assert.equal(await lines().count(), 4);
   const total = await text("#cart-total");
-  await letter.locator("text=Remove").click();
-  await page.waitForFunction(() => document.querySelectorAll("ul.lines > li.line").length === 2);
+  await lines().filter({ hasText: "XY" }).locator("button >> text=Remove").click();
+  await page.waitForFunction(() => document.querySelectorAll("ul.lines > li.line").length === 3);
   assert.notEqual(await text("#cart-total"), total, "totals come from the backend");
+  assert.equal(await page.textContent("#cart-count"), "5");
 });
 
 test("the backend refuses an invalid personalization sent around the form", async () => {
@@ -227,7 +234,8 @@ test("checkout survives a reload, places the order, and the confirmation shows e
   await page.click("#place-order");
   await page.waitForSelector("#order-items");
   const items = await page.locator("#order-items > li").allTextContents();
-  assert.equal(items.length, 3);
+  assert.equal(items.length, 4);
+  assert.ok(items.some((t) => t.includes(INJECTION)), "the injected text is shown as text");
   assert.ok(items.some((t) => t.includes("Happy birthday, Anna!") && t.includes("Script") && t.includes("2400×3000 px")));
   assert.ok(items.some((t) => t.includes("For Ben & Jo")));
   assert.equal(await page.textContent("#cart-count"), "0");
@@ -245,14 +253,17 @@ test("staff: login, orders with personalization, the print queue, fulfilment", a
   await page.click("#login button[type=submit]");
   await page.waitForSelector("#print-queue");
   const jobs = page.locator("#print-queue tbody tr");
-  assert.equal(await jobs.count(), 3);
-  assert.equal(await page.locator("#print-queue .status-queued").count(), 3);
+  assert.equal(await jobs.count(), 4);
+  assert.equal(await page.locator("#print-queue .status-queued").count(), 4);
+  assert.ok((await text("#orders")).includes(INJECTION), "staff see the customer's text as text");
+  assert.equal(await page.locator("img[src=x]").count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator("#print-queue img.thumb").count(), 1);
   assert.match(await text("#orders"), /valid against the current schema/);
   assert.match(await text("#orders"), /fnv1a64:[0-9a-f]{16}/);
   await shot("8-staff-queue");
   await page.click("#orders >> text=Create fulfillment");
-  await page.waitForFunction(() => document.querySelectorAll("#print-queue .status-fulfilled").length === 3);
+  await page.waitForFunction(() => document.querySelectorAll("#print-queue .status-fulfilled").length === 4);
   assert.equal(await page.locator("#orders >> text=Create fulfillment").count(), 0);
   await shot("9-staff-fulfilled");
   // Reload: still logged in (session storage), same view.
