@@ -148,47 +148,43 @@ bool releaseSchema(std::uint32_t id) { return schemas().release(id); }
 
 std::size_t liveSchemas() { return schemas().size(); }
 
-std::string validate(std::uint32_t id, const std::string& values_json) {
+// Runs body(schema, value) for a compiled schema and a JSON argument, or returns the
+// error of a released schema or of text that is not JSON.
+template <class F>
+std::string with_schema(std::uint32_t id, const std::string& text, const char* what, F&& body) {
   return guarded([&] {
     const Schema* schema = schemas().find(id);
     if (!schema) return error_text(unknown_schema(id));
-    auto values = parse_input(values_json, "values");
-    if (!values) return error_text(values.error());
-    return dump(schema->validate(*values).to_json());
+    auto value = parse_input(text, what);
+    if (!value) return error_text(value.error());
+    return body(*schema, *value);
+  });
+}
+
+std::string validate(std::uint32_t id, const std::string& values_json) {
+  return with_schema(id, values_json, "values", [](const Schema& schema, const json& values) {
+    return dump(schema.validate(values).to_json());
   });
 }
 
 std::string normalize(std::uint32_t id, const std::string& values_json) {
-  return guarded([&] {
-    const Schema* schema = schemas().find(id);
-    if (!schema) return error_text(unknown_schema(id));
-    auto values = parse_input(values_json, "values");
-    if (!values) return error_text(values.error());
-    return dump(medusa::personalization::normalize_values(*schema, *values));
+  return with_schema(id, values_json, "values", [](const Schema& schema, const json& values) {
+    return dump(medusa::personalization::normalize_values(schema, values));
   });
 }
 
 std::string buildMetadata(std::uint32_t id, const std::string& values_json, bool stamp) {
-  return guarded([&] {
-    const Schema* schema = schemas().find(id);
-    if (!schema) return error_text(unknown_schema(id));
-    auto values = parse_input(values_json, "values");
-    if (!values) return error_text(values.error());
+  return with_schema(id, values_json, "values", [&](const Schema& schema, const json& values) {
     medusa::personalization::BuildOptions options;
     options.stamp = stamp;
-    auto metadata = medusa::personalization::build_line_item_metadata(*schema, *values, options);
-    if (!metadata) return error_text(metadata.error());
-    return dump(*metadata);
+    auto metadata = medusa::personalization::build_line_item_metadata(schema, values, options);
+    return metadata ? dump(*metadata) : error_text(metadata.error());
   });
 }
 
 std::string validateLineItemMetadata(std::uint32_t id, const std::string& metadata_json) {
-  return guarded([&] {
-    const Schema* schema = schemas().find(id);
-    if (!schema) return error_text(unknown_schema(id));
-    auto metadata = parse_input(metadata_json, "metadata");
-    if (!metadata) return error_text(metadata.error());
-    return dump(medusa::personalization::validate_line_item_metadata(*schema, *metadata).to_json());
+  return with_schema(id, metadata_json, "metadata", [](const Schema& schema, const json& metadata) {
+    return dump(medusa::personalization::validate_line_item_metadata(schema, metadata).to_json());
   });
 }
 
