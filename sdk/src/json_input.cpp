@@ -80,6 +80,12 @@ Result<json> parse_json(std::string_view text, const JsonLimits& limits) {
                      std::to_string(limits.max_bytes) + " bytes",
                  ""};
   }
+  // nlohmann's lexer takes a NUL byte for the end of the input, so "1\0garbage" would
+  // parse as 1. A raw NUL is never valid JSON (inside strings it must be escaped).
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    return Error{ErrorKind::invalid_json, "json.syntax",
+                 "invalid JSON at byte " + std::to_string(nul) + ": NUL byte", ""};
+  }
   json out;
   DepthLimitedSax sax(out, limits.max_depth);
   const bool ok = json::sax_parse(text.begin(), text.end(), &sax);

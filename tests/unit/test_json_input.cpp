@@ -77,4 +77,15 @@ TEST_SUITE("json_input") {
     CHECK_FALSE(medusa::is_valid_utf8("\xF0\x9F\x98"));
     CHECK_FALSE(medusa::is_valid_utf8("\xF4\x90\x80\x80"));  // > U+10FFFF
   }
+
+  TEST_CASE("a NUL byte never ends the input early (found by fuzz_json)") {
+    using namespace std::string_literals;
+    for (const std::string& text : {"1\0garbage"s, "{\"a\":1}\0{\"admin\":true}"s, "\0"s, "\"a\0b\""s}) {
+      CAPTURE(text.size());
+      auto parsed = medusa::parse_json(text);
+      REQUIRE_FALSE(parsed.ok());
+      CHECK(parsed.error().code == "json.syntax");
+      CHECK(parsed.error().message.find("NUL byte") != std::string::npos);
+    }
+  }
 }

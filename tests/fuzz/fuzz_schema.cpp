@@ -1,0 +1,33 @@
+// Schema compilation and validation on arbitrary JSON: the first line of the input is the
+// schema, the rest the instance. No crash, no hang (the step and depth budgets hold).
+#include <cstdint>
+#include <string_view>
+
+#include "medusa/json_input.hpp"
+#include "medusa/personalization/metadata.hpp"
+#include "medusa/personalization/schema.hpp"
+#include "medusa/schema/validator.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const auto newline = text.find('\n');
+  const auto schema_text = text.substr(0, newline);
+  const auto instance_text = newline == std::string_view::npos ? std::string_view("{}") : text.substr(newline + 1);
+  medusa::JsonLimits limits;
+  limits.max_depth = 64;
+  auto schema_json = medusa::parse_json(schema_text, limits);
+  auto instance = medusa::parse_json(instance_text, limits);
+  if (!schema_json || !instance) return 0;
+  auto compiled = medusa::schema::CompiledSchema::compile(*schema_json);
+  if (compiled) (void)compiled->validate(*instance).to_json().dump();
+  auto personalization = medusa::personalization::Schema::from_json(*schema_json);
+  if (personalization) {
+    (void)personalization->fields();
+    auto metadata = medusa::personalization::build_line_item_metadata(*personalization, *instance);
+    if (metadata) {
+      // What the builder produced must validate against the same schema.
+      if (!medusa::personalization::validate_line_item_metadata(*personalization, *metadata).valid()) __builtin_trap();
+    }
+  }
+  return 0;
+}
