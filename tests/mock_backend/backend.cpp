@@ -246,7 +246,8 @@ json Backend::cart_view(const json& cart) const {
   return json{{"cart", out}};
 }
 
-json Backend::create_cart(const json& body) {
+json Backend::create_cart(const json& raw_body) {
+  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
   validate_body(
       body,
       {"region_id", "email", "currency_code", "sales_channel_id", "shipping_address",
@@ -300,7 +301,8 @@ json Backend::retrieve_cart(const std::string& id) const {
   return cart_view(cart_ref(id));
 }
 
-json Backend::update_cart(const std::string& id, const json& body) {
+json Backend::update_cart(const std::string& id, const json& raw_body) {
+  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
   validate_body(body,
                 {"region_id", "email", "sales_channel_id", "shipping_address", "billing_address",
                  "promo_codes", "metadata", "locale"},
@@ -322,7 +324,8 @@ json Backend::update_cart(const std::string& id, const json& body) {
   return cart_view(cart);
 }
 
-json Backend::add_line_item(const std::string& cart_id, const json& body) {
+json Backend::add_line_item(const std::string& cart_id, const json& raw_body) {
+  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
   validate_line_item_body(body, /*update=*/false);
   std::lock_guard<std::recursive_mutex> lock(mutex_);  // the real server's cart lock
   auto it = carts_.find(cart_id);
@@ -370,7 +373,8 @@ json Backend::add_line_item(const std::string& cart_id, const json& body) {
 }
 
 json Backend::update_line_item(const std::string& cart_id, const std::string& line_id,
-                               const json& body) {
+                               const json& raw_body) {
+  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
   validate_line_item_body(body, /*update=*/true);
   std::lock_guard<std::recursive_mutex> lock(mutex_);
   json& cart = cart_ref(cart_id);
@@ -418,7 +422,8 @@ json Backend::list_shipping_options(const std::string& cart_id) const {
   return json{{"shipping_options", {shipping_option_}}};
 }
 
-json Backend::add_shipping_method(const std::string& cart_id, const json& body) {
+json Backend::add_shipping_method(const std::string& cart_id, const json& raw_body) {
+  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
   validate_body(body, {"option_id", "data"}, {"option_id"},
                 {{"option_id", "string"}, {"data", "record"}});
   std::lock_guard<std::recursive_mutex> lock(mutex_);
@@ -446,7 +451,8 @@ json Backend::list_payment_providers(const std::string& region_id) const {
               {"limit", 20}};
 }
 
-json Backend::create_payment_collection(const json& body) {
+json Backend::create_payment_collection(const json& raw_body) {
+  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
   validate_body(body, {"cart_id"}, {"cart_id"}, {{"cart_id", "string"}});
   std::lock_guard<std::recursive_mutex> lock(mutex_);
   json& cart = cart_ref(body["cart_id"]);
@@ -467,7 +473,8 @@ json Backend::create_payment_collection(const json& body) {
   return json{{"payment_collection", cart["payment_collection"]}};  // the same one when repeated
 }
 
-json Backend::create_payment_session(const std::string& collection_id, const json& body) {
+json Backend::create_payment_session(const std::string& collection_id, const json& raw_body) {
+  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
   validate_body(body, {"provider_id", "data"}, {"provider_id"},
                 {{"provider_id", "string"}, {"data", "record"}});
   std::lock_guard<std::recursive_mutex> lock(mutex_);
@@ -640,7 +647,8 @@ json Backend::list_orders(std::size_t limit, std::size_t offset) const {
       {"orders", out}, {"count", order_sequence_.size()}, {"offset", offset}, {"limit", limit}};
 }
 
-json Backend::create_fulfillment(const std::string& order_id, const json& body) {
+json Backend::create_fulfillment(const std::string& order_id, const json& raw_body) {
+  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
   validate_body(body, {"items", "location_id", "metadata", "no_notification", "requires_shipping"},
                 {"items"}, {{"items", "array"}, {"metadata", "record"}});
   std::lock_guard<std::recursive_mutex> lock(mutex_);
@@ -702,7 +710,8 @@ json Backend::create_fulfillment(const std::string& order_id, const json& body) 
 }
 
 json Backend::create_shipment(const std::string& order_id, const std::string& fulfillment_id,
-                              const json& body) {
+                              const json& raw_body) {
+  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
   validate_body(body, {"items", "labels", "metadata", "no_notification"}, {"items"},
                 {{"items", "array"}, {"labels", "array"}, {"metadata", "record"}});
   std::lock_guard<std::recursive_mutex> lock(mutex_);
@@ -730,7 +739,8 @@ json Backend::create_shipment(const std::string& order_id, const std::string& fu
   return json{{"order", order}};
 }
 
-json Backend::create_product(const json& body) {
+json Backend::create_product(const json& raw_body) {
+  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
   if (!body.is_object() || !body.contains("title") || !body["title"].is_string()) {
     throw invalid("Invalid request: Field 'title' is required");
   }
@@ -765,7 +775,8 @@ json Backend::create_product(const json& body) {
   return json{{"product", p}};
 }
 
-json Backend::update_product(const std::string& id, const json& body) {
+json Backend::update_product(const std::string& id, const json& raw_body) {
+  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
   if (!body.is_object()) throw invalid("Invalid request: body must be an object");
   std::lock_guard<std::recursive_mutex> lock(mutex_);
   for (auto& p : products_) {

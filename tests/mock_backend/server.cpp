@@ -152,6 +152,13 @@ struct MockServer::Routes {
                    {"type", "invalid_data"}});
         return false;
       }
+      // body-parser's strict mode: only objects and arrays are JSON bodies.
+      if (!parsed->is_object() && !parsed->is_array()) {
+        send_json(res, 400,
+                  {{"message", "Unexpected token in JSON: the body must be an object or an array"},
+                   {"type", "invalid_data"}});
+        return false;
+      }
       body = std::move(parsed).value();
     }
     add_cors(req, res);

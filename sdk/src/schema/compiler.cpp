@@ -3,6 +3,7 @@
 // Pass 1 records every `$id` (scan_ids). Pass 2 compiles from the root, leaving each
 // `$ref` pending; pending refs are then resolved to (document, JSON Pointer) locations
 // and compiled on demand, loading remote documents through ValidatorOptions::load_remote.
+#include <limits>
 #include <algorithm>
 #include <map>
 #include <set>
@@ -99,6 +100,10 @@ std::optional<std::uint64_t> as_count(const json& v) {
   if (v.is_number_integer() && v.get<std::int64_t>() >= 0) return v.get<std::uint64_t>();
   if (v.is_number_float()) {
     const double d = v.get<double>();
+    // Doubles from 2^64 up are whole but do not fit: as a length or count they mean
+    // "no limit" (max*) or "never satisfied" (min*), which the largest count gives.
+    // (Casting them would be undefined behaviour; found by fuzz_schema.)
+    if (d >= 18446744073709551616.0) return std::numeric_limits<std::uint64_t>::max();
     if (d >= 0 && d == static_cast<double>(static_cast<std::uint64_t>(d))) {
       return static_cast<std::uint64_t>(d);
     }
