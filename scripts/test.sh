@@ -10,7 +10,8 @@
 #      installed into a fresh project, used from Node and from a Vite build in Chromium;
 #      then the browser demo, started as the README starts it, driven in headless
 #      Chromium through the whole journey (screenshots in build/screenshots/)
-#   6. the checkout CLI and print worker against a real Medusa 2.21.2 (scripts/contract)
+#   6. a short bounded fuzzing pass (libFuzzer, clang + ASan + UBSan; scripts/fuzz.sh)
+#   7. the checkout CLI and print worker against a real Medusa 2.21.2 (scripts/contract)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -43,21 +44,26 @@ node build/wasm-release/tests/tools/report_dump.js "$suite" "$corpus" >"$log_dir
 cases=$(wc -l <"$log_dir/native-reports.txt")
 if cmp -s "$log_dir/native-reports.txt" "$log_dir/wasm-reports.txt"; then
   echo "reports identical: $cases cases, sha256 $(sha256sum <"$log_dir/native-reports.txt" | cut -c1-16)"
-  compare_failed=0
+  report_failed=0
 else
   echo "reports DIFFER between native and WebAssembly:"
   diff "$log_dir/native-reports.txt" "$log_dir/wasm-reports.txt" | head -20 || true
-  compare_failed=1
+  report_failed=1
 fi
 
 echo "== npm package and browser demo: node:test against the mock backend, Chromium"
 node --expose-gc --test tests/js/*.test.mjs tests/browser/*.test.mjs | tee "$log_dir/js.txt" | grep -E "^(not )?ok |^# (pass|fail)" || true
 js_passed=$(grep -o "^# pass [0-9]*" "$log_dir/js.txt" | grep -o "[0-9]*$" || echo 0)
 js_failed=$(grep -o "^# fail [0-9]*" "$log_dir/js.txt" | grep -o "[0-9]*$" || echo 1)
+js_failed_count=0
 if [ "$js_failed" != 0 ]; then
   grep -B2 -A30 "^not ok" "$log_dir/js.txt" | head -120
-  compare_failed=$((compare_failed + js_failed))
+  js_failed_count=$js_failed
 fi
+
+echo "== fuzzing: ${MEDUSA_FUZZ_SECONDS:-10} s per target from the seed corpus"
+fuzz_passed=0
+bash scripts/fuzz.sh "${MEDUSA_FUZZ_SECONDS:-10}" && fuzz_passed=1
 
 # The same flow against a real Medusa 2.21.2 (PostgreSQL + npm packages from a lockfile;
 # about 4 minutes cold). MEDUSA_SKIP_CONTRACT=1 skips it, e.g. without network access.
@@ -69,6 +75,7 @@ if [ "${MEDUSA_SKIP_CONTRACT:-0}" != 1 ]; then
 fi
 
 total() { grep -o 'out of [0-9]*' "$1" | grep -o '[0-9]*'; }
-passed=$(( $(total "$log_dir/native-ci.txt") + $(total "$log_dir/native-asan.txt") + $(total "$log_dir/wasm-release.txt") + (compare_failed == 0 ? 1 : 0) + js_passed + contract_passed ))
-echo "$passed passed, $compare_failed failed"
-exit "$compare_failed"
+passed=$(( $(total "$log_dir/native-ci.txt") + $(total "$log_dir/native-asan.txt") + $(total "$log_dir/wasm-release.txt") + 1 - report_failed + js_passed + fuzz_passed + contract_passed ))
+failed=$(( report_failed + js_failed_count + 1 - fuzz_passed ))
+echo "$passed passed, $failed failed"
+exit "$failed"
