@@ -19,9 +19,12 @@ namespace medusa::mock {
 
 std::string new_id(const std::string& prefix) {
   static const char* alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford base32
-  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  // Straight from the operating system's generator (/dev/urandom): ids are capabilities
+  // (a cart id is all a guest needs), so they must not be predictable from earlier ones,
+  // as a seeded PRNG's would be.
+  static thread_local std::random_device entropy;
   std::string id = prefix + "_01";
-  for (int i = 0; i < 24; ++i) id += alphabet[rng() % 32];
+  for (int i = 0; i < 24; ++i) id += alphabet[entropy() % 32];
   return id;
 }
 

@@ -375,6 +375,9 @@ struct MockServer::Routes {
     s.Post(R"(/admin/products/([^/]+))", handler([this](const auto& req, const json& body) {
              return backend().update_product(req.matches[1], body);
            }));
+    s.Get(R"(/admin/products/([^/]+))", handler([this](const auto& req, const json&) {
+            return backend().retrieve_product(req.matches[1], /*with_metadata=*/true);
+          }));
 
     // --- CORS preflight, health, static files, errors
     s.Options(R"(.*)", [this](const httplib::Request& req, httplib::Response& res) {
