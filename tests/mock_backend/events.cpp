@@ -14,10 +14,11 @@ json Event::to_json() const {
 }
 
 EventBus::EventBus(std::vector<std::string> webhook_urls, std::chrono::milliseconds initial_backoff,
-                   std::chrono::milliseconds max_backoff)
+                   std::chrono::milliseconds max_backoff, std::chrono::milliseconds webhook_timeout)
     : webhooks_(std::move(webhook_urls)),
       initial_backoff_(initial_backoff),
-      max_backoff_(max_backoff) {
+      max_backoff_(max_backoff),
+      webhook_timeout_(webhook_timeout) {
   thread_ = std::thread([this] { run(); });
 }
 
@@ -86,7 +87,7 @@ bool EventBus::deliver(Delivery& d) {
   const std::string path = path_start == std::string::npos ? "/" : d.url.substr(path_start);
   httplib::Client client(origin);
   client.set_connection_timeout(1, 0);
-  client.set_read_timeout(5, 0);
+  client.set_read_timeout(webhook_timeout_);
   auto res = client.Post(path.c_str(), {{"x-medusa-event-id", d.event.id}},
                          d.event.to_json().dump(), "application/json");
   return res && res->status >= 200 && res->status < 300;

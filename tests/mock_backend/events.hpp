@@ -32,7 +32,9 @@ class EventBus {
 
   explicit EventBus(std::vector<std::string> webhook_urls = {},
                     std::chrono::milliseconds initial_backoff = std::chrono::milliseconds(50),
-                    std::chrono::milliseconds max_backoff = std::chrono::milliseconds(2000));
+                    std::chrono::milliseconds max_backoff = std::chrono::milliseconds(2000),
+                    /// A receiver slower than this counts as failed: the event is sent again.
+                    std::chrono::milliseconds webhook_timeout = std::chrono::milliseconds(5000));
   ~EventBus();
   EventBus(const EventBus&) = delete;
   EventBus& operator=(const EventBus&) = delete;
@@ -66,7 +68,7 @@ class EventBus {
   std::deque<Delivery> queue_;
   std::vector<Event> history_;
   std::size_t in_flight_ = 0;
-  std::chrono::milliseconds initial_backoff_, max_backoff_;
+  std::chrono::milliseconds initial_backoff_, max_backoff_, webhook_timeout_;
   bool stopping_ = false;
   std::thread thread_;
 };

@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <map>
+#include <mutex>
+#include <set>
 #include <thread>
 
 #include <httplib.h>
@@ -445,4 +448,54 @@ TEST_CASE("more error cases of the traces, with the mock's own ids" *
   expect(post("/store/carts/" + done + "/line-items",
               {{"variant_id", letter}, {"quantity", 1}, {"metadata", {{"initials", "E"}}}}),
          "157-store-add-line-item-to-completed-cart.txt", trace_cart, done);
+}
+
+TEST_SUITE("mock_backend") {
+  TEST_CASE("webhooks: a failing, then slow receiver gets every event; its dedupe makes it once") {
+    httplib::Server receiver;
+    std::mutex m;
+    std::map<std::string, int> attempts;  // event id -> deliveries seen
+    std::set<std::string> processed;      // event ids handled (the receiver's dedupe)
+    int duplicates = 0;                   // deliveries of an already handled event
+    int calls = 0;
+    receiver.Post("/hooks/medusa", [&](const httplib::Request& req, httplib::Response& res) {
+      int call = 0;
+      const std::string id = req.get_header_value("x-medusa-event-id");
+      {
+        std::lock_guard<std::mutex> lock(m);
+        call = ++calls;
+        attempts[id]++;
+      }
+      if (call <= 2) {  // failing: the receiver is unhealthy
+        res.status = 503;
+        return;
+      }
+      {
+        std::lock_guard<std::mutex> lock(m);
+        if (!processed.insert(id).second) ++duplicates;  // already done: acknowledge only
+      }
+      if (call == 3) std::this_thread::sleep_for(std::chrono::milliseconds(600));  // slow
+      res.status = 200;
+    });
+    const int port = receiver.bind_to_any_port("127.0.0.1");
+    std::thread serving([&] { receiver.listen_after_bind(); });
+    {
+      mock::EventBus bus({"http://127.0.0.1:" + std::to_string(port) + "/hooks/medusa"},
+                         std::chrono::milliseconds(10), std::chrono::milliseconds(50),
+                         std::chrono::milliseconds(300));
+      bus.publish("order.placed", json{{"id", "order_1"}});
+      bus.publish("order.placed", json{{"id", "order_2"}});
+      REQUIRE(bus.wait_idle(std::chrono::seconds(15)));
+      const auto history = bus.history();
+      REQUIRE(history.size() == 2);
+      std::lock_guard<std::mutex> lock(m);
+      std::set<std::string> published;
+      for (const auto& e : history) published.insert(e.id);
+      CHECK(processed == published);  // every event handled, each once
+      CHECK(calls >= 5);              // two 503s and the timed-out slow answer were sent again
+      CHECK(duplicates >= 1);         // the slow one arrived twice: dedupe was needed
+    }
+    receiver.stop();
+    serving.join();
+  }
 }
