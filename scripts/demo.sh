@@ -26,10 +26,12 @@ done
 echo "== building the mock backend (native) and the WebAssembly module"
 targets=(medusa_mock)
 [ "$cli" = true ] && targets+=(checkout_cli print_worker)
-cmake --preset native-release >/dev/null
-cmake --build --preset native-release -j"$(nproc)" --target "${targets[@]}" >/dev/null
+# MEDUSA_DEMO_PRESET lets the test command reuse the build it has already made.
+preset=${MEDUSA_DEMO_PRESET:-native-release}
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" -j"$(nproc)" --target "${targets[@]}" >/dev/null
 bash scripts/build-wasm.sh >/dev/null
-bin=build/native-release
+bin=build/$preset
 
 work=$(mktemp -d -t medusa-personalize-demo-XXXXXX)
 "$bin/tests/mock_backend/medusa_mock" --port "$port" --static web >"$work/mock.log" 2>&1 &

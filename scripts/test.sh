@@ -52,7 +52,7 @@ else
 fi
 
 echo "== npm package and browser demo: node:test against the mock backend, Chromium"
-node --expose-gc --test tests/js/*.test.mjs tests/browser/*.test.mjs | tee "$log_dir/js.txt" | grep -E "^(not )?ok |^# (pass|fail)" || true
+MEDUSA_DEMO_PRESET=native-ci node --expose-gc --test tests/js/*.test.mjs tests/browser/*.test.mjs | tee "$log_dir/js.txt" | grep -E "^(not )?ok |^# (pass|fail)" || true
 js_passed=$(grep -o "^# pass [0-9]*" "$log_dir/js.txt" | grep -o "[0-9]*$" || echo 0)
 js_failed=$(grep -o "^# fail [0-9]*" "$log_dir/js.txt" | grep -o "[0-9]*$" || echo 1)
 js_failed_count=0
