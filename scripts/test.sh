@@ -52,7 +52,8 @@ else
 fi
 
 echo "== npm package and browser demo: node:test against the mock backend, Chromium"
-MEDUSA_DEMO_PRESET=native-ci node --expose-gc --test tests/js/*.test.mjs tests/browser/*.test.mjs | tee "$log_dir/js.txt" | grep -E "^(not )?ok |^# (pass|fail)" || true
+# One file at a time: the heap and browser tests must not compete for the two cores.
+MEDUSA_DEMO_PRESET=native-ci node --expose-gc --test --test-concurrency=1 tests/js/*.test.mjs tests/browser/*.test.mjs | tee "$log_dir/js.txt" | grep -E "^(not )?ok |^# (pass|fail)" || true
 js_passed=$(grep -o "^# pass [0-9]*" "$log_dir/js.txt" | grep -o "[0-9]*$" || echo 0)
 js_failed=$(grep -o "^# fail [0-9]*" "$log_dir/js.txt" | grep -o "[0-9]*$" || echo 1)
 js_failed_count=0

@@ -18,21 +18,30 @@ async function refreshCartBadge() {
   badge.textContent = String(itemCount(cart));
 }
 
+let navigation = 0;
+
+// Each route renders into a detached page that replaces the view only if no later
+// navigation started meanwhile (a slow response must not overwrite a newer page).
 async function route() {
+  const current = ++navigation;
   const [path, query = ""] = location.hash.replace(/^#/, "").split("?");
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   const params = new URLSearchParams(query);
+  const page = h("div", { class: "page" });
   view.setAttribute("aria-busy", "true");
   await attempt(async () => {
     const shop = await loadShop();
+    if (parts[0] === "product") await renderProduct(page, shop, parts[1], params, refreshCartBadge);
+    else if (parts[0] === "cart") await renderCart(page, shop, refreshCartBadge);
+    else if (parts[0] === "checkout") await renderCheckout(page, shop, refreshCartBadge);
+    else if (parts[0] === "order") await renderConfirmation(page, shop, parts[1]);
+    else renderCatalogue(page, shop);
+    if (current !== navigation) return;
     document.body.dataset.page = parts[0] ?? "catalogue";
-    if (parts[0] === "product") await renderProduct(view, shop, parts[1], params, refreshCartBadge);
-    else if (parts[0] === "cart") await renderCart(view, shop, refreshCartBadge);
-    else if (parts[0] === "checkout") await renderCheckout(view, shop, refreshCartBadge);
-    else if (parts[0] === "order") await renderConfirmation(view, shop, parts[1]);
-    else renderCatalogue(view, shop);
+    replace(view, page);
     await refreshCartBadge();
   });
+  if (current !== navigation) return;
   view.removeAttribute("aria-busy");
   document.getElementById("main")?.focus({ preventScroll: true });
 }
