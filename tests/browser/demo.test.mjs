@@ -146,19 +146,21 @@ test("edit a personalization, change a quantity, remove a line", async () => {
   // An engraved letter whose message tries to inject HTML: shown as text, never run.
   await openProduct("Engraved Letter");
   const letterWidgets = await page.locator("form.personalization .field").evaluateAll((f) => f.map((x) => x.className));
-  assert.deepEqual(letterWidgets, ["field field-text", "field field-textarea", "field field-number", "field field-checkbox"]);
+  assert.deepEqual(letterWidgets, ["field field-text", "field field-textarea", "field field-number", "field field-select", "field field-checkbox"]);
+  assert.deepEqual(await page.locator("#field-finish option").allTextContents(), ["Choose…", "Brushed", "Polished", "Antique"]);
   await page.fill("#field-initials", "AMZ");
   await page.fill("#field-message", INJECTION);
   await page.fill("#field-height_mm", "100");
   assert.match(await text("#field-height_mm-error"), /must be <= 60/);
   assert.equal(await page.locator("form.personalization button[type=submit]").isDisabled(), true);
   await page.fill("#field-height_mm", "30");
+  await page.selectOption("#field-finish", "Polished");
   await page.check("#field-gift_wrap");
   await addToCart();
   assert.equal(await lines().count(), 3);
   const letter = lines().filter({ hasText: "Engraved Letter" });
   assert.ok((await letter.textContent()).includes(INJECTION));
-  assert.match(await letter.textContent(), /Letter height in mm30.*Gift wrapYes/s);
+  assert.match(await letter.textContent(), /Letter height in mm30.*FinishPolished.*Gift wrapYes/s);
   assert.equal(await page.locator("ul.lines img[src=x]").count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
 

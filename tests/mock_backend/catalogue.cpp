@@ -121,7 +121,9 @@ std::vector<json> seed_products() {
                   "x-order": 2},
       "height_mm": {"type": "integer", "title": "Letter height in mm", "minimum": 20, "maximum": 60,
                     "default": 40, "x-order": 3},
-      "gift_wrap": {"type": "boolean", "title": "Gift wrap", "default": false, "x-order": 4}
+      "finish": {"type": "string", "title": "Finish", "enum": ["Brushed", "Polished", "Antique"],
+                 "x-order": 4},
+      "gift_wrap": {"type": "boolean", "title": "Gift wrap", "default": false, "x-order": 5}
     }
   })");
   json letter = product("Engraved Letter", "engraved-letter",
