@@ -359,10 +359,7 @@ std::string checkResponse(const std::string& name, int status, std::uintptr_t po
       return error_text(Error(medusa::ErrorKind::invalid_argument, "argument.call",
                               "unknown call '" + name + "'"));
     }
-    medusa::http::Response response;
-    response.status = status;
-    response.body.assign(reinterpret_cast<const char*>(pointer), length);
-    auto checked = medusa::api::check_response(*envelope, response);
+    auto checked = medusa::api::check_response(*envelope, status, heap_bytes(pointer, length));
     if (!checked) return error_text(checked.error());
     return std::string();
   });

@@ -198,6 +198,13 @@ test("uploads: only PNG/JPEG by their bytes, size-limited, print rules enforced"
     assert.ok(e.issues.length > 0);
   });
   await rejects(sdk.personalization.checkImage("not bytes"), (e) => assert.equal(e.code, "argument.type"));
+  // No answer to an upload is the same FetchError (status 0) as for any other call.
+  const down = scriptedFetch([new TypeError("connect ECONNREFUSED")]);
+  const offline = await createSdk({ baseUrl: "http://medusa.test", fetch: down.fetch });
+  await rejects(offline.personalization.uploadImage(png), (e) => {
+    assert.ok(e instanceof FetchError);
+    assert.deepEqual([e.status, e.code], [0, "transport.failed"]);
+  });
 });
 
 test("a disposed schema fails cleanly; schemas are released when collected", () => {

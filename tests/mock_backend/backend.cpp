@@ -249,8 +249,7 @@ json Backend::cart_view(const json& cart) const {
   return json{{"cart", out}};
 }
 
-json Backend::create_cart(const json& raw_body) {
-  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
+json Backend::create_cart(const json& body) {
   validate_body(
       body,
       {"region_id", "email", "currency_code", "sales_channel_id", "shipping_address",
@@ -304,8 +303,7 @@ json Backend::retrieve_cart(const std::string& id) const {
   return cart_view(cart_ref(id));
 }
 
-json Backend::update_cart(const std::string& id, const json& raw_body) {
-  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
+json Backend::update_cart(const std::string& id, const json& body) {
   validate_body(body,
                 {"region_id", "email", "sales_channel_id", "shipping_address", "billing_address",
                  "promo_codes", "metadata", "locale"},
@@ -327,8 +325,7 @@ json Backend::update_cart(const std::string& id, const json& raw_body) {
   return cart_view(cart);
 }
 
-json Backend::add_line_item(const std::string& cart_id, const json& raw_body) {
-  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
+json Backend::add_line_item(const std::string& cart_id, const json& body) {
   validate_line_item_body(body, /*update=*/false);
   std::lock_guard<std::recursive_mutex> lock(mutex_);  // the real server's cart lock
   auto it = carts_.find(cart_id);
@@ -376,8 +373,7 @@ json Backend::add_line_item(const std::string& cart_id, const json& raw_body) {
 }
 
 json Backend::update_line_item(const std::string& cart_id, const std::string& line_id,
-                               const json& raw_body) {
-  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
+                               const json& body) {
   validate_line_item_body(body, /*update=*/true);
   std::lock_guard<std::recursive_mutex> lock(mutex_);
   json& cart = cart_ref(cart_id);
@@ -425,8 +421,7 @@ json Backend::list_shipping_options(const std::string& cart_id) const {
   return json{{"shipping_options", {shipping_option_}}};
 }
 
-json Backend::add_shipping_method(const std::string& cart_id, const json& raw_body) {
-  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
+json Backend::add_shipping_method(const std::string& cart_id, const json& body) {
   validate_body(body, {"option_id", "data"}, {"option_id"},
                 {{"option_id", "string"}, {"data", "record"}});
   std::lock_guard<std::recursive_mutex> lock(mutex_);
@@ -454,8 +449,7 @@ json Backend::list_payment_providers(const std::string& region_id) const {
               {"limit", 20}};
 }
 
-json Backend::create_payment_collection(const json& raw_body) {
-  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
+json Backend::create_payment_collection(const json& body) {
   validate_body(body, {"cart_id"}, {"cart_id"}, {{"cart_id", "string"}});
   std::lock_guard<std::recursive_mutex> lock(mutex_);
   json& cart = cart_ref(body["cart_id"]);
@@ -476,8 +470,7 @@ json Backend::create_payment_collection(const json& raw_body) {
   return json{{"payment_collection", cart["payment_collection"]}};  // the same one when repeated
 }
 
-json Backend::create_payment_session(const std::string& collection_id, const json& raw_body) {
-  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
+json Backend::create_payment_session(const std::string& collection_id, const json& body) {
   validate_body(body, {"provider_id", "data"}, {"provider_id"},
                 {{"provider_id", "string"}, {"data", "record"}});
   std::lock_guard<std::recursive_mutex> lock(mutex_);
@@ -650,8 +643,7 @@ json Backend::list_orders(std::size_t limit, std::size_t offset) const {
       {"orders", out}, {"count", order_sequence_.size()}, {"offset", offset}, {"limit", limit}};
 }
 
-json Backend::create_fulfillment(const std::string& order_id, const json& raw_body) {
-  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
+json Backend::create_fulfillment(const std::string& order_id, const json& body) {
   validate_body(body, {"items", "location_id", "metadata", "no_notification", "requires_shipping"},
                 {"items"}, {{"items", "array"}, {"metadata", "record"}});
   std::lock_guard<std::recursive_mutex> lock(mutex_);
@@ -713,8 +705,7 @@ json Backend::create_fulfillment(const std::string& order_id, const json& raw_bo
 }
 
 json Backend::create_shipment(const std::string& order_id, const std::string& fulfillment_id,
-                              const json& raw_body) {
-  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
+                              const json& body) {
   validate_body(body, {"items", "labels", "metadata", "no_notification"}, {"items"},
                 {{"items", "array"}, {"labels", "array"}, {"metadata", "record"}});
   std::lock_guard<std::recursive_mutex> lock(mutex_);
@@ -742,8 +733,7 @@ json Backend::create_shipment(const std::string& order_id, const std::string& fu
   return json{{"order", order}};
 }
 
-json Backend::create_product(const json& raw_body) {
-  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
+json Backend::create_product(const json& body) {
   if (!body.is_object() || !body.contains("title") || !body["title"].is_string()) {
     throw invalid("Invalid request: Field 'title' is required");
   }
@@ -778,8 +768,7 @@ json Backend::create_product(const json& raw_body) {
   return json{{"product", p}};
 }
 
-json Backend::update_product(const std::string& id, const json& raw_body) {
-  const json body = raw_body.is_null() ? json::object() : raw_body;  // no body at all
+json Backend::update_product(const std::string& id, const json& body) {
   if (!body.is_object()) throw invalid("Invalid request: body must be an object");
   std::lock_guard<std::recursive_mutex> lock(mutex_);
   for (auto& p : products_) {

@@ -22,14 +22,6 @@ std::optional<personalization::Schema> schema_of(const json& item) {
   return std::move(**schema);
 }
 
-std::string image_url(const json& values) {
-  for (const auto& [key, value] : values.items()) {
-    if (value.is_object() && value.contains("url") && value["url"].is_string())
-      return value["url"].get<std::string>();
-  }
-  return "";
-}
-
 }  // namespace
 
 void PrintQueue::subscribe(EventBus& bus) {
@@ -58,6 +50,11 @@ void PrintQueue::order_placed(const std::string& order_id) {
     const json values = personalization::customer_values(metadata);
     if (values.empty()) continue;  // not personalized
     const auto schema = schema_of(item);
+    const auto summary = personalization::describe_line_item(item, schema ? &*schema : nullptr);
+    std::string image_url;  // the first uploaded image, as the summary recognizes them
+    for (const auto& entry : summary.entries) {
+      if (entry.kind == "image" && image_url.empty()) image_url = entry.value["url"];
+    }
     json job{{"id", "pjob_" + std::to_string(jobs_.size() + 1)},
              {"order_id", order_id},
              {"order_display_id", order.value("display_id", json())},
@@ -66,8 +63,8 @@ void PrintQueue::order_placed(const std::string& order_id) {
              {"variant_title", item.value("variant_title", json())},
              {"quantity", item.value("quantity", json(0))},
              {"personalization", values},
-             {"summary", personalization::describe_line_item(item, schema ? &*schema : nullptr).text},
-             {"image_url", image_url(values)},
+             {"summary", summary.text},
+             {"image_url", image_url},
              {"schema_fingerprint", metadata.value(personalization::kStampKey, json())},
              {"status", "queued"},
              {"fulfillment_id", nullptr},

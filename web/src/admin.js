@@ -1,19 +1,13 @@
 // sdk.admin: the Admin resources a fulfilment tool or a staff view needs.
-function calls(client, names) {
-  const resource = {};
-  for (const [method, name] of Object.entries(names)) resource[method] = (...args) => client.request(name, args);
-  return resource;
-}
-
 export function createAdmin(client) {
   return {
-    order: calls(client, {
+    order: client.calls({
       list: "admin.order.list",
       retrieve: "admin.order.retrieve",
       createFulfillment: "admin.order.createFulfillment",
       createShipment: "admin.order.createShipment",
     }),
-    product: calls(client, {
+    product: client.calls({
       create: "admin.product.create",
       update: "admin.product.update",
       retrieve: "admin.product.retrieve",

@@ -40,6 +40,7 @@ export class Client {
     if (typeof fetchImpl !== "function") {
       throw new MedusaPersonalizeError("no fetch: pass config.fetch", { kind: "invalid_argument", code: "config.fetch" });
     }
+    // Called unbound: window.fetch throws "Illegal invocation" as a method of another object.
     this.fetchImpl = (...args) => fetchImpl(...args);
     this.storageMethod =
       config.auth?.jwtTokenStorageMethod ?? (hasStorage("localStorage") ? "local" : "memory");
@@ -48,6 +49,14 @@ export class Client {
     this.retry = { attempts: config.retry?.attempts ?? 2, delayMs: config.retry?.delayMs ?? 250 };
     this.logger = config.logger ?? console;
     this.configTextCache = null;
+    this.configTextToken = null;
+  }
+
+  /** An object whose methods send the named calls: { list: "store.region.list", ... }. */
+  calls(names) {
+    const resource = {};
+    for (const [method, name] of Object.entries(names)) resource[method] = (...args) => this.request(name, args);
+    return resource;
   }
 
   /** Stores a JWT sent as `Authorization: Bearer` on later requests. */
@@ -79,7 +88,6 @@ export class Client {
   }
 
   writeToken(token) {
-    this.configTextCache = null;
     const storage =
       this.storageMethod === "local" ? window.localStorage : this.storageMethod === "session" ? window.sessionStorage : null;
     if (storage) {
@@ -93,7 +101,7 @@ export class Client {
   // The configuration as the core reads it; rebuilt only when the token changes.
   configText() {
     const token = this.config.auth?.type === "session" ? "" : this.readToken();
-    if (this.configTextCache === null || this.configTextToken !== token) {
+    if (this.configTextToken !== token) {
       const c = this.config;
       this.configTextToken = token;
       this.configTextCache = JSON.stringify({
@@ -152,24 +160,33 @@ export class Client {
           await this.pause(attempt);
           continue;
         }
-        throw new FetchError(`${plan.method} ${plan.url} failed: ${cause?.message ?? cause}`, "", 0, {
-          kind: "transport",
-          code: "transport.failed",
-          cause,
-        });
+        throw transportError(plan, cause);
       }
       if (plan.idempotent && RETRY_STATUSES.has(response.status) && attempt < this.retry.attempts) {
         await response.arrayBuffer().catch(() => undefined);
         await this.pause(attempt);
         continue;
       }
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      this.core.checkResponse(name, response.status, response.statusText, bytes);
-      return JSON.parse(decoder.decode(bytes));
+      return this.readResponse(name, response.status, response.statusText, new Uint8Array(await response.arrayBuffer()));
     }
+  }
+
+  /** The object a response of call `name` carries, after the core has checked the bytes. */
+  readResponse(name, status, statusText, bytes) {
+    this.core.checkResponse(name, status, statusText, bytes);
+    return JSON.parse(decoder.decode(bytes));
   }
 
   pause(attempt) {
     return new Promise((resolve) => setTimeout(resolve, this.retry.delayMs * 2 ** attempt));
   }
+}
+
+/** No answer at all: Medusa's FetchError shape with status 0. */
+export function transportError(plan, cause) {
+  return new FetchError(`${plan.method} ${plan.url} failed: ${cause?.message ?? cause}`, "", 0, {
+    kind: "transport",
+    code: "transport.failed",
+    cause,
+  });
 }

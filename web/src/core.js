@@ -6,6 +6,14 @@ import { toJsonText } from "./json.js";
 
 const BANG = 33; // '!': the core's error marker
 
+// "<head JSON>\n<body>" -> { method, url, headers, idempotent, body }.
+function requestOf(text) {
+  const newline = text.indexOf("\n");
+  const head = JSON.parse(text.slice(0, newline));
+  head.body = head.hasBody ? text.slice(newline + 1) : undefined;
+  return head;
+}
+
 export class Core {
   constructor(module) {
     this.module = module;
@@ -79,23 +87,17 @@ export class Core {
 
   /** { method, url, headers, idempotent, body } for call `name`. */
   planCall(configText, name, args, schemaId) {
-    const text = this.checked(this.module.planCall(configText, name, toJsonText(args, "arguments"), schemaId));
-    const newline = text.indexOf("\n");
-    const head = JSON.parse(text.slice(0, newline));
-    head.body = head.hasBody ? text.slice(newline + 1) : undefined;
-    return head;
+    return requestOf(this.checked(this.module.planCall(configText, name, toJsonText(args, "arguments"), schemaId)));
   }
 
   /** A request to any path (client.fetch): same shape as planCall. */
   planRequest(configText, method, path, query, headers, body) {
     const bodyText = body === undefined || body === null ? "" : toJsonText(body, "body");
-    const text = this.checked(
-      this.module.planRequest(configText, method, path, toJsonText(query ?? {}, "query"), toJsonText(headers ?? {}, "headers"), bodyText),
+    return requestOf(
+      this.checked(
+        this.module.planRequest(configText, method, path, toJsonText(query ?? {}, "query"), toJsonText(headers ?? {}, "headers"), bodyText),
+      ),
     );
-    const newline = text.indexOf("\n");
-    const head = JSON.parse(text.slice(0, newline));
-    head.body = head.hasBody ? text.slice(newline + 1) : undefined;
-    return head;
   }
 
   planUpload(configText, filename, bytes, headers, maxBytes) {

@@ -1,15 +1,8 @@
 // sdk.store: the Medusa JS SDK's Store resources, plus personalized line items and the
 // customer image upload. Argument order is always (ids..., body?, query?, headers?).
+import { transportError } from "./client.js";
 import { MedusaPersonalizeError, PersonalizationValidationError } from "./errors.js";
 import { bytesOf } from "./personalization.js";
-
-const decoder = new TextDecoder();
-
-function calls(client, names) {
-  const resource = {};
-  for (const [method, name] of Object.entries(names)) resource[method] = (...args) => client.request(name, args);
-  return resource;
-}
 
 function schemaError(message, code) {
   return new MedusaPersonalizeError(message, { kind: "invalid_argument", code });
@@ -54,7 +47,7 @@ export function createStore(client, personalization) {
   };
 
   const cart = {
-    ...calls(client, {
+    ...client.calls({
       create: "store.cart.create",
       retrieve: "store.cart.retrieve",
       update: "store.cart.update",
@@ -82,7 +75,7 @@ export function createStore(client, personalization) {
   };
 
   const payment = {
-    ...calls(client, {
+    ...client.calls({
       listPaymentProviders: "store.payment.listPaymentProviders",
       createPaymentCollection: "store.payment.createPaymentCollection",
       createPaymentSession: "store.payment.createPaymentSession",
@@ -117,18 +110,17 @@ export function createStore(client, personalization) {
       const form = new FormData();
       form.append(plan.field, new Blob([bytes], { type: plan.image.mime }), plan.filename);
       const { status, statusText, body } = await sendForm(client, plan, form, options);
-      client.core.checkResponse("store.personalization.uploadImage", status, statusText, body);
-      return JSON.parse(decoder.decode(body));
+      return client.readResponse("store.personalization.uploadImage", status, statusText, body);
     },
   };
 
   return {
-    region: calls(client, { list: "store.region.list", retrieve: "store.region.retrieve" }),
+    region: client.calls({ list: "store.region.list", retrieve: "store.region.retrieve" }),
     product,
     cart,
-    fulfillment: calls(client, { listCartOptions: "store.fulfillment.listCartOptions" }),
+    fulfillment: client.calls({ listCartOptions: "store.fulfillment.listCartOptions" }),
     payment,
-    order: calls(client, { list: "store.order.list", retrieve: "store.order.retrieve" }),
+    order: client.calls({ list: "store.order.list", retrieve: "store.order.retrieve" }),
     personalization: personalizationResource,
   };
 }
@@ -164,12 +156,4 @@ async function sendForm(client, plan, form, { onProgress, signal }) {
   const body = new Uint8Array(await response.arrayBuffer());
   onProgress?.({ loaded: total, total });
   return { status: response.status, statusText: response.statusText, body };
-}
-
-function transportError(plan, cause) {
-  return new MedusaPersonalizeError(`${plan.method} ${plan.url} failed: ${cause?.message ?? cause}`, {
-    kind: "transport",
-    code: "transport.failed",
-    cause,
-  });
 }

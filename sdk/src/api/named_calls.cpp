@@ -392,8 +392,13 @@ Result<PlannedCall> plan_call(const Config& config, std::string_view name, const
 
 Result<JsonOutline> check_response(const Envelope& envelope, const http::Response& response,
                                    const JsonLimits& limits) {
-  if (response.status < 200 || response.status > 299) return http_error(response);
-  auto outline = scan_json(response.body, limits);
+  return check_response(envelope, response.status, response.body, limits);
+}
+
+Result<JsonOutline> check_response(const Envelope& envelope, int status, std::string_view body,
+                                   const JsonLimits& limits) {
+  if (status < 200 || status > 299) return http_error(http::Response{status, {}, std::string(body)});
+  auto outline = scan_json(body, limits);
   if (!outline) {
     const Error& e = outline.error();
     return Error(ErrorKind::invalid_response, "response." + e.code.substr(e.code.find('.') + 1),

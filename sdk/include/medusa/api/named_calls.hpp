@@ -59,4 +59,9 @@ std::optional<Envelope> envelope_of(std::string_view name);
 Result<JsonOutline> check_response(const Envelope& envelope, const http::Response& response,
                                    const JsonLimits& limits = {});
 
+/// The same for a status and a body held elsewhere (no copy of the body on success; the
+/// outline's spans point into `body`).
+Result<JsonOutline> check_response(const Envelope& envelope, int status, std::string_view body,
+                                   const JsonLimits& limits = {});
+
 }  // namespace medusa::api
