@@ -44,6 +44,7 @@ TEST_SUITE("client") {
     auto& t = *h.transport;
     t.reply_trace("106-store-get-product-fields.txt")
         .reply_trace("109-store-create-cart.txt")
+        .reply_trace("109-store-create-cart.txt")  // the cart read before the add
         .reply_trace("110-li-add-S-msgA.txt")
         .reply_trace("146-store-update-cart-email-address.txt")
         .reply_trace("147-store-list-shipping-options.txt")
@@ -104,7 +105,7 @@ TEST_SUITE("client") {
     CHECK(lines ==
           std::vector<std::string>{
               "GET /store/products/prod_01M8A21539347Q5JX34SJ0K8YF", "POST /store/carts",
-              "POST /store/carts/" + cart_id + "/line-items", "POST /store/carts/" + cart_id,
+              "GET /store/carts/" + cart_id, "POST /store/carts/" + cart_id + "/line-items", "POST /store/carts/" + cart_id,
               "GET /store/shipping-options", "POST /store/carts/" + cart_id + "/shipping-methods",
               "POST /store/payment-collections",
               "POST /store/payment-collections/pay_col_01M8A2285F4BJRYAK7Q10QKDQ1/payment-sessions",
@@ -112,7 +113,7 @@ TEST_SUITE("client") {
               "GET /store/orders/" + *completed->order->id});
     for (const auto& r : t.sent)
       CHECK(r.headers.get("x-publishable-api-key") == std::optional<std::string>("pk_test"));
-    CHECK(json::parse(*t.sent[2].body)["metadata"].contains(personalization::kStampKey));
+    CHECK(json::parse(*t.sent[3].body)["metadata"].contains(personalization::kStampKey));
   }
 
   TEST_CASE("an invalid personalization never reaches the transport") {
@@ -138,31 +139,32 @@ TEST_SUITE("client") {
     CHECK(h.transport->sent.size() == 3);
     CHECK(h.sleeps == std::vector<milliseconds>{milliseconds(100), milliseconds(200)});
 
-    // POST line item: a 503 is final (the add may have happened).
-    Harness post(retry);
-    post.transport->reply(503, R"({"type":"unknown_error","message":"busy"})");
+    // Without verification, a POST line item is sent once: a 503 or a timeout after
+    // sending is final (the add may have happened).
+    client::RetryPolicy unverified = retry;
+    unverified.verify_line_item_adds = false;
     api::AddLineItem body;
     body.variant_id = "v";
     body.quantity = 1;
+    Harness post(unverified);
+    post.transport->reply(503, R"({"type":"unknown_error","message":"busy"})");
     auto added = post.sdk.store.cart.createLineItem("cart_1", body);
     REQUIRE_FALSE(added.ok());
     CHECK(added.error().kind == ErrorKind::http);
     CHECK(added.error().details["status"] == 503);
     CHECK(post.transport->sent.size() == 1);
-
-    // ...but a request that never left (connection refused) is retried.
-    Harness refused(retry);
-    refused.transport->fail("transport.connect", false).reply_trace("110-li-add-S-msgA.txt");
-    CHECK(refused.sdk.store.cart.createLineItem("cart_1", body).ok());
-    CHECK(refused.transport->sent.size() == 2);
-
-    // A timeout after sending a POST is final: retrying could add the item twice.
-    Harness timeout(retry);
+    Harness timeout(unverified);
     timeout.transport->fail("transport.io", true);
     auto lost = timeout.sdk.store.cart.createLineItem("cart_1", body);
     REQUIRE_FALSE(lost.ok());
     CHECK(lost.error().kind == ErrorKind::transport);
     CHECK(timeout.transport->sent.size() == 1);
+
+    // ...but a request that never left (connection refused) is retried.
+    Harness refused(unverified);
+    refused.transport->fail("transport.connect", false).reply_trace("110-li-add-S-msgA.txt");
+    CHECK(refused.sdk.store.cart.createLineItem("cart_1", body).ok());
+    CHECK(refused.transport->sent.size() == 2);
 
     // complete is safe to retry: the server returns the same order.
     Harness complete(retry);
@@ -180,6 +182,97 @@ TEST_SUITE("client") {
     REQUIRE_FALSE(gone.ok());
     CHECK(gone.error().code == "transport.connect");
     CHECK(down.transport->sent.size() == 3);
+  }
+
+  TEST_CASE("a line-item add whose answer is lost is checked against the cart, then resent only if absent") {
+    client::RetryPolicy retry;
+    retry.initial_backoff = milliseconds(100);
+    // The real server's add of a personalized shirt (trace 110) to an empty cart (109).
+    const auto trace = test_support::load_trace("110-li-add-S-msgA.txt");
+    api::AddLineItem body;
+    body.variant_id = trace.request_body["variant_id"].get<std::string>();
+    body.quantity = 1;
+    body.metadata = trace.request_body["metadata"];
+    const std::string cart_id = "cart_01M8A21A7336Y21WM3ZZQWEHQ8";
+    auto methods = [](const FakeTransport& t) {
+      std::vector<std::string> out;
+      for (const auto& r : t.sent) out.push_back(r.method + " " + r.target);
+      return out;
+    };
+    const std::string get = "GET /store/carts/" + cart_id;
+    const std::string post = "POST /store/carts/" + cart_id + "/line-items";
+
+    SUBCASE("it landed: the fresh cart is the answer and nothing is resent") {
+      Harness h(retry);
+      h.transport->reply_trace("109-store-create-cart.txt")
+          .fail("transport.io", true)
+          .reply_trace("110-li-add-S-msgA.txt");
+      auto added = h.sdk.store.cart.createLineItem(cart_id, body);
+      REQUIRE(added.ok());
+      CHECK(added->cart->items->at(0).quantity == 1);
+      CHECK(methods(*h.transport) == std::vector<std::string>{get, post, get});
+      CHECK(h.sleeps.empty());
+    }
+    SUBCASE("it did not land: sent again once") {
+      Harness h(retry);
+      h.transport->reply_trace("109-store-create-cart.txt")
+          .fail("transport.io", true)
+          .reply_trace("109-store-create-cart.txt")
+          .reply_trace("110-li-add-S-msgA.txt");
+      auto added = h.sdk.store.cart.createLineItem(cart_id, body);
+      REQUIRE(added.ok());
+      CHECK(methods(*h.transport) == std::vector<std::string>{get, post, get, post});
+      CHECK(h.sleeps == std::vector<milliseconds>{milliseconds(100)});
+    }
+    SUBCASE("a 503 is checked the same way") {
+      Harness h(retry);
+      h.transport->reply_trace("109-store-create-cart.txt")
+          .reply(503, R"({"type":"unknown_error","message":"busy"})")
+          .reply_trace("109-store-create-cart.txt")
+          .reply_trace("110-li-add-S-msgA.txt");
+      REQUIRE(h.sdk.store.cart.createLineItem(cart_id, body).ok());
+      CHECK(methods(*h.transport) == std::vector<std::string>{get, post, get, post});
+    }
+    SUBCASE("the line changed by another amount meanwhile: a typed error, nothing resent") {
+      Harness h(retry);
+      h.transport->reply_trace("109-store-create-cart.txt")
+          .fail("transport.io", true)
+          .reply_trace("111-li-add-S-msgA-again.txt");  // quantity 2: 0 -> 2 for an add of 1
+      auto added = h.sdk.store.cart.createLineItem(cart_id, body);
+      REQUIRE_FALSE(added.ok());
+      CHECK(added.error().code == "transport.add_unverified");
+      CHECK(added.error().details["quantity_before"] == 0);
+      CHECK(added.error().details["quantity_after"] == 2);
+      CHECK(methods(*h.transport) == std::vector<std::string>{get, post, get});
+    }
+    SUBCASE("an answered add is never checked or resent") {
+      Harness h(retry);
+      h.transport->reply_trace("109-store-create-cart.txt")
+          .reply(400, R"({"type":"invalid_data","message":"bad"})");
+      auto added = h.sdk.store.cart.createLineItem(cart_id, body);
+      REQUIRE_FALSE(added.ok());
+      CHECK(added.error().kind == ErrorKind::http);
+      CHECK(methods(*h.transport) == std::vector<std::string>{get, post});
+    }
+    SUBCASE("no baseline (the cart read fails): sent once, a lost answer stays an error") {
+      Harness h(retry);
+      h.transport->reply(404, R"({"type":"not_found","message":"Cart not found"})")
+          .fail("transport.io", true);
+      auto added = h.sdk.store.cart.createLineItem(cart_id, body);
+      REQUIRE_FALSE(added.ok());
+      CHECK(added.error().code == "transport.io");
+      CHECK(methods(*h.transport) == std::vector<std::string>{get, post});
+    }
+    SUBCASE("gives up after max_attempts, each resend checked first") {
+      Harness h(retry);
+      for (int i = 0; i < 2; ++i)
+        h.transport->reply_trace("109-store-create-cart.txt").fail("transport.io", true);
+      h.transport->reply_trace("109-store-create-cart.txt").fail("transport.io", true);
+      auto added = h.sdk.store.cart.createLineItem(cart_id, body);
+      REQUIRE_FALSE(added.ok());
+      CHECK(added.error().code == "transport.io");
+      CHECK(methods(*h.transport) == std::vector<std::string>{get, post, get, post, get, post});
+    }
   }
 
   TEST_CASE("login stores the token for later admin calls; secrets never reach the log") {

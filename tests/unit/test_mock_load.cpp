@@ -1,6 +1,6 @@
 // The mock backend under concurrent clients on loopback (a bounded run): whole checkouts
 // in parallel, parallel adds of different personalizations to one cart, and one cart
-// completed from many clients at once.
+// completed from many clients at once; and connections that drop in the middle of an add.
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "medusa/client/httplib_transport.hpp"
 #include "mock_shop.hpp"
 
 using namespace mock_shop;
@@ -33,7 +34,87 @@ void prepare_payment(client::Client& sdk, const std::string& cart_id) {
   REQUIRE(sdk.store.payment.initiatePaymentSession(*cart->cart, session).ok());
 }
 
+// A real HTTP transport that loses the first `drops` line-item adds: either after the
+// server handled them (the answer is lost) or before (the request is lost on the way);
+// both look the same to the client: sent, no answer.
+class DroppingTransport : public client::Transport {
+ public:
+  enum class Lose { answer, request };
+  DroppingTransport(const std::string& url, Lose lose, int drops)
+      : inner_(url), lose_(lose), drops_(drops) {}
+
+  Result<http::Response> send(const http::Request& request) override {
+    const bool add = request.method == "POST" &&
+                     request.target.find("/line-items") != std::string::npos;
+    if (add && drops_ > 0) {
+      --drops_;
+      if (lose_ == Lose::answer) (void)inner_.send(request);
+      Error e(ErrorKind::transport, "transport.io", "connection reset by peer");
+      e.details = json{{"sent", true}};
+      return e;
+    }
+    return inner_.send(request);
+  }
+
+ private:
+  client::HttplibTransport inner_;
+  Lose lose_;
+  int drops_;
+};
+
+client::ClientOptions no_wait() {
+  client::ClientOptions o;
+  o.sleep = [](std::chrono::milliseconds) {};
+  return o;
+}
+
 }  // namespace
+
+TEST_SUITE("faults") {
+  TEST_CASE("an add whose connection drops is retried without duplicating anything") {
+    Shop shop;
+    for (const auto lose : {DroppingTransport::Lose::answer, DroppingTransport::Lose::request}) {
+      CAPTURE(lose == DroppingTransport::Lose::answer ? "answer lost" : "request lost");
+      const std::string cart_id = shop.new_cart();
+      // The line exists already (quantity 2): a blind resend would make it 5, not 3.
+      REQUIRE(shop.sdk->store.cart
+                  .createPersonalizedLineItem(cart_id, shop.shirt_schema,
+                                              {shop.variant(shop.shirt), 2, personalization_a()})
+                  .ok());
+      client::Client flaky(shop.sdk->config(),
+                           std::make_shared<DroppingTransport>(shop.server.url(), lose, 1),
+                           no_wait());
+      auto added = flaky.store.cart.createPersonalizedLineItem(
+          cart_id, shop.shirt_schema, {shop.variant(shop.shirt), 1, personalization_a()});
+      REQUIRE(added.ok());
+      auto cart = shop.sdk->store.cart.retrieve(cart_id);
+      REQUIRE(cart.ok());
+      REQUIRE(cart->cart->items->size() == 1);
+      CHECK(*cart->cart->items->at(0).quantity == 3);
+      CHECK(*added->cart->items->at(0).quantity == 3);
+    }
+  }
+
+  TEST_CASE("every add of a checkout dropping once: the orders are still exact") {
+    Shop shop;
+    client::Client flaky(shop.sdk->config(),
+                         std::make_shared<DroppingTransport>(
+                             shop.server.url(), DroppingTransport::Lose::answer, 1000),
+                         no_wait());
+    const std::string cart_id = shop.new_cart();
+    for (const auto& values : {personalization_a(), personalization_b(), personalization_a()}) {
+      // Every add loses its first answer; max_attempts 3 gives each a check and a resend.
+      auto added = flaky.store.cart.createPersonalizedLineItem(
+          cart_id, shop.shirt_schema, {shop.variant(shop.shirt), 1, values});
+      REQUIRE(added.ok());
+    }
+    auto cart = shop.sdk->store.cart.retrieve(cart_id);
+    REQUIRE(cart.ok());
+    REQUIRE(cart->cart->items->size() == 2);
+    CHECK(*line_with(*cart->cart, personalization_a()["message"])->quantity == 2);
+    CHECK(*line_with(*cart->cart, personalization_b()["message"])->quantity == 1);
+  }
+}
 
 TEST_SUITE("load") {
   TEST_CASE("8 clients x 4 whole checkouts in parallel: every order exact, none lost or doubled") {

@@ -62,27 +62,79 @@ void Client::log(const std::string& line) const {
   if (options_.logger) options_.logger(line);
 }
 
+Result<http::Response> Client::send_once(const http::Request& request, int attempt) {
+  log("-> " + describe_request(request) +
+      (attempt > 1 ? " (attempt " + std::to_string(attempt) + ")" : ""));
+  auto response = transport_->send(request);
+  if (response) {
+    log("<- " + std::to_string(response->status) + " " + request.method + " " + request.target);
+  } else {
+    log("<- failed " + request.method + " " + request.target + ": " +
+        response.error().describe());
+  }
+  return response;
+}
+
+std::chrono::milliseconds Client::next_backoff(std::chrono::milliseconds backoff) const {
+  return std::min(options_.retry.max_backoff,
+                  std::chrono::milliseconds(
+                      static_cast<long long>(backoff.count() * options_.retry.multiplier)));
+}
+
 Result<http::Response> Client::send_with_retries(const http::Request& request, bool idempotent) {
+  if (!idempotent && options_.retry.verify_line_item_adds) {
+    if (auto add = api::line_item_add_of(request)) return send_verified_add(request, *add);
+  }
   const int attempts = std::max(1, options_.retry.max_attempts);
   auto backoff = options_.retry.initial_backoff;
   for (int attempt = 1;; ++attempt) {
-    log("-> " + describe_request(request) +
-        (attempt > 1 ? " (attempt " + std::to_string(attempt) + ")" : ""));
-    auto response = transport_->send(request);
-    bool retry = false;
-    if (response) {
-      log("<- " + std::to_string(response->status) + " " + request.method + " " + request.target);
-      retry = idempotent && retryable_status(response->status);
-    } else {
-      log("<- failed " + request.method + " " + request.target + ": " +
-          response.error().describe());
-      retry = idempotent || never_sent(response.error());
-    }
+    auto response = send_once(request, attempt);
+    const bool retry = response ? idempotent && retryable_status(response->status)
+                                : idempotent || never_sent(response.error());
     if (!retry || attempt >= attempts) return response;
     options_.sleep(backoff);
-    backoff = std::min(options_.retry.max_backoff,
-                       std::chrono::milliseconds(
-                           static_cast<long long>(backoff.count() * options_.retry.multiplier)));
+    backoff = next_backoff(backoff);
+  }
+}
+
+Result<http::Response> Client::send_verified_add(const http::Request& request,
+                                                 const api::LineItemAdd& add) {
+  const http::Request read = api::cart_read_for(request);
+  // The cart as read now and the quantity of the add's line in it, if readable.
+  auto read_cart = [&]() -> std::optional<std::pair<http::Response, std::int64_t>> {
+    auto response = send_with_retries(read, true);
+    if (!response || response->status < 200 || response->status > 299) return std::nullopt;
+    auto quantity = api::matching_quantity(add, response->body, config_.response_limits);
+    if (!quantity) return std::nullopt;
+    return std::make_pair(std::move(response).value(), *quantity);
+  };
+  // Without a baseline (the cart cannot be read) the add is sent once, unverified; the
+  // add itself then reports why (unknown cart, bad key...).
+  const auto baseline = read_cart();
+  const int attempts = std::max(1, options_.retry.max_attempts);
+  auto backoff = options_.retry.initial_backoff;
+  for (int attempt = 1;; ++attempt) {
+    auto response = send_once(request, attempt);
+    if (response && !retryable_status(response->status)) return response;
+    if (attempt >= attempts) return response;
+    if (!response && never_sent(response.error())) {
+      options_.sleep(backoff);
+      backoff = next_backoff(backoff);
+      continue;
+    }
+    if (!baseline) return response;
+    // Sent, and no usable answer: did it land?
+    auto now = read_cart();
+    if (!now) return response;
+    const auto before = baseline->second, after = now->second;
+    const auto outcome = api::add_outcome(add, before, after);
+    log("   line-item add " + std::string(api::to_string(outcome)) + " (quantity " +
+        std::to_string(before) + " -> " + std::to_string(after) + ")");
+    if (outcome == api::AddOutcome::landed) return std::move(now->first);
+    if (outcome == api::AddOutcome::changed_elsewhere)
+      return api::add_unverified(request, before, after);
+    options_.sleep(backoff);
+    backoff = next_backoff(backoff);
   }
 }
 

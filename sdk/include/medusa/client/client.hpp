@@ -14,6 +14,7 @@
 #include <string>
 
 #include "medusa/api/admin.hpp"
+#include "medusa/api/line_item_add.hpp"
 #include "medusa/api/store.hpp"
 #include "medusa/client/transport.hpp"
 
@@ -21,12 +22,17 @@ namespace medusa::client {
 
 /// Retries for calls that are safe to repeat: idempotent calls (GET, DELETE, and
 /// `cart.complete`, which returns the same order when repeated) after a transport
-/// failure or a 429/502/503/504; any call whose request never left (connection refused).
+/// failure or a 429/502/503/504; any call whose request never left (connection refused);
+/// and line-item adds, verified against the cart (see medusa/api/line_item_add.hpp).
 struct RetryPolicy {
   int max_attempts = 3;  ///< including the first
   std::chrono::milliseconds initial_backoff{200};
   double multiplier = 2.0;
   std::chrono::milliseconds max_backoff{2000};
+  /// Read the cart before each `POST /store/carts/:id/line-items` (one extra GET), so
+  /// that an add whose answer is lost can be checked and, only if it did not land, sent
+  /// again. Off: an add is sent once and a lost answer is a transport error.
+  bool verify_line_item_adds = true;
 };
 
 struct ClientOptions {
@@ -78,6 +84,10 @@ class Client {
 
  private:
   Result<http::Response> send_with_retries(const http::Request& request, bool idempotent);
+  Result<http::Response> send_verified_add(const http::Request& request,
+                                           const api::LineItemAdd& add);
+  Result<http::Response> send_once(const http::Request& request, int attempt);
+  std::chrono::milliseconds next_backoff(std::chrono::milliseconds backoff) const;
   void log(const std::string& line) const;
 
   api::Config config_;
