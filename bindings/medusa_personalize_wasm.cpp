@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 
+#include "medusa/api/line_item_add.hpp"
 #include "medusa/api/named_calls.hpp"
 #include "medusa/api/store.hpp"
 #include "medusa/image/image_info.hpp"
@@ -30,13 +31,16 @@ using medusa::Error;
 using medusa::json;
 using medusa::personalization::Schema;
 
+json error_json(const Error& e) {
+  return json{{"kind", medusa::to_string(e.kind)},
+              {"code", e.code},
+              {"message", e.message},
+              {"path", e.path},
+              {"details", e.details}};
+}
+
 std::string error_text(const Error& e) {
-  json out{{"kind", medusa::to_string(e.kind)},
-           {"code", e.code},
-           {"message", e.message},
-           {"path", e.path},
-           {"details", e.details}};
-  return "!" + out.dump(-1, ' ', false, json::error_handler_t::replace);
+  return "!" + error_json(e).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string dump(const json& value) {
@@ -279,6 +283,12 @@ std::string request_text(const medusa::http::Request& r, bool idempotent) {
             {"headers", headers_json(r.headers)},
             {"idempotent", idempotent},
             {"hasBody", r.body.has_value()}};
+  if (medusa::api::line_item_add_of(r)) {
+    // How to read the cart back when the add gets no answer (see lineItemAddState).
+    const auto read = medusa::api::cart_read_for(r);
+    head["verifyAdd"] =
+        json{{"target", r.target}, {"url", read.url}, {"headers", headers_json(read.headers)}};
+  }
   return dump(head) + "\n" + r.body.value_or("");
 }
 
@@ -365,6 +375,37 @@ std::string checkResponse(const std::string& name, int status, std::uintptr_t po
   });
 }
 
+// The quantity of the line an add request (its target and body) merges into, in a `{ cart }`
+// response; with `before` >= 0 also the outcome of an ambiguous add, and for
+// "changed_elsewhere" the error to throw.
+std::string lineItemAddState(const std::string& add_target, const std::string& add_body,
+                             double before, std::uintptr_t pointer, std::size_t length) {
+  return guarded([&] {
+    medusa::http::Request add;
+    add.method = "POST";
+    add.target = add_target;
+    add.body = add_body;
+    const auto parsed = medusa::api::line_item_add_of(add);
+    if (!parsed) {
+      return error_text(Error(medusa::ErrorKind::invalid_argument, "argument.body",
+                              "not the body of a line-item add"));
+    }
+    auto quantity = medusa::api::matching_quantity(*parsed, std::string(heap_bytes(pointer, length)));
+    if (!quantity) return error_text(quantity.error());
+    json out{{"quantity", *quantity}};
+    if (before >= 0) {
+      const auto outcome =
+          medusa::api::add_outcome(*parsed, static_cast<std::int64_t>(before), *quantity);
+      out["outcome"] = medusa::api::to_string(outcome);
+      if (outcome == medusa::api::AddOutcome::changed_elsewhere) {
+        out["error"] = error_json(
+            medusa::api::add_unverified(add, static_cast<std::int64_t>(before), *quantity));
+      }
+    }
+    return dump(out);
+  });
+}
+
 std::string callNames() {
   json out = json::array();
   for (auto name : medusa::api::call_names()) out.push_back(std::string(name));
@@ -390,5 +431,6 @@ EMSCRIPTEN_BINDINGS(medusa_personalize) {
   function("planRequest", &planRequest);
   function("planUpload", &planUpload);
   function("checkResponse", &checkResponse);
+  function("lineItemAddState", &lineItemAddState);
   function("callNames", &callNames);
 }

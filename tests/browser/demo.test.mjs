@@ -200,7 +200,9 @@ test("the backend refuses an invalid personalization sent around the form", asyn
 test("a failed request shows a clear message and can be retried; nothing is lost", async () => {
   await openProduct("Custom T-Shirt");
   await page.fill("#field-message", "Retry me");
-  let failures = 2;
+  // The SDK checks the cart and resends an add after a 503 twice by itself (3 tries per
+  // click): six failures outlast the first click and the one after the reload.
+  let failures = 6;
   await page.route("**/store/carts/*/line-items", (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: "busy" }) : route.continue()));
   await page.click("form.personalization button[type=submit]");
   await page.waitForSelector("#problem:not([hidden])");

@@ -176,6 +176,73 @@ test("transport failures: FetchError status 0; idempotent calls are retried, POS
   await rejects(closed.store.region.list(), (e) => assert.equal(e.code, "transport.failed"));
 });
 
+// A fetch to the real mock that loses the first `drops` line-item adds: after the server
+// handled them (the answer is lost) or before (the request is lost on the way).
+function droppingFetch(lose, drops) {
+  const seen = [];
+  const fetch = async (url, init) => {
+    seen.push(`${init.method} ${new URL(url).pathname}`);
+    if (init.method === "POST" && url.includes("/line-items") && drops-- > 0) {
+      if (lose === "answer") await globalThis.fetch(url, init);
+      throw new TypeError("fetch failed: socket hang up");
+    }
+    return globalThis.fetch(url, init);
+  };
+  return { fetch, seen };
+}
+
+test("a line-item add whose connection drops is retried without duplicating anything", async () => {
+  for (const lose of ["answer", "request"]) {
+    const { cart } = await sdk.store.cart.create({});
+    const body = { variant_id: shirt.variants[0].id, quantity: 2, personalization: { message: `Drop ${lose}` } };
+    await sdk.store.cart.createPersonalizedLineItem(cart.id, body);
+    const dropping = droppingFetch(lose, 1);
+    const flaky = await createSdk({ baseUrl: mock.url, fetch: dropping.fetch, retry: { delayMs: 1 } });
+    flaky.personalization.remember(shirt);
+    const added = await flaky.store.cart.createPersonalizedLineItem(cart.id, { ...body, quantity: 1 });
+    assert.equal(added.cart.items.length, 1, lose);
+    assert.equal(added.cart.items[0].quantity, 3, `${lose}: 2 + 1, not 2 + 1 + 1`);
+    const { cart: stored } = await sdk.store.cart.retrieve(cart.id);
+    assert.equal(stored.items[0].quantity, 3);
+    const path = `/store/carts/${cart.id}`;
+    assert.deepEqual(
+      dropping.seen,
+      lose === "answer" ? [`GET ${path}`, `POST ${path}/line-items`, `GET ${path}`] : [`GET ${path}`, `POST ${path}/line-items`, `GET ${path}`, `POST ${path}/line-items`],
+    );
+  }
+
+  // Verification off: the add is sent once and the lost answer is the error.
+  const { cart } = await sdk.store.cart.create({});
+  const dropping = droppingFetch("answer", 1);
+  const blind = await createSdk({ baseUrl: mock.url, fetch: dropping.fetch, retry: { verifyLineItemAdds: false } });
+  await rejects(blind.store.cart.createLineItem(cart.id, { variant_id: shirt.variants[0].id, quantity: 1 }), (e) => {
+    assert.ok(e instanceof FetchError);
+    assert.equal(e.status, 0);
+  });
+  assert.deepEqual(dropping.seen, [`POST /store/carts/${cart.id}/line-items`]);
+});
+
+test("a lost add whose line another request changed meanwhile is a typed error, not a guess", async () => {
+  const line = (quantity) => ({ cart: { id: "cart_1", items: [{ id: "li_1", variant_id: "v", quantity, metadata: { m: 1 } }] } });
+  const scripted = scriptedFetch([{ body: line(1) }, new TypeError("reset"), { body: line(5) }]);
+  const local = await createSdk({ baseUrl: "http://medusa.test", fetch: scripted.fetch, retry: { delayMs: 1 } });
+  await rejects(local.store.cart.createLineItem("cart_1", { variant_id: "v", quantity: 1, metadata: { m: 1 } }), (e) => {
+    assert.ok(e instanceof FetchError);
+    assert.deepEqual([e.status, e.kind, e.code], [0, "transport", "transport.add_unverified"]);
+    assert.deepEqual([e.details.quantity_before, e.details.quantity_after], [1, 5]);
+  });
+  assert.deepEqual(
+    scripted.requests.map((r) => r.method),
+    ["GET", "POST", "GET"],
+  );
+  // A 503 on the add is checked the same way; the cart unchanged means: send it again.
+  const busy = scriptedFetch([{ body: line(1) }, { status: 503, body: "busy" }, { body: line(1) }, { body: line(2) }]);
+  const again = await createSdk({ baseUrl: "http://medusa.test", fetch: busy.fetch, retry: { delayMs: 1 } });
+  const { cart } = await again.store.cart.createLineItem("cart_1", { variant_id: "v", quantity: 1, metadata: { m: 1 } });
+  assert.equal(cart.items[0].quantity, 2);
+  assert.deepEqual(busy.requests.map((r) => r.method), ["GET", "POST", "GET", "POST"]);
+});
+
 test("bodies over Medusa's 100 KiB limit are refused before sending", async () => {
   const { fetch, requests } = scriptedFetch([]);
   const local = await createSdk({ baseUrl: "http://medusa.test", fetch });

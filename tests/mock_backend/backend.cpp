@@ -345,26 +345,25 @@ json Backend::add_line_item(const std::string& cart_id, const json& body) {
   check_personalization(variant_id, metadata);
   const std::int64_t quantity = round_quantity(body["quantity"].get<double>());
 
-  // The same merge rule the SDK exposes: same variant and deep-equal metadata.
-  auto parsed = from_json<Cart>(cart);
-  const std::vector<LineItem> lines =
-      parsed ? parsed->items.value_or(std::vector<LineItem>{}) : std::vector<LineItem>{};
-  const LineItem* match = personalization::find_matching_line_item(lines, variant_id, metadata);
+  // The same merge rule the SDK exposes: same variant and deep-equal metadata; among
+  // equal lines the oldest. Read on the stored JSON: a cart may hold thousands of lines.
+  json* match = nullptr;
   std::int64_t in_cart = quantity;
-  for (const auto& line : cart["items"]) {
-    if (line["variant_id"] == variant_id) in_cart += line["quantity"].get<std::int64_t>();
+  for (auto& line : cart["items"]) {
+    if (line["variant_id"] != variant_id) continue;
+    in_cart += line["quantity"].get<std::int64_t>();
+    if (!personalization::metadata_equal(line["metadata"], metadata)) continue;
+    if (!match || line["created_at"] < (*match)["created_at"]) match = &line;
   }
-  if (in_cart > (*variant)["inventory_quantity"].get<std::int64_t>()) {
+  // A variant without managed inventory (manage_inventory: false) is never out of stock.
+  if ((*variant).value("manage_inventory", true) &&
+      in_cart > (*variant)["inventory_quantity"].get<std::int64_t>()) {
     throw MockError{400, "not_allowed", "Some variant does not have the required inventory",
                     json{{"code", "insufficient_inventory"}}};
   }
   if (match) {
-    for (auto& line : cart["items"]) {
-      if (line["id"] == *match->id) {
-        line["quantity"] = line["quantity"].get<std::int64_t>() + quantity;
-        line["updated_at"] = now_iso();
-      }
-    }
+    (*match)["quantity"] = (*match)["quantity"].get<std::int64_t>() + quantity;
+    (*match)["updated_at"] = now_iso();
   } else {
     cart["items"].push_back(new_line_item(cart, *variant, *product, quantity, metadata));
   }
@@ -758,7 +757,7 @@ json Backend::create_product(const json& body) {
          {"metadata", v.value("metadata", json::object())},
          {"product_id", p["id"]},
          {"inventory_quantity", 100},
-         {"manage_inventory", true},
+         {"manage_inventory", v.value("manage_inventory", true)},
          {"prices", v.value("prices", json::array({{{"currency_code", "eur"}, {"amount", 0}}}))},
          {"created_at", now_iso()},
          {"updated_at", now_iso()}});
@@ -790,13 +789,18 @@ json Backend::list_admin_products() const {
 // --- uploads -------------------------------------------------------------------------
 
 json Backend::store_upload(const std::string& filename, const std::string& bytes,
-                           const std::string& public_base_url) {
+                           const std::string& public_base_url, std::size_t max_total_bytes) {
   auto info = image::read_image_header(bytes);
   if (!info) throw invalid(info.error().message);
   std::lock_guard<std::recursive_mutex> lock(mutex_);
+  if (bytes.size() > max_total_bytes || upload_bytes_ > max_total_bytes - bytes.size()) {
+    throw MockError{507, "unexpected_state",
+                    "upload storage is full (" + std::to_string(max_total_bytes) + " bytes)"};
+  }
   const std::string id = new_id("upl");
   const std::string name = id + (info->mime == "image/png" ? ".png" : ".jpg");
   uploads_[name] = StoredUpload{info->mime, bytes};
+  upload_bytes_ += bytes.size();
   return json{{"file",
                {{"id", id},
                 {"url", public_base_url + "/uploads/" + name},
@@ -805,6 +809,11 @@ json Backend::store_upload(const std::string& filename, const std::string& bytes
                 {"height", info->height},
                 {"bytes", bytes.size()},
                 {"filename", filename}}}};
+}
+
+std::size_t Backend::upload_bytes() const {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
+  return upload_bytes_;
 }
 
 const StoredUpload* Backend::upload(const std::string& id) const {

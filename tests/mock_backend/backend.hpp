@@ -55,8 +55,12 @@ class Backend {
   json complete_cart(const std::string& cart_id);
   json retrieve_order(const std::string& id) const;
 
+  /// Keeps an image in memory. Refused (MockError 507) when the uploads held would
+  /// exceed `max_total_bytes`: the mock's memory stays bounded however long it runs.
   json store_upload(const std::string& filename, const std::string& bytes,
-                    const std::string& public_base_url);
+                    const std::string& public_base_url, std::size_t max_total_bytes);
+  /// Bytes of uploads held.
+  std::size_t upload_bytes() const;
   const StoredUpload* upload(const std::string& id) const;
 
   // --- Admin -------------------------------------------------------------------------
@@ -96,6 +100,7 @@ class Backend {
   std::map<std::string, std::string> collection_cart_;  ///< payment collection -> cart
   std::map<std::string, std::string> cart_order_;       ///< completed cart -> its order
   std::map<std::string, StoredUpload> uploads_;
+  std::size_t upload_bytes_ = 0;
   std::int64_t next_display_id_ = 1;
 };
 

@@ -436,7 +436,8 @@ struct MockServer::Routes {
       return;
     }
     try {
-      send_json(res, 200, backend().store_upload(file.filename, file.content, owner.url()));
+      send_json(res, 200, backend().store_upload(file.filename, file.content, owner.url(),
+                                                     options().max_stored_upload_bytes));
     } catch (const MockError& e) {
       send_json(res, e.status, error_body(e));
     }

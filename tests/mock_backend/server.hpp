@@ -25,6 +25,7 @@ struct ServerOptions {
   std::vector<std::string> webhooks;      ///< event URLs (order.placed, ...)
   std::size_t max_body_bytes = 102400;    ///< express.json's limit on the real server
   std::size_t max_upload_bytes = 10u * 1024u * 1024u;
+  std::size_t max_stored_upload_bytes = 256u * 1024u * 1024u;  ///< all uploads held, in memory
   std::string static_dir;  ///< served at / when set (the demo page)
 };
 

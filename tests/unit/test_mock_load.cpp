@@ -4,12 +4,16 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <cstdio>
 #include <mutex>
 #include <set>
 #include <thread>
 
+#include <unistd.h>
+
 #include "medusa/client/httplib_transport.hpp"
 #include "mock_shop.hpp"
+#include "test_support.hpp"
 
 using namespace mock_shop;
 
@@ -61,6 +65,17 @@ class DroppingTransport : public client::Transport {
   Lose lose_;
   int drops_;
 };
+
+// Resident memory of this process (the mock runs in it), from /proc/self/statm.
+std::size_t resident_bytes() {
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  REQUIRE(f != nullptr);
+  unsigned long pages = 0, resident = 0;
+  const int read = std::fscanf(f, "%lu %lu", &pages, &resident);
+  std::fclose(f);
+  REQUIRE(read == 2);
+  return resident * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+}
 
 client::ClientOptions no_wait() {
   client::ClientOptions o;
@@ -117,6 +132,107 @@ TEST_SUITE("faults") {
 }
 
 TEST_SUITE("load") {
+  // Memory is bounded by what the shop keeps (carts, orders, uploads under their cap),
+  // not by the traffic: reads, refusals and hostile bodies leave nothing behind.
+  TEST_CASE("the mock's memory: flat under reads and refusals, bounded per checkout, uploads capped") {
+    mock::ServerOptions options;
+    options.max_stored_upload_bytes = 2u * 1024u * 1024u;
+    Shop shop(options);
+    const std::string cart_id = shop.new_cart();
+    for (int i = 0; i < 10; ++i) shop.checkout(shop.new_cart(), 1, personalization_a());  // warm-up
+
+    // 4,000 requests that store nothing: reads, unknown ids, malformed and oversized bodies.
+    const std::string big(120 * 1024, 'x');
+    auto run_traffic = [&] {
+      std::vector<std::thread> threads;
+      for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+          auto raw = shop.raw();
+          for (int i = 0; i < 250; ++i) {
+            CHECK(raw.Get(("/store/carts/" + cart_id).c_str())->status == 200);
+            CHECK(raw.Get("/store/carts/cart_unknown")->status == 404);
+            CHECK(raw.Post(("/store/carts/" + cart_id).c_str(), "{\"email\":", "application/json")
+                      ->status == 400);
+            auto refused = raw.Post(("/store/carts/" + cart_id).c_str(), big, "application/json");
+            CHECK((!refused || refused->status == 413));
+          }
+        });
+      }
+      for (auto& th : threads) th.join();
+    };
+    run_traffic();  // allocator pools reach their working size
+    const std::size_t before_traffic = resident_bytes();
+    run_traffic();
+    const std::size_t after_traffic = resident_bytes();
+    CHECK_MESSAGE(after_traffic < before_traffic + 4u * 1024u * 1024u,
+                  "grew " << ((after_traffic - before_traffic) / 1024) << " KiB over 4,000 requests");
+
+    // Whole checkouts keep their cart and order: a bounded cost per checkout.
+    constexpr int kCheckouts = 100;
+    for (int i = 0; i < kCheckouts; ++i) shop.checkout(shop.new_cart(), 1, personalization_a());
+    const std::size_t after_checkouts = resident_bytes();
+    const std::size_t per_checkout =
+        after_checkouts > after_traffic ? (after_checkouts - after_traffic) / kCheckouts : 0;
+    CHECK_MESSAGE(per_checkout < 256u * 1024u, (per_checkout / 1024) << " KiB per checkout");
+
+    // Uploads stop at the cap with a typed refusal; what is held stays under it.
+    const std::string jpeg =
+        test_support::read_file(test_support::fixture("images/photo-1200x900.jpg"));
+    int stored = 0, refused = 0;
+    for (std::size_t i = 0; i < (3u * options.max_stored_upload_bytes) / jpeg.size(); ++i) {
+      auto up = shop.sdk->store.personalization.uploadImage("photo.jpg", jpeg);
+      if (up.ok()) {
+        ++stored;
+        continue;
+      }
+      ++refused;
+      CHECK(up.error().kind == ErrorKind::http);
+      CHECK(up.error().details["status"] == 507);
+      CHECK(up.error().message.find("upload storage is full") != std::string::npos);
+    }
+    CHECK(stored == static_cast<int>(options.max_stored_upload_bytes / jpeg.size()));
+    CHECK(refused > 0);
+    CHECK(shop.server.backend().upload_bytes() <= options.max_stored_upload_bytes);
+  }
+
+  TEST_CASE("a cart of 500 personalized lines is read whole; over the response limit a typed error") {
+    Shop shop;
+    const std::string cart_id = shop.new_cart();
+    // A made-to-order product: no managed inventory, so 500 lines fit.
+    const json product = shop.server.backend().create_product(
+        json{{"title", "Engraved pen"},
+             {"variants", json::array({{{"title", "Steel"}, {"manage_inventory", false}}})}});
+    const std::string variant = product["product"]["variants"][0]["id"];
+    auto metadata = [](int i) { return json{{"message", "Line " + std::to_string(i)}}; };
+    for (int i = 0; i < 500; ++i) {
+      shop.server.backend().add_line_item(
+          cart_id, json{{"variant_id", variant}, {"quantity", 1}, {"metadata", metadata(i)}});
+    }
+    auto cart = shop.sdk->store.cart.retrieve(cart_id);
+    REQUIRE(cart.ok());
+    REQUIRE(cart->cart->items->size() == 500);
+    CHECK(line_with(*cart->cart, "Line 499") != nullptr);
+    // The verified add still finds its line among 500.
+    auto added = shop.sdk->store.cart.createLineItem(
+        cart_id, [&] {
+          api::AddLineItem body;
+          body.variant_id = variant;
+          body.quantity = 2;
+          body.metadata = metadata(250);
+          return body;
+        }());
+    REQUIRE(added.ok());
+    CHECK(*line_with(*added->cart, "Line 250")->quantity == 3);
+
+    api::Config small = shop.sdk->config();
+    small.response_limits.max_bytes = 256 * 1024;
+    client::Client limited(small);
+    auto refused = limited.store.cart.retrieve(cart_id);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == ErrorKind::invalid_response);
+    CHECK(refused.error().code == "response.too_large");
+  }
+
   TEST_CASE("8 clients x 4 whole checkouts in parallel: every order exact, none lost or doubled") {
     Shop shop;
     std::mutex m;

@@ -46,7 +46,11 @@ export class Client {
       config.auth?.jwtTokenStorageMethod ?? (hasStorage("localStorage") ? "local" : "memory");
     this.storageKey = config.auth?.jwtTokenStorageKey ?? TOKEN_KEY;
     this.memoryToken = "";
-    this.retry = { attempts: config.retry?.attempts ?? 2, delayMs: config.retry?.delayMs ?? 250 };
+    this.retry = {
+      attempts: config.retry?.attempts ?? 2,
+      delayMs: config.retry?.delayMs ?? 250,
+      verifyLineItemAdds: config.retry?.verifyLineItemAdds ?? true,
+    };
     this.logger = config.logger ?? console;
     this.configTextCache = null;
     this.configTextToken = null;
@@ -142,6 +146,32 @@ export class Client {
   }
 
   async send(name, plan, signal) {
+    if (plan.verifyAdd && this.retry.verifyLineItemAdds) return this.sendVerifiedAdd(name, plan, signal);
+    const answer = await this.exchange(plan, signal);
+    return this.readResponse(name, answer.status, answer.statusText, answer.bytes);
+  }
+
+  /** One request: { status, statusText, bytes }, idempotent ones retried; no answer throws. */
+  async exchange(plan, signal) {
+    for (let attempt = 0; ; attempt++) {
+      let answer;
+      try {
+        answer = await this.attempt(plan, signal);
+      } catch (error) {
+        if (signal?.aborted || !plan.idempotent || attempt >= this.retry.attempts) throw error;
+        await this.pause(attempt);
+        continue;
+      }
+      if (plan.idempotent && RETRY_STATUSES.has(answer.status) && attempt < this.retry.attempts) {
+        await this.pause(attempt);
+        continue;
+      }
+      return answer;
+    }
+  }
+
+  async attempt(plan, signal) {
+    if (this.config.debug) this.logger.debug?.(`medusa-personalize: ${plan.method} ${plan.url}`, redact(plan.headers));
     const init = {
       method: plan.method,
       headers: plan.headers,
@@ -149,25 +179,58 @@ export class Client {
       credentials: this.config.auth?.type === "session" ? "include" : "omit",
       signal,
     };
-    for (let attempt = 0; ; attempt++) {
-      if (this.config.debug) this.logger.debug?.(`medusa-personalize: ${plan.method} ${plan.url}`, redact(plan.headers));
-      let response;
+    let response;
+    try {
+      response = await this.fetchImpl(plan.url, init);
+    } catch (cause) {
+      if (signal?.aborted) throw cause;
+      throw transportError(plan, cause);
+    }
+    return { status: response.status, statusText: response.statusText, bytes: new Uint8Array(await response.arrayBuffer()) };
+  }
+
+  /**
+   * A line-item add, safe to retry although Medusa has no idempotency keys: the cart is
+   * read before the add; when the add gets no answer (or a 502/503/504), the cart is read
+   * again and the core decides whether the add landed (return that cart), did not (send
+   * it again) or cannot be known (another request changed the line: throw).
+   */
+  async sendVerifiedAdd(name, plan, signal) {
+    const read = { method: "GET", url: plan.verifyAdd.url, headers: plan.verifyAdd.headers, idempotent: true };
+    const readCart = async (before) => {
       try {
-        response = await this.fetchImpl(plan.url, init);
-      } catch (cause) {
-        if (signal?.aborted) throw cause;
-        if (plan.idempotent && attempt < this.retry.attempts) {
-          await this.pause(attempt);
-          continue;
-        }
-        throw transportError(plan, cause);
+        const answer = await this.exchange(read, signal);
+        if (answer.status < 200 || answer.status > 299) return undefined;
+        return { answer, ...this.core.lineItemAddState(plan.verifyAdd.target, plan.body, before, answer.bytes) };
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        return undefined;
       }
-      if (plan.idempotent && RETRY_STATUSES.has(response.status) && attempt < this.retry.attempts) {
-        await response.arrayBuffer().catch(() => undefined);
-        await this.pause(attempt);
-        continue;
+    };
+    const baseline = await readCart(-1);
+    for (let attempt = 0; ; attempt++) {
+      let answer, failure;
+      try {
+        answer = await this.attempt(plan, signal);
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        failure = error;
       }
-      return this.readResponse(name, response.status, response.statusText, new Uint8Array(await response.arrayBuffer()));
+      const ambiguous = failure !== undefined || RETRY_STATUSES.has(answer.status);
+      if (!ambiguous || !baseline || attempt >= this.retry.attempts) {
+        if (failure) throw failure;
+        return this.readResponse(name, answer.status, answer.statusText, answer.bytes);
+      }
+      const now = await readCart(baseline.quantity);
+      if (!now) {
+        if (failure) throw failure;
+        return this.readResponse(name, answer.status, answer.statusText, answer.bytes);
+      }
+      if (now.outcome === "landed") return this.readResponse(name, now.answer.status, now.answer.statusText, now.answer.bytes);
+      if (now.outcome === "changed_elsewhere") {
+        throw new FetchError(now.error.message, "", 0, { kind: "transport", code: now.error.code, details: now.error.details, cause: failure });
+      }
+      await this.pause(attempt);
     }
   }
 

@@ -111,6 +111,11 @@ export class Core {
     this.withBytes(bytes, (p, n) => this.checked(this.module.checkResponse(name, status, p, n), { status, statusText }));
   }
 
+  /** { quantity, outcome?, error? } of a line-item add (its target and body) in a cart response. */
+  lineItemAddState(addTarget, addBody, before, bytes) {
+    return this.withBytes(bytes, (p, n) => this.json(this.module.lineItemAddState(addTarget, addBody, before, p, n)));
+  }
+
   callNames() {
     return JSON.parse(this.module.callNames());
   }

@@ -62,8 +62,15 @@ export interface Config {
   };
   /** The fetch to use (default: globalThis.fetch). */
   fetch?: typeof fetch;
-  /** Retries of idempotent calls after a network error or a 502/503/504. Default {attempts: 2, delayMs: 250}. */
-  retry?: { attempts?: number; delayMs?: number };
+  /**
+   * Retries of idempotent calls after a network error or a 502/503/504. Default
+   * {attempts: 2, delayMs: 250, verifyLineItemAdds: true}. With `verifyLineItemAdds`, the
+   * cart is read before each line-item add (one extra GET); an add that gets no answer is
+   * then checked against the cart and sent again only if it did not land, and a
+   * `FetchError` with code "transport.add_unverified" says when another request changed
+   * the line meanwhile. Off: an add is sent once.
+   */
+  retry?: { attempts?: number; delayMs?: number; verifyLineItemAdds?: boolean };
   /** Logs each request (Authorization redacted) through `logger.debug`. */
   debug?: boolean;
   logger?: Pick<Console, "debug">;
