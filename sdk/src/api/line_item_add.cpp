@@ -69,15 +69,42 @@ Result<std::int64_t> matching_quantity(const LineItemAdd& add, const std::string
     return Error(ErrorKind::invalid_response, "response.syntax",
                  "cart read-back is not JSON: " + body.error().message);
   }
+  // Read on the JSON itself, not through the Cart model: the WebAssembly module would
+  // otherwise carry the whole model's parser for three fields.
   const auto cart = body->find("cart");
-  if (!body->is_object() || cart == body->end() || !cart->is_object() || !cart->contains("items"))
+  if (!body->is_object() || cart == body->end() || !cart->is_object())
+    return Error(ErrorKind::invalid_response, "response.shape", "cart read-back has no cart");
+  const auto items = cart->find("items");
+  if (items == cart->end() || !items->is_array())
     return Error(ErrorKind::invalid_response, "response.shape", "cart read-back has no cart.items");
-  auto model = from_json<Cart>(*cart);
-  if (!model) {
-    return Error(ErrorKind::invalid_response, "response.shape",
-                 "cart read-back: " + model.error().message, "/cart" + model.error().path);
+  const json* best = nullptr;
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const json& item = (*items)[i];
+    const auto at = "/cart/items/" + std::to_string(i);
+    if (!item.is_object())
+      return Error(ErrorKind::invalid_response, "response.shape", "line item is not an object", at);
+    const auto variant = item.find("variant_id");
+    const auto quantity = item.find("quantity");
+    if (quantity != item.end() && !quantity->is_number_integer()) {
+      return Error(ErrorKind::invalid_response, "response.shape", "quantity is not an integer",
+                   at + "/quantity");
+    }
+    if (variant == item.end() || !variant->is_string() || *variant != add.variant_id) continue;
+    const auto metadata = item.find("metadata");
+    if (!personalization::metadata_equal(metadata == item.end() ? json() : *metadata, add.metadata))
+      continue;
+    // Among equal lines the oldest, as on the server (ISO-8601 text compares in order).
+    const auto created = item.find("created_at");
+    if (!best || (created != item.end() && created->is_string() && best->contains("created_at") &&
+                  (*best)["created_at"].is_string() &&
+                  created->get_ref<const std::string&>() <
+                      (*best)["created_at"].get_ref<const std::string&>())) {
+      best = &item;
+    }
   }
-  return matching_quantity(add, model->items.value_or(std::vector<LineItem>{}));
+  if (!best) return std::int64_t{0};
+  const auto quantity = best->find("quantity");
+  return quantity == best->end() ? std::int64_t{0} : quantity->get<std::int64_t>();
 }
 
 AddOutcome add_outcome(const LineItemAdd& add, std::int64_t quantity_before,
