@@ -4,7 +4,10 @@
 // and an invalid payload (every issue collected), with an object in and with JSON text
 // in. A benchmark, not a test: it asserts nothing about time.
 //
-//   build/native-release/bench/validator_bench [rounds]
+//   build/native-release/bench/validator_bench [rounds] [--json]
+//   build/native-release/bench/validator_bench --count N valid|invalid
+// The second form only validates N times (no timing): run it under callgrind twice with
+// different N to get instructions per validation.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -65,19 +68,33 @@ double ops_per_second(int rounds, const std::function<void()>& op) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
+  const std::vector<std::string> args(argv + 1, argv + argc);
   auto schema = medusa::schema::CompiledSchema::compile(json::parse(kSchema));
   if (!schema) {
     std::fprintf(stderr, "%s\n", schema.error().describe().c_str());
     return 1;
   }
   const json valid = json::parse(kValid), invalid = json::parse(kInvalid);
-  std::printf("issues in the invalid payload: %zu\n", schema->validate(invalid).issues.size());
-  std::printf("%-40s %14s\n", "case (median of rounds)", "ops/s");
-  auto row = [&](const char* name, const std::function<void()>& op) {
-    std::printf("%-40s %14.0f\n", name, ops_per_second(rounds, op));
-  };
   volatile bool sink = false;
+  if (args.size() == 3 && args[0] == "--count") {
+    const long n = std::atol(args[1].c_str());
+    const json& data = args[2] == "invalid" ? invalid : valid;
+    for (long i = 0; i < n; ++i) sink = schema->validate(data).valid();
+    return 0;
+  }
+  const int rounds = !args.empty() && args[0] != "--json" ? std::max(1, std::atoi(args[0].c_str())) : 7;
+  const bool as_json = std::find(args.begin(), args.end(), "--json") != args.end();
+  if (!as_json)
+    std::printf("issues in the invalid payload: %zu\n%-40s %14s\n",
+                schema->validate(invalid).issues.size(), "case (median of rounds)", "ops/s");
+  json rows = json::object();
+  auto row = [&](const char* name, const std::function<void()>& op) {
+    const double rate = ops_per_second(rounds, op);
+    if (as_json)
+      rows[name] = rate;
+    else
+      std::printf("%-40s %14.0f\n", name, rate);
+  };
   row("valid, object in, is_valid", [&] { sink = schema->is_valid(valid); });
   row("valid, object in, full report", [&] { sink = schema->validate(valid).valid(); });
   row("invalid, object in, full report", [&] { sink = schema->validate(invalid).valid(); });
@@ -89,5 +106,6 @@ int main(int argc, char** argv) {
   row("pattern alone (40 characters)",
       [&] { sink = regex->search("Happy birthday, Zoë! Many happy returns."); });
   (void)sink;
+  if (as_json) std::printf("%s\n", rows.dump().c_str());
   return 0;
 }

@@ -7,11 +7,12 @@
 #                    chromium (browser tests, driven by playwright-core)
 #                    (and nodejs/npm only if no `node` is on the PATH)
 #   npm packages:    exactly those of package-lock.json (npm ci), into ./node_modules
+# Extra Debian packages may be named as arguments (scripts/bench.sh adds valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make pkg-config curl emscripten nlohmann-json3-dev doctest-dev libcpp-httplib-dev
-          libssl-dev openssl json-schema-test-suite chromium)
+          libssl-dev openssl json-schema-test-suite chromium "$@")
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include <sys/socket.h>
+
 #include <httplib.h>
 
 #include "medusa/api/call.hpp"
@@ -107,10 +109,19 @@ std::string html_escape(const std::string& s) {
   return out;
 }
 
+// cpp-httplib (Debian's build) listens with a backlog of 5: a burst of new connections
+// (8 clients starting together, a browser opening 6) overflows it, and each dropped SYN
+// costs its client a 1 s retransmission. Linux lets a listening socket's backlog be
+// raised by calling listen() again.
+class HttpServer : public httplib::Server {
+ public:
+  void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
+};
+
 }  // namespace
 
 struct MockServer::Routes {
-  httplib::Server http;
+  HttpServer http;
   MockServer& owner;
   std::mutex tokens_mutex;
   std::set<std::string> tokens;
@@ -454,6 +465,13 @@ MockServer::MockServer(ServerOptions options) : options_(std::move(options)) {
   // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm
   // holds the body until the client's delayed ACK (~14 ms per request on loopback).
   routes_->http.set_tcp_nodelay(true);
+  // cpp-httplib's default pool has 8 threads and each keep-alive connection holds one:
+  // a ninth client (a browser opens six) waited for an idle connection to time out.
+  routes_->http.new_task_queue = [] { return new httplib::ThreadPool(64); };
+  // Node's server keeps a connection for any number of requests (5 s idle timeout);
+  // cpp-httplib closes it after 5, and reconnect bursts overflow its listen backlog of 5,
+  // where a dropped SYN costs the client a 1 s retransmission.
+  routes_->http.set_keep_alive_max_count(100000);
 }
 
 MockServer::~MockServer() {
@@ -466,6 +484,7 @@ int MockServer::start(const std::string& host, int port) {
   port_ = port == 0 ? routes_->http.bind_to_any_port(host)
                     : (routes_->http.bind_to_port(host, port) ? port : -1);
   if (port_ <= 0) return -1;
+  routes_->http.widen_backlog();
   thread_ = std::thread([this] { routes_->http.listen_after_bind(); });
   for (int i = 0; i < 1000 && !routes_->http.is_running(); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -475,6 +494,7 @@ int MockServer::start(const std::string& host, int port) {
 bool MockServer::run(const std::string& host, int port) {
   host_ = host;
   if (!routes_->http.bind_to_port(host, port)) return false;
+  routes_->http.widen_backlog();
   port_ = port;
   return routes_->http.listen_after_bind();
 }

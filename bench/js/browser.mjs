@@ -1,0 +1,89 @@
+// The Chromium half of the benchmarks: bundles the pages in bench/js/page with esbuild,
+// serves them from 127.0.0.1 (no caching, .wasm as application/wasm) and drives Debian's
+// headless Chromium through playwright-core.
+import { build } from "esbuild";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { launchChromium } from "../../tests/js/browser.mjs";
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
+
+async function bundle(repo, workDir) {
+  mkdirSync(workDir, { recursive: true });
+  for (const page of ["ours-start", "ajv-start", "suite"]) {
+    await build({
+      entryPoints: [path.join(repo, "bench/js/page", `${page}.mjs`)],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      outfile: path.join(workDir, `${page}.js`),
+      alias: { "@repo": repo },
+      logLevel: "silent",
+    });
+    writeFileSync(
+      path.join(workDir, `${page}.html`),
+      `<!doctype html><meta charset="utf-8"><script>window.__t0 = performance.now()</script><script type="module" src="${page}.js"></script>`,
+    );
+  }
+  copyFileSync(path.join(repo, "web/dist/medusa_personalize.wasm"), path.join(workDir, "medusa_personalize.wasm"));
+}
+
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, path.basename(new URL(req.url, "http://x").pathname));
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/**
+ * { startup: { ours: [ms], ajv: [ms] }, validation: [{case: {ours, ajv}}], calls: [...],
+ *   version } from `rounds` alternating rounds.
+ */
+export async function measureBrowser(repo, workDir, { rounds, ms, bodies }) {
+  await bundle(repo, workDir);
+  const server = await serve(workDir);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await launchChromium();
+  try {
+    const startup = { ours: [], ajv: [] };
+    for (let r = 0; r < rounds * 2; r++) {
+      for (const who of ["ours", "ajv"]) {
+        const page = await browser.context.newPage();
+        await page.goto(`${base}/${who}-start.html`);
+        const result = await (await page.waitForFunction(() => window.__result)).jsonValue();
+        if (!result.ok) throw new Error(`${who}: the first validation failed`);
+        startup[who].push(result.ms);
+        await page.close();
+      }
+    }
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${base}/suite.html`);
+    await page.waitForFunction(() => window.__ready, null, { timeout: 20000 }).catch(() => {
+      throw new Error(`the benchmark page did not start: ${errors.join("; ")}`);
+    });
+    await page.waitForFunction(() => window.__ready);
+    const validation = [];
+    const calls = [];
+    for (let r = 0; r < rounds; r++) {
+      validation.push(await page.evaluate((t) => window.bench.validationRound(t), ms));
+      calls.push(await page.evaluate(([b, t]) => window.bench.callsRound(b, t), [bodies, ms]));
+    }
+    const version = browser.context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1]));
+    return { startup, validation, calls, version };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
