@@ -355,24 +355,73 @@ std::string planUpload(const std::string& config_json, const std::string& filena
   });
 }
 
+// The envelope a response of call `name` must have (uploads and client.fetch included).
+medusa::Result<medusa::api::Envelope> envelope_for(const std::string& name) {
+  using medusa::api::Envelope;
+  if (name == "store.personalization.uploadImage") return Envelope{Envelope::Shape::key, "file"};
+  if (name == "client.fetch") return Envelope{Envelope::Shape::any, ""};
+  if (auto envelope = medusa::api::envelope_of(name)) return *envelope;
+  return Error(medusa::ErrorKind::invalid_argument, "argument.call", "unknown call '" + name + "'");
+}
+
 // "" when a response is what call `name` returns (the caller then JSON.parses the same
 // bytes), else the error: http (non-2xx, from Medusa's error body) or invalid_response.
 std::string checkResponse(const std::string& name, int status, std::uintptr_t pointer,
                           std::size_t length) {
   return guarded([&] {
-    static const medusa::api::Envelope upload{medusa::api::Envelope::Shape::key, "file"};
-    static const medusa::api::Envelope any{medusa::api::Envelope::Shape::any, ""};
-    auto envelope = name == "store.personalization.uploadImage" ? std::optional(upload)
-                    : name == "client.fetch"                    ? std::optional(any)
-                                                                : medusa::api::envelope_of(name);
-    if (!envelope) {
-      return error_text(Error(medusa::ErrorKind::invalid_argument, "argument.call",
-                              "unknown call '" + name + "'"));
-    }
+    auto envelope = envelope_for(name);
+    if (!envelope) return error_text(envelope.error());
     auto checked = medusa::api::check_response(*envelope, status, heap_bytes(pointer, length));
     if (!checked) return error_text(checked.error());
     return std::string();
   });
+}
+
+// "" when the top level of a 2xx body that JavaScript has parsed fits call `name`. The
+// outline is text: the root's kind on the first line, then one line per root member,
+// "kind<TAB>key as JSON-escaped<TAB>raw JSON of a scalar". Tabs and newlines cannot occur
+// unescaped in either, so no parser is needed.
+std::string checkOutline(const std::string& name, const std::string& outline_text) {
+  return guarded([&] {
+    auto envelope = envelope_for(name);
+    if (!envelope) return error_text(envelope.error());
+    static const std::pair<std::string_view, medusa::JsonKind> kinds[] = {
+        {"null", medusa::JsonKind::null},     {"boolean", medusa::JsonKind::boolean},
+        {"number", medusa::JsonKind::number}, {"string", medusa::JsonKind::string},
+        {"array", medusa::JsonKind::array},   {"object", medusa::JsonKind::object}};
+    auto kind_of = [&](std::string_view text) {
+      for (const auto& [word, kind] : kinds)
+        if (word == text) return kind;
+      return medusa::JsonKind::null;
+    };
+    std::string_view rest = outline_text;
+    auto next_line = [&] {
+      const auto end = rest.find('\n');
+      const auto line = rest.substr(0, end);
+      rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+      return line;
+    };
+    medusa::JsonOutline outline;
+    outline.kind = kind_of(next_line());
+    while (!rest.empty()) {
+      const auto line = next_line();
+      const auto tab1 = line.find('\t');
+      const auto tab2 = line.find('\t', tab1 == std::string_view::npos ? tab1 : tab1 + 1);
+      if (tab1 == std::string_view::npos || tab2 == std::string_view::npos) continue;
+      outline.members.push_back(medusa::JsonMember{line.substr(tab1 + 1, tab2 - tab1 - 1),
+                                                   kind_of(line.substr(0, tab1)),
+                                                   line.substr(tab2 + 1)});
+    }
+    auto fits = medusa::api::check_envelope(*envelope, outline);
+    if (!fits) return error_text(fits.error());
+    return std::string();
+  });
+}
+
+// The response limits JavaScript applies itself when it parses a body: {max_bytes, max_depth}.
+std::string responseLimits() {
+  const medusa::JsonLimits limits;
+  return dump(json{{"max_bytes", limits.max_bytes}, {"max_depth", limits.max_depth}});
 }
 
 // The quantity of the line an add request (its target and body) merges into, in a `{ cart }`
@@ -431,6 +480,8 @@ EMSCRIPTEN_BINDINGS(medusa_personalize) {
   function("planRequest", &planRequest);
   function("planUpload", &planUpload);
   function("checkResponse", &checkResponse);
+  function("checkOutline", &checkOutline);
+  function("responseLimits", &responseLimits);
   function("lineItemAddState", &lineItemAddState);
   function("callNames", &callNames);
 }

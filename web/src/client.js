@@ -4,7 +4,29 @@ import { FetchError, MedusaPersonalizeError } from "./errors.js";
 
 const TOKEN_KEY = "medusa_auth_token";
 const RETRY_STATUSES = new Set([502, 503, 504]);
-const decoder = new TextDecoder();
+const strictDecoder = new TextDecoder("utf-8", { fatal: true });
+
+// True when no array or object in `root` is nested deeper than `max` levels (iterative:
+// a hostile body must not overflow the stack here either).
+function depthWithin(root, max) {
+  if (root === null || typeof root !== "object") return true;
+  const values = [root];
+  const depths = [1];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop();
+    if (depth > max) return false;
+    const children = Array.isArray(value) ? value : Object.values(value);
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child !== null && typeof child === "object") {
+        values.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return true;
+}
 
 function hasStorage(name) {
   try {
@@ -234,10 +256,35 @@ export class Client {
     }
   }
 
-  /** The object a response of call `name` carries, after the core has checked the bytes. */
+  /**
+   * The object a response of call `name` carries. A 2xx body is read once, by the
+   * engine: size, UTF-8 (a fatal decoder), syntax (JSON.parse) and nesting depth are
+   * checked here against the core's limits, then the core checks the top level against
+   * the call's envelope from a few bytes of outline. Any other status goes to the core
+   * whole, which reads Medusa's error body.
+   */
   readResponse(name, status, statusText, bytes) {
-    this.core.checkResponse(name, status, statusText, bytes);
-    return JSON.parse(decoder.decode(bytes));
+    if (status < 200 || status > 299) {
+      this.core.checkResponse(name, status, statusText, bytes);
+      throw new MedusaPersonalizeError(`unexpected status ${status}`, { kind: "http", code: "http.status" });
+    }
+    this.limits ??= this.core.responseLimits();
+    const invalid = (code, message) =>
+      new MedusaPersonalizeError(`response body is not valid JSON: ${message}`, { kind: "invalid_response", code: `response.${code}` });
+    if (bytes.length > this.limits.max_bytes) {
+      throw invalid("too_large", `JSON text of ${bytes.length} bytes exceeds the limit of ${this.limits.max_bytes} bytes`);
+    }
+    let value;
+    try {
+      value = JSON.parse(strictDecoder.decode(bytes));
+    } catch (error) {
+      throw error instanceof SyntaxError ? invalid("syntax", error.message) : invalid("invalid_utf8", "invalid UTF-8");
+    }
+    if (!depthWithin(value, this.limits.max_depth)) {
+      throw invalid("too_deep", `JSON nesting exceeds the limit of ${this.limits.max_depth} levels`);
+    }
+    this.core.checkOutline(name, value);
+    return value;
   }
 
   pause(attempt) {

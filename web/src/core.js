@@ -14,6 +14,23 @@ function requestOf(text) {
   return head;
 }
 
+const kindOf = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+
+// The top level of a parsed body for checkOutline: the root's kind, then per member
+// "kind<TAB>key<TAB>raw scalar", keys and scalars JSON-escaped (no bare tabs/newlines).
+function outlineOf(value) {
+  const root = kindOf(value);
+  if (root !== "object") return root;
+  let text = root;
+  for (const key of Object.keys(value)) {
+    const member = value[key];
+    const kind = kindOf(member);
+    const raw = kind === "object" || kind === "array" ? "" : JSON.stringify(member);
+    text += `\n${kind}\t${JSON.stringify(key).slice(1, -1)}\t${raw}`;
+  }
+  return text;
+}
+
 export class Core {
   constructor(module) {
     this.module = module;
@@ -114,6 +131,16 @@ export class Core {
   /** { quantity, outcome?, error? } of a line-item add (its target and body) in a cart response. */
   lineItemAddState(addTarget, addBody, before, bytes) {
     return this.withBytes(bytes, (p, n) => this.json(this.module.lineItemAddState(addTarget, addBody, before, p, n)));
+  }
+
+  /** Throws the typed error when the parsed body `value` does not fit call `name`. */
+  checkOutline(name, value) {
+    this.checked(this.module.checkOutline(name, outlineOf(value)));
+  }
+
+  /** { max_bytes, max_depth } of a response body. */
+  responseLimits() {
+    return JSON.parse(this.module.responseLimits());
   }
 
   callNames() {

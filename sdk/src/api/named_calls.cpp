@@ -404,40 +404,46 @@ Result<JsonOutline> check_response(const Envelope& envelope, int status, std::st
     return Error(ErrorKind::invalid_response, "response." + e.code.substr(e.code.find('.') + 1),
                  "response body is not valid JSON: " + e.message);
   }
-  if (envelope.shape == Envelope::Shape::any) return outline;
-  if (outline->kind != JsonKind::object) return shape_error("the body is not a JSON object");
+  auto fits = check_envelope(envelope, *outline);
+  if (!fits) return fits.error();
+  return outline;
+}
+
+Result<JsonKind> check_envelope(const Envelope& envelope, const JsonOutline& outline) {
+  if (envelope.shape == Envelope::Shape::any) return outline.kind;
+  if (outline.kind != JsonKind::object) return shape_error("the body is not a JSON object");
   switch (envelope.shape) {
     case Envelope::Shape::key:
-      if (!has(*outline, envelope.key, JsonKind::object))
+      if (!has(outline, envelope.key, JsonKind::object))
         return shape_error("no object '" + envelope.key + "'");
       break;
     case Envelope::Shape::list:
-      if (!has(*outline, envelope.key, JsonKind::array))
+      if (!has(outline, envelope.key, JsonKind::array))
         return shape_error("no array '" + envelope.key + "'");
       break;
     case Envelope::Shape::complete: {
-      const JsonMember* type = outline->find("type");
+      const JsonMember* type = outline.find("type");
       if (type && type->raw == "\"order\"") {
-        if (!has(*outline, "order", JsonKind::object)) return shape_error("no object 'order'");
+        if (!has(outline, "order", JsonKind::object)) return shape_error("no object 'order'");
       } else if (type && type->raw == "\"cart\"") {
-        if (!has(*outline, "cart", JsonKind::object)) return shape_error("no object 'cart'");
+        if (!has(outline, "cart", JsonKind::object)) return shape_error("no object 'cart'");
       } else {
         return shape_error("'type' is neither \"order\" nor \"cart\"");
       }
       break;
     }
     case Envelope::Shape::deleted:
-      if (!has(*outline, "id", JsonKind::string) || !has(*outline, "deleted", JsonKind::boolean))
+      if (!has(outline, "id", JsonKind::string) || !has(outline, "deleted", JsonKind::boolean))
         return shape_error("no 'id' and 'deleted'");
       break;
     case Envelope::Shape::token:
-      if (!has(*outline, "token", JsonKind::string) && !has(*outline, "location", JsonKind::string))
+      if (!has(outline, "token", JsonKind::string) && !has(outline, "location", JsonKind::string))
         return shape_error("neither 'token' nor 'location'");
       break;
     case Envelope::Shape::any:
       break;
   }
-  return outline;
+  return outline.kind;
 }
 
 }  // namespace medusa::api

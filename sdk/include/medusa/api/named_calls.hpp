@@ -53,6 +53,11 @@ Result<PlannedCall> plan_call(const Config& config, std::string_view name, const
 /// The envelope of call `name` (nullopt for an unknown name).
 std::optional<Envelope> envelope_of(std::string_view name);
 
+/// Whether the outline of a 2xx body's top level fits an envelope; else
+/// Error{invalid_response, "response.shape"}. check_response uses it after scan_json; the
+/// JavaScript package after the engine's JSON.parse (so a body is read only once there).
+Result<JsonKind> check_envelope(const Envelope& envelope, const JsonOutline& outline);
+
 /// Checks a response against an envelope: a non-2xx status is http_error(); a 2xx body
 /// must be JSON within `limits` (scan_json, no DOM) whose top level fits the envelope,
 /// else Error{invalid_response, "response.<json code>" or "response.shape"}.
