@@ -167,7 +167,7 @@ std::string with_schema(std::uint32_t id, const std::string& text, const char* w
 
 std::string validate(std::uint32_t id, const std::string& values_json) {
   return with_schema(id, values_json, "values", [](const Schema& schema, const json& values) {
-    return dump(schema.validate(values).to_json());
+    return schema.validate(values).to_json_text();
   });
 }
 
@@ -188,7 +188,7 @@ std::string buildMetadata(std::uint32_t id, const std::string& values_json, bool
 
 std::string validateLineItemMetadata(std::uint32_t id, const std::string& metadata_json) {
   return with_schema(id, metadata_json, "metadata", [](const Schema& schema, const json& metadata) {
-    return dump(medusa::personalization::validate_line_item_metadata(schema, metadata).to_json());
+    return medusa::personalization::validate_line_item_metadata(schema, metadata).to_json_text();
   });
 }
 

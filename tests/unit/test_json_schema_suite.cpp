@@ -56,6 +56,9 @@ void run_file(const fs::path& file, Tally& tally) {
         CHECK_MESSAGE(report.valid() == quick, file.filename().string(), ": ",
                       group["description"].get<std::string>(), " / ",
                       test["description"].get<std::string>());
+        // The direct writer gives exactly the DOM's text.
+        CHECK(report.to_json_text() ==
+              report.to_json().dump(-1, ' ', false, medusa::json::error_handler_t::replace));
         ok = report.valid() == expected;
       }
       if (ok) {

@@ -168,4 +168,30 @@ TEST_SUITE("regex") {
     CHECK_FALSE(copy.search("ABC"));
     CHECK(copy.source() == "^[a-z]+$");
   }
+
+  // `^tests[test{m,n}]$` patterns take a one-pass fast path; `P|P` means the same and
+  // goes through the VM. Both must agree on every text.
+  TEST_CASE("the anchored fast path agrees with the VM") {
+    const std::vector<std::string> patterns = {
+        "^[a-c]+$",         "^[a-c]*$",       "^#[0-9a-fA-F]{6}$", "^x[ab]{2,4}$",
+        "^[\\p{L} ,.!-]+$", "^.{1,3}$",        "^ab$",              "^[^a]+$",
+        "^\\d{0,2}$",       "^[\\p{Lu}]$",     "^é.[\\s]?$",         "^[\\w\\D]{3,}$"};
+    const std::vector<std::string> alphabet = {"a", "b", "c", "x", "#", "0", "F", " ", ".",
+                                               "é", "Ж", "\n", "\xE2\x80\xA8", "😀", "A"};
+    unsigned seed = 7;
+    auto next = [&] { return (seed = seed * 1103515245u + 12345u) >> 16; };
+    for (const auto& pattern : patterns) {
+      CAPTURE(pattern);
+      auto fast = Regex::compile(pattern);
+      auto slow = Regex::compile(pattern + "|" + pattern);
+      REQUIRE(fast.ok());
+      REQUIRE(slow.ok());
+      for (int i = 0; i < 3000; ++i) {
+        std::string text;
+        for (unsigned n = next() % 9; n > 0; --n) text += alphabet[next() % alphabet.size()];
+        CAPTURE(text);
+        CHECK(fast->search(text) == slow->search(text));
+      }
+    }
+  }
 }

@@ -337,3 +337,18 @@ TEST_CASE("oversized schemas are refused with schema.too_large" *
   CHECK(too_wide.error().code == "schema.too_large");
   CHECK(too_wide.error().message == "schema has more than 10 subschemas");
 }
+
+TEST_CASE("report text: escapes, control characters and bad UTF-8 as nlohmann writes them" *
+          doctest::test_suite("validator")) {
+  auto schema = medusa::schema::CompiledSchema::compile(
+      medusa::json::parse(R"({"properties":{"a\"b/\\~c\n\u0001":{"type":"integer"}}})"));
+  REQUIRE(schema.ok());
+  medusa::json data = medusa::json::object();
+  data["a\"b/\\~c\n\x01"] = "x";
+  auto report = schema->validate(data);
+  REQUIRE(report.issues.size() == 1);
+  report.issues[0].message += "\xff\xfe tail";  // as if a message cut a code point
+  CHECK(report.to_json_text() ==
+        report.to_json().dump(-1, ' ', false, medusa::json::error_handler_t::replace));
+  CHECK(report.to_json_text().find("\\u0001") != std::string::npos);
+}

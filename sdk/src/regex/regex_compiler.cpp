@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include <optional>
+
 #include "regex/regex_ast.hpp"
 
 namespace medusa::regex {
@@ -112,6 +114,54 @@ bool starts_with_line_start(const Ast& ast, std::uint32_t id) {
 
 }  // namespace
 
+namespace {
+
+std::optional<Matcher> single_matcher(const AstNode& n) {
+  switch (n.kind) {
+    case AstNode::Kind::character:
+      return Matcher{Matcher::Kind::character, n.ch, 0};
+    case AstNode::Kind::any:
+      return Matcher{Matcher::Kind::any, 0, 0};
+    case AstNode::Kind::char_class:
+      return Matcher{Matcher::Kind::char_class, 0, n.cls};
+    default:
+      return std::nullopt;
+  }
+}
+
+// The AnchoredRun of `^ tests... [test{m,n}] $`, or a disabled one.
+AnchoredRun anchored_run(const Ast& ast) {
+  AnchoredRun run;
+  const AstNode& root = ast.nodes[ast.root];
+  if (root.kind != AstNode::Kind::concat || root.children.size() < 2) return run;
+  const auto& parts = root.children;
+  if (ast.nodes[parts.front()].kind != AstNode::Kind::line_start ||
+      ast.nodes[parts.back()].kind != AstNode::Kind::line_end) {
+    return run;
+  }
+  for (std::size_t i = 1; i + 1 < parts.size(); ++i) {
+    const AstNode& part = ast.nodes[parts[i]];
+    if (auto m = single_matcher(part)) {
+      if (run.has_repeat) return AnchoredRun{};  // a test after the repetition
+      run.prefix.push_back(*m);
+      continue;
+    }
+    if (part.kind != AstNode::Kind::repeat || run.has_repeat || part.children.size() != 1)
+      return AnchoredRun{};
+    auto m = single_matcher(ast.nodes[part.children[0]]);
+    if (!m) return AnchoredRun{};
+    run.has_repeat = true;
+    run.repeated = *m;
+    run.min = part.min;
+    run.max = part.max;
+    run.unbounded = part.unbounded;
+  }
+  run.enabled = true;
+  return run;
+}
+
+}  // namespace
+
 Result<detail::RegexProgram> compile_ast(Ast ast, const RegexLimits& limits) {
   detail::RegexProgram program;
   try {
@@ -123,7 +173,9 @@ Result<detail::RegexProgram> compile_ast(Ast ast, const RegexLimits& limits) {
         ""};
   }
   program.anchored_start = starts_with_line_start(ast, ast.root);
+  program.run = anchored_run(ast);
   program.classes = std::move(ast.classes);
+  for (auto& cls : program.classes) cls.prepare_ascii();
   return program;
 }
 

@@ -21,10 +21,39 @@ struct CharClass {
   std::vector<Property> properties;
   std::vector<CharClass> subsets;  ///< e.g. `\D` inside a class: member if any subset matches
   bool negated = false;
+  /// Membership of the 128 ASCII code points, once prepare_ascii() has run: personalized
+  /// text is mostly ASCII, and a bit test beats the range search and category lookup.
+  std::uint64_t ascii_bits[2] = {0, 0};
+  bool ascii_ready = false;
 
   void add(char32_t lo, char32_t hi) { ranges.emplace_back(lo, hi); }
   void finish();  ///< sorts and merges ranges
-  bool matches(char32_t cp) const;
+  void prepare_ascii();
+  bool matches(char32_t cp) const {
+    if (cp < 0x80 && ascii_ready) return (ascii_bits[cp >> 6] >> (cp & 63)) & 1u;
+    return matches_slow(cp);
+  }
+  bool matches_slow(char32_t cp) const;
+};
+
+/// One code point test: a character, `.` or a class.
+struct Matcher {
+  enum class Kind : std::uint8_t { character, any, char_class } kind = Kind::character;
+  char32_t ch = 0;
+  std::uint32_t cls = 0;
+};
+
+/// The shape most personalization patterns have, `^` + single code point tests + at
+/// most one final repetition of a test + `$` (e.g. `^[\p{L} ,.!?'-]+$`,
+/// `^#[0-9a-fA-F]{6}$`): matched by one pass over the text, without the VM's thread
+/// lists. Anchored at both ends with the repetition last, greedy matching is exact.
+struct AnchoredRun {
+  bool enabled = false;
+  std::vector<Matcher> prefix;
+  bool has_repeat = false;
+  Matcher repeated;
+  std::uint32_t min = 0, max = 0;
+  bool unbounded = false;
 };
 
 enum class Op : std::uint8_t {
@@ -55,6 +84,7 @@ struct RegexProgram {
   std::vector<regex::Inst> code;
   std::vector<regex::CharClass> classes;
   bool anchored_start = false;  ///< every path begins with `^`: try position 0 only
+  regex::AnchoredRun run;       ///< the fast path, when the pattern has its shape
 };
 
 }  // namespace medusa::detail

@@ -135,7 +135,15 @@ void CharClass::finish() {
   ranges = std::move(merged);
 }
 
-bool CharClass::matches(char32_t cp) const {
+void CharClass::prepare_ascii() {
+  for (auto& subset : subsets) subset.prepare_ascii();
+  ascii_bits[0] = ascii_bits[1] = 0;
+  for (char32_t cp = 0; cp < 0x80; ++cp)
+    if (matches_slow(cp)) ascii_bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+  ascii_ready = true;
+}
+
+bool CharClass::matches_slow(char32_t cp) const {
   bool in = false;
   auto it =
       std::upper_bound(ranges.begin(), ranges.end(), std::make_pair(cp, char32_t{0xFFFFFFFF}));
@@ -149,7 +157,39 @@ bool CharClass::matches(char32_t cp) const {
   return in != negated;
 }
 
+namespace {
+
+bool test(const detail::RegexProgram& program, const Matcher& m, char32_t c) {
+  switch (m.kind) {
+    case Matcher::Kind::character:
+      return m.ch == c;
+    case Matcher::Kind::any:
+      return !is_line_terminator(c);
+    case Matcher::Kind::char_class:
+      return program.classes[m.cls].matches(c);
+  }
+  return false;
+}
+
+bool run_anchored(const detail::RegexProgram& program, std::string_view text) {
+  const AnchoredRun& run = program.run;
+  std::size_t pos = 0;
+  for (const auto& m : run.prefix) {
+    if (pos >= text.size() || !test(program, m, text::decode_utf8(text, pos))) return false;
+  }
+  std::uint64_t count = 0;
+  while (pos < text.size()) {
+    if (!run.has_repeat || !test(program, run.repeated, text::decode_utf8(text, pos))) return false;
+    ++count;
+    if (!run.unbounded && count > run.max) return false;
+  }
+  return !run.has_repeat || count >= run.min;
+}
+
+}  // namespace
+
 bool run_program(const detail::RegexProgram& program, std::string_view text) {
+  if (program.run.enabled) return run_anchored(program, text);
   Vm vm(program);
   return vm.search(text);
 }

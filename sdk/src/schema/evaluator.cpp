@@ -156,7 +156,16 @@ bool Evaluator::quietly(const Node& n, const json& v) {
 bool Evaluator::at(const std::string& token, const Node& n, const json& v) {
   const std::size_t size = path_.size();
   path_ += '/';
-  path_ += uri::escape_token(token);
+  // Escaped in place (JSON Pointer: ~ -> ~0, / -> ~1), plain runs appended whole: this
+  // runs for every member, and in WebAssembly a string call per character is slow.
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (token[i] != '~' && token[i] != '/') continue;
+    path_.append(token, plain, i - plain);
+    path_ += token[i] == '~' ? "~0" : "~1";
+    plain = i + 1;
+  }
+  path_.append(token, plain, token.size() - plain);
   const bool ok = eval(n, v);
   path_.resize(size);
   return ok;

@@ -43,6 +43,10 @@ struct Report {
   bool valid() const noexcept { return issues.empty(); }
   /// {"valid":bool,"issues":[{instance_path,schema_path,code,message,params}],...}
   json to_json() const;
+  /// The same as compact JSON text, byte for byte `to_json().dump()` (keys sorted,
+  /// invalid UTF-8 replaced), written directly: building the DOM first cost three
+  /// times the validation itself.
+  std::string to_json_text() const;
 };
 
 /// Loads a remote schema document by absolute URI (without fragment); nullopt if unknown.
