@@ -24,6 +24,11 @@ if(EMSCRIPTEN)
   # Native WebAssembly exceptions: measured faster and smaller than the JS-based flavour.
   add_compile_options(-fwasm-exceptions)
   add_link_options(-fwasm-exceptions)
+  # libc++ declares std::string's members as extern templates, so every push_back and
+  # append became a call into the prebuilt library: text-heavy code (JSON parsing,
+  # reports, messages) ran several times slower than natively. Instantiated here, they
+  # inline.
+  add_compile_definitions(_LIBCPP_DISABLE_EXTERN_TEMPLATE)
 else()
   find_package(nlohmann_json 3.11 REQUIRED)
   # The native client: Debian builds cpp-httplib as a shared library with OpenSSL, zlib
