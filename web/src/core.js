@@ -5,6 +5,7 @@ import { errorFromCore } from "./errors.js";
 import { toJsonText } from "./json.js";
 
 const BANG = 33; // '!': the core's error marker
+const textDecoder = new TextDecoder();
 
 // "<head JSON>\n<body>" -> { method, url, headers, idempotent, body }.
 function requestOf(text) {
@@ -75,7 +76,9 @@ export class Core {
   }
 
   validate(id, values) {
-    return this.json(this.module.validate(id, toJsonText(values, "values")));
+    const m = this.module;
+    const pointer = m.validateInPlace(id, toJsonText(values, "values"));
+    return this.json(textDecoder.decode(m.HEAPU8.subarray(pointer, pointer + m.inPlaceLength())));
   }
 
   normalize(id, values) {
