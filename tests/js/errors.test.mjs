@@ -172,6 +172,17 @@ test("transport failures: FetchError status 0; idempotent calls are retried, POS
   await rejects(once.store.cart.create({}), (e) => assert.equal(e.status, 0));
   assert.equal(post.requests.length, 1, "a POST that may have arrived is not sent twice");
 
+  // A connection lost while the body streams in is the same transport failure.
+  const cut = {
+    fetch: async () =>
+      new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('{"regions":[')); c.error(new TypeError("terminated")); } }), { status: 200 }),
+  };
+  const midBody = await createSdk({ baseUrl: "http://medusa.test", fetch: cut.fetch, retry: { attempts: 0 } });
+  await rejects(midBody.store.region.list(), (e) => {
+    assert.ok(e instanceof FetchError);
+    assert.deepEqual([e.status, e.code], [0, "transport.failed"]);
+  });
+
   const closed = await createSdk({ baseUrl: "http://127.0.0.1:9", retry: { attempts: 0 } });
   await rejects(closed.store.region.list(), (e) => assert.equal(e.code, "transport.failed"));
 });
@@ -241,6 +252,12 @@ test("a lost add whose line another request changed meanwhile is a typed error, 
   const { cart } = await again.store.cart.createLineItem("cart_1", { variant_id: "v", quantity: 1, metadata: { m: 1 } });
   assert.equal(cart.items[0].quantity, 2);
   assert.deepEqual(busy.requests.map((r) => r.method), ["GET", "POST", "GET", "POST"]);
+  // No retries left, but the lost add did land: the cart is returned, not an error.
+  const last = scriptedFetch([{ body: line(1) }, new TypeError("reset"), { body: line(2) }]);
+  const noRetry = await createSdk({ baseUrl: "http://medusa.test", fetch: last.fetch, retry: { attempts: 0 } });
+  const landed = await noRetry.store.cart.createLineItem("cart_1", { variant_id: "v", quantity: 1, metadata: { m: 1 } });
+  assert.equal(landed.cart.items[0].quantity, 2);
+  assert.deepEqual(last.requests.map((r) => r.method), ["GET", "POST", "GET"]);
 });
 
 test("bodies over Medusa's 100 KiB limit are refused before sending", async () => {

@@ -201,14 +201,15 @@ export class Client {
       credentials: this.config.auth?.type === "session" ? "include" : "omit",
       signal,
     };
-    let response;
     try {
-      response = await this.fetchImpl(plan.url, init);
+      // The body is part of the answer: a connection lost while reading it is the same
+      // transport failure as one lost before the headers.
+      const response = await this.fetchImpl(plan.url, init);
+      return { status: response.status, statusText: response.statusText, bytes: new Uint8Array(await response.arrayBuffer()) };
     } catch (cause) {
       if (signal?.aborted) throw cause;
       throw transportError(plan, cause);
     }
-    return { status: response.status, statusText: response.statusText, bytes: new Uint8Array(await response.arrayBuffer()) };
   }
 
   /**
@@ -239,19 +240,19 @@ export class Client {
         failure = error;
       }
       const ambiguous = failure !== undefined || RETRY_STATUSES.has(answer.status);
-      if (!ambiguous || !baseline || attempt >= this.retry.attempts) {
+      const giveUp = () => {
         if (failure) throw failure;
         return this.readResponse(name, answer.status, answer.statusText, answer.bytes);
-      }
+      };
+      if (!ambiguous || !baseline) return giveUp();
+      // Checked after the last attempt too: an add that landed is never reported failed.
       const now = await readCart(baseline.quantity);
-      if (!now) {
-        if (failure) throw failure;
-        return this.readResponse(name, answer.status, answer.statusText, answer.bytes);
-      }
+      if (!now) return giveUp();
       if (now.outcome === "landed") return this.readResponse(name, now.answer.status, now.answer.statusText, now.answer.bytes);
       if (now.outcome === "changed_elsewhere") {
         throw new FetchError(now.error.message, "", 0, { kind: "transport", code: now.error.code, details: now.error.details, cause: failure });
       }
+      if (attempt >= this.retry.attempts) return giveUp();
       await this.pause(attempt);
     }
   }

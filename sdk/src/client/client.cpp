@@ -116,14 +116,15 @@ Result<http::Response> Client::send_verified_add(const http::Request& request,
   for (int attempt = 1;; ++attempt) {
     auto response = send_once(request, attempt);
     if (response && !retryable_status(response->status)) return response;
-    if (attempt >= attempts) return response;
     if (!response && never_sent(response.error())) {
+      if (attempt >= attempts) return response;
       options_.sleep(backoff);
       backoff = next_backoff(backoff);
       continue;
     }
     if (!baseline) return response;
-    // Sent, and no usable answer: did it land?
+    // Sent, and no usable answer: did it land? (Checked after the last attempt too, so
+    // that an add that did land is never reported as failed.)
     auto now = read_cart();
     if (!now) return response;
     const auto before = baseline->second, after = now->second;
@@ -133,6 +134,7 @@ Result<http::Response> Client::send_verified_add(const http::Request& request,
     if (outcome == api::AddOutcome::landed) return std::move(now->first);
     if (outcome == api::AddOutcome::changed_elsewhere)
       return api::add_unverified(request, before, after);
+    if (attempt >= attempts) return response;
     options_.sleep(backoff);
     backoff = next_backoff(backoff);
   }
