@@ -487,7 +487,6 @@ EMSCRIPTEN_BINDINGS(medusa_personalize) {
   function("schemaForProduct", &schemaForProduct);
   function("releaseSchema", &releaseSchema);
   function("liveSchemas", &liveSchemas);
-  function("validate", &validate);
   function("validateInPlace", &validateInPlace);
   function("inPlaceLength", &inPlaceLength);
   function("normalize", &normalize);

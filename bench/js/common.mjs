@@ -1,37 +1,14 @@
-// What the Node benchmarks share: the payloads (data.mjs), statistics (medians and spread
-// of alternating rounds), and a note of the machine the figures come from.
+// What the Node benchmarks share: the payloads (data.mjs), timing loops (timing.mjs),
+// statistics (medians and spread of alternating rounds), and a note of the machine.
 import os from "node:os";
 
 export { schema, valid, invalid } from "./data.mjs";
+export { opsPerSecond, asyncOpsPerSecond } from "./timing.mjs";
 
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-
-/** Calls per second of `fn`, run in batches for about `ms` milliseconds. */
-export function opsPerSecond(fn, ms) {
-  const start = performance.now();
-  const end = start + ms;
-  let n = 0;
-  while (performance.now() < end) {
-    for (let i = 0; i < 100; i++) fn();
-    n += 100;
-  }
-  return n / ((performance.now() - start) / 1000);
-}
-
-/** Same for an async `fn` (awaited one at a time). */
-export async function asyncOpsPerSecond(fn, ms) {
-  const start = performance.now();
-  const end = start + ms;
-  let n = 0;
-  while (performance.now() < end) {
-    for (let i = 0; i < 20; i++) await fn();
-    n += 20;
-  }
-  return n / ((performance.now() - start) / 1000);
-}
 
 /**
  * Runs each measure of `measures` ({ name: () => number | Promise<number> }) `rounds`

@@ -345,15 +345,12 @@ json Backend::add_line_item(const std::string& cart_id, const json& body) {
   check_personalization(variant_id, metadata);
   const std::int64_t quantity = round_quantity(body["quantity"].get<double>());
 
-  // The same merge rule the SDK exposes: same variant and deep-equal metadata; among
-  // equal lines the oldest. Read on the stored JSON: a cart may hold thousands of lines.
-  json* match = nullptr;
+  // The same merge rule the SDK exposes, read on the stored JSON (a cart may hold
+  // thousands of lines).
+  const auto match = personalization::find_matching_line_index(cart["items"], variant_id, metadata);
   std::int64_t in_cart = quantity;
-  for (auto& line : cart["items"]) {
-    if (line["variant_id"] != variant_id) continue;
-    in_cart += line["quantity"].get<std::int64_t>();
-    if (!personalization::metadata_equal(line["metadata"], metadata)) continue;
-    if (!match || line["created_at"] < (*match)["created_at"]) match = &line;
+  for (const auto& line : cart["items"]) {
+    if (line["variant_id"] == variant_id) in_cart += line["quantity"].get<std::int64_t>();
   }
   // A variant without managed inventory (manage_inventory: false) is never out of stock.
   if ((*variant).value("manage_inventory", true) &&
@@ -362,8 +359,9 @@ json Backend::add_line_item(const std::string& cart_id, const json& body) {
                     json{{"code", "insufficient_inventory"}}};
   }
   if (match) {
-    (*match)["quantity"] = (*match)["quantity"].get<std::int64_t>() + quantity;
-    (*match)["updated_at"] = now_iso();
+    json& line = cart["items"][*match];
+    line["quantity"] = line["quantity"].get<std::int64_t>() + quantity;
+    line["updated_at"] = now_iso();
   } else {
     cart["items"].push_back(new_line_item(cart, *variant, *product, quantity, metadata));
   }

@@ -237,7 +237,7 @@ TEST_SUITE("metadata") {
     CHECK_FALSE(p::metadata_equal(json(), a));
   }
 
-  TEST_CASE("find_matching_line_item predicts every add the real server made") {
+  TEST_CASE("find_matching_line_item (models and JSON) predicts every add the real server made") {
     // Each pair: the cart before the add, and the add itself (request and resulting cart).
     const std::vector<std::pair<std::string, std::string>> steps = {
         {"109-store-create-cart.txt", "110-li-add-S-msgA.txt"},
@@ -269,6 +269,12 @@ TEST_SUITE("metadata") {
       const json metadata = add.request_body.value("metadata", json());
       const auto quantity = add.request_body["quantity"].get<std::int64_t>();
       const medusa::LineItem* match = p::find_matching_line_item(items, variant, metadata);
+      // The rule on the unparsed JSON picks the same line.
+      const json raw_items =
+          json::parse(test_support::load_trace(before_name).response_body)["cart"]["items"];
+      const auto index = p::find_matching_line_index(raw_items, variant, metadata);
+      CHECK(index.has_value() == (match != nullptr));
+      if (match && index) CHECK(raw_items[*index]["id"] == *match->id);
       if (match) {
         ++merges;
         CHECK(after.items->size() == items.size());

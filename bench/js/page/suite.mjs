@@ -5,26 +5,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { MedusaPersonalize } from "@repo/web/src/index.js";
 import { schema, valid, invalid } from "@repo/bench/js/data.mjs";
-
-function opsPerSecond(fn, ms) {
-  const start = performance.now();
-  let n = 0;
-  while (performance.now() < start + ms) {
-    for (let i = 0; i < 100; i++) fn();
-    n += 100;
-  }
-  return n / ((performance.now() - start) / 1000);
-}
-
-async function asyncOpsPerSecond(fn, ms) {
-  const start = performance.now();
-  let n = 0;
-  while (performance.now() < start + ms) {
-    for (let i = 0; i < 20; i++) await fn();
-    n += 20;
-  }
-  return n / ((performance.now() - start) / 1000);
-}
+import { asyncOpsPerSecond, opsPerSecond } from "@repo/bench/js/timing.mjs";
 
 let current = "";
 const fakeFetch = async () => new Response(current, { status: 200, headers: { "content-type": "application/json" } });

@@ -3,9 +3,9 @@
 // scan_json verifies that a text is one well-formed JSON document within the limits of
 // parse_json (size, depth, UTF-8) and returns an outline of its top level: the kind of
 // the root and, for an object, each member's key, kind and raw text. It allocates only
-// the outline, so it is several times faster than a DOM parse: the JavaScript package
-// uses it to vet a response before handing the same bytes to the engine's JSON.parse,
-// which is the one that builds the returned objects (see docs/npm-package.md).
+// the outline, so it is several times faster than a DOM parse. check_response uses it to
+// vet a 2xx body without building it. (The JavaScript package parses 2xx bodies with the
+// engine's JSON.parse instead and has only the outline checked: docs/npm-package.md.)
 #pragma once
 
 #include <string_view>

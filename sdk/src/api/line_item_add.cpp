@@ -77,34 +77,21 @@ Result<std::int64_t> matching_quantity(const LineItemAdd& add, const std::string
   const auto items = cart->find("items");
   if (items == cart->end() || !items->is_array())
     return Error(ErrorKind::invalid_response, "response.shape", "cart read-back has no cart.items");
-  const json* best = nullptr;
+  // Shape first (a malformed line is a typed error, wherever it is), then Medusa's rule.
   for (std::size_t i = 0; i < items->size(); ++i) {
     const json& item = (*items)[i];
     const auto at = "/cart/items/" + std::to_string(i);
     if (!item.is_object())
       return Error(ErrorKind::invalid_response, "response.shape", "line item is not an object", at);
-    const auto variant = item.find("variant_id");
     const auto quantity = item.find("quantity");
     if (quantity != item.end() && !quantity->is_number_integer()) {
       return Error(ErrorKind::invalid_response, "response.shape", "quantity is not an integer",
                    at + "/quantity");
     }
-    if (variant == item.end() || !variant->is_string() || *variant != add.variant_id) continue;
-    const auto metadata = item.find("metadata");
-    if (!personalization::metadata_equal(metadata == item.end() ? json() : *metadata, add.metadata))
-      continue;
-    // Among equal lines the oldest, as on the server (ISO-8601 text compares in order).
-    const auto created = item.find("created_at");
-    if (!best || (created != item.end() && created->is_string() && best->contains("created_at") &&
-                  (*best)["created_at"].is_string() &&
-                  created->get_ref<const std::string&>() <
-                      (*best)["created_at"].get_ref<const std::string&>())) {
-      best = &item;
-    }
   }
-  if (!best) return std::int64_t{0};
-  const auto quantity = best->find("quantity");
-  return quantity == best->end() ? std::int64_t{0} : quantity->get<std::int64_t>();
+  const auto index = personalization::find_matching_line_index(*items, add.variant_id, add.metadata);
+  if (!index) return std::int64_t{0};
+  return (*items)[*index].value("quantity", std::int64_t{0});
 }
 
 AddOutcome add_outcome(const LineItemAdd& add, std::int64_t quantity_before,

@@ -39,4 +39,35 @@ const LineItem* find_matching_line_item(const std::vector<LineItem>& items,
   return best;
 }
 
+std::optional<std::size_t> find_matching_line_index(const json& items, std::string_view variant_id,
+                                                    const json& metadata) {
+  if (!items.is_array()) return std::nullopt;
+  std::optional<std::size_t> best;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const json& item = items[i];
+    if (!item.is_object()) continue;
+    const auto variant = item.find("variant_id");
+    if (variant == item.end() || !variant->is_string() ||
+        variant->get_ref<const std::string&>() != variant_id) {
+      continue;
+    }
+    const auto own = item.find("metadata");
+    if (!metadata_equal(own == item.end() ? json() : *own, metadata)) continue;
+    if (!best) {
+      best = i;
+      continue;
+    }
+    // Among equal lines the oldest, as in find_matching_line_item.
+    const json& current = items[*best];
+    const auto created = item.find("created_at");
+    const auto best_created = current.find("created_at");
+    if (created != item.end() && created->is_string() && best_created != current.end() &&
+        best_created->is_string() &&
+        created->get_ref<const std::string&>() < best_created->get_ref<const std::string&>()) {
+      best = i;
+    }
+  }
+  return best;
+}
+
 }  // namespace medusa::personalization

@@ -6,6 +6,7 @@
 // Medusa 2.21.2 server (see tests/fixtures/medusa-v2-traces, traces 110-123, 137-138).
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,11 @@ bool is_same_line_item(std::string_view variant_a, const json& metadata_a,
 /// meaningful, so do not rely on it.
 const LineItem* find_matching_line_item(const std::vector<LineItem>& items,
                                         std::string_view variant_id, const json& metadata);
+/// The same rule on line items as JSON (a response's `cart.items` array, unparsed): the
+/// index of the matching line, nullopt when none (or when `items` is not an array).
+/// Entries that are not objects, or lack a string `variant_id`, never match.
+std::optional<std::size_t> find_matching_line_index(const json& items, std::string_view variant_id,
+                                                    const json& metadata);
 /// The result points into `items`: a temporary vector would leave it dangling.
 const LineItem* find_matching_line_item(std::vector<LineItem>&& items, std::string_view variant_id,
                                         const json& metadata) = delete;
