@@ -112,7 +112,13 @@ std::size_t json_depth(const json& value) {
 
 bool is_valid_utf8(std::string_view text) noexcept {
   bool well_formed = true;
-  for (std::size_t i = 0; i < text.size() && well_formed;) text::decode_utf8(text, i, well_formed);
+  for (std::size_t i = 0; i < text.size() && well_formed;) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;  // ASCII, the common case, without a decoder call per character
+      continue;
+    }
+    text::decode_utf8(text, i, well_formed);
+  }
   return well_formed;
 }
 

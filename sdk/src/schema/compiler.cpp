@@ -3,12 +3,13 @@
 // Pass 1 records every `$id` (scan_ids). Pass 2 compiles from the root, leaving each
 // `$ref` pending; pending refs are then resolved to (document, JSON Pointer) locations
 // and compiled on demand, loading remote documents through ValidatorOptions::load_remote.
-#include <limits>
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
 
+#include "schema/formats.hpp"
 #include "schema/graph.hpp"
 #include "schema/uri.hpp"
 
@@ -338,7 +339,10 @@ class Compiler {
     }
     if (auto it = s.find("format"); it != s.end()) {
       if (!it->is_string()) fail("schema.invalid", "format must be a string", where + "/format");
-      if (options_.assert_formats) n.format = it->get<std::string>();
+      if (options_.assert_formats) {
+        n.format = it->get<std::string>();
+        n.format_check = format_check(n.format);
+      }
     }
     // -- arrays
     if (auto it = s.find("items"); it != s.end()) {
@@ -560,6 +564,7 @@ Result<std::shared_ptr<const Graph>> compile_graph(const json& schema,
   graph->options = options;
   try {
     Compiler(*graph, graph->options).run();
+    for (Node& n : graph->nodes) prepare_issues(n);
   } catch (const CompileFailure& f) {
     return f.error;
   }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "json_numbers.hpp"
@@ -104,7 +105,60 @@ std::string format_dpi(double dpi) {
   return std::to_string(static_cast<long long>(std::floor(dpi)));
 }
 
+json params_of(const char* key, json value) {
+  json params = json::object();
+  params[key] = std::move(value);
+  return params;
+}
+
+// Appends `token` to a JSON Pointer (~ -> ~0, / -> ~1), plain runs appended whole: this
+// runs for every member, and in WebAssembly a string call per character is slow.
+void append_pointer_token(std::string& path, const std::string& token) {
+  path += '/';
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (token[i] != '~' && token[i] != '/') continue;
+    path.append(token, plain, i - plain);
+    path += token[i] == '~' ? "~0" : "~1";
+    plain = i + 1;
+  }
+  path.append(token, plain, token.size() - plain);
+}
+
 }  // namespace
+
+void prepare_issues(Node& n) {
+  auto add = [&](Fixed keyword, std::string message, json params) {
+    n.fixed_issues.push_back(FixedIssue{keyword, std::move(message), std::move(params)});
+  };
+  if (n.types) {
+    add(Fixed::type, "must be " + type_list(n.types), params_of("expected", type_array(n.types)));
+  }
+  if (n.has_enum) {
+    add(Fixed::enum_values, "must be one of the allowed values",
+        params_of("allowed", n.enum_values));
+  }
+  if (n.const_value) {
+    add(Fixed::const_value, "must be equal to " + whole_number(*n.const_value).dump(),
+        params_of("expected", *n.const_value));
+  }
+  auto bound = [&](Fixed keyword, const std::optional<json>& value, const char* words,
+                   const char* key) {
+    if (value) add(keyword, words + whole_number(*value).dump(), params_of(key, *value));
+  };
+  bound(Fixed::minimum, n.minimum, "must be >= ", "limit");
+  bound(Fixed::maximum, n.maximum, "must be <= ", "limit");
+  bound(Fixed::exclusive_minimum, n.exclusive_minimum, "must be > ", "limit");
+  bound(Fixed::exclusive_maximum, n.exclusive_maximum, "must be < ", "limit");
+  bound(Fixed::multiple_of, n.multiple_of, "must be a multiple of ", "divisor");
+  if (n.pattern) {
+    add(Fixed::pattern, "must match the pattern " + n.pattern->source(),
+        params_of("pattern", n.pattern->source()));
+  }
+  if (!n.format.empty()) {
+    add(Fixed::format, "must be a valid " + n.format, params_of("format", n.format));
+  }
+}
 
 Evaluator::Evaluator(const Graph& graph, Report* report) : g_(graph), report_(report) {}
 
@@ -123,18 +177,30 @@ bool Evaluator::run(const json& instance) {
 void Evaluator::issue(const Node& n, const char* keyword, const char* code, std::string message,
                       json params, const std::string* child) {
   if (!collecting() || aborted_) return;
-  if (report_->issues.size() >= g_.options.max_issues) {
+  auto& issues = report_->issues;
+  if (issues.size() >= g_.options.max_issues) {
     report_->truncated = true;
     return;
   }
-  Issue i;
-  i.instance_path = path_;
-  if (child) i.instance_path += "/" + uri::escape_token(*child);
-  i.schema_path = n.location + (keyword[0] ? std::string("/") + keyword : std::string());
-  i.code = code;
-  i.message = std::move(message);
-  i.params = std::move(params);
-  report_->issues.push_back(std::move(i));
+  // Each string sized once: in WebAssembly every allocation is a call into malloc.
+  std::string instance_path;
+  instance_path.reserve(path_.size() + (child ? child->size() + 1 : 0));
+  instance_path = path_;
+  if (child) append_pointer_token(instance_path, *child);
+  const std::size_t keyword_size = std::strlen(keyword);
+  std::string schema_path;
+  schema_path.reserve(n.location.size() + keyword_size + 1);
+  schema_path = n.location;
+  if (keyword_size) schema_path.append(1, '/').append(keyword, keyword_size);
+  if (issues.empty()) issues.reserve(8);
+  issues.push_back(Issue{std::move(instance_path), std::move(schema_path), code, std::move(message),
+                         std::move(params)});
+}
+
+void Evaluator::issue(const Node& n, const char* keyword, const char* code, Fixed fixed) {
+  if (!collecting()) return;
+  const FixedIssue& f = n.fixed(fixed);
+  issue(n, keyword, code, f.message, f.params);
 }
 
 void Evaluator::abort(const Node& n, const char* code, std::string message) {
@@ -155,17 +221,7 @@ bool Evaluator::quietly(const Node& n, const json& v) {
 
 bool Evaluator::at(const std::string& token, const Node& n, const json& v) {
   const std::size_t size = path_.size();
-  path_ += '/';
-  // Escaped in place (JSON Pointer: ~ -> ~0, / -> ~1), plain runs appended whole: this
-  // runs for every member, and in WebAssembly a string call per character is slow.
-  std::size_t plain = 0;
-  for (std::size_t i = 0; i < token.size(); ++i) {
-    if (token[i] != '~' && token[i] != '/') continue;
-    path_.append(token, plain, i - plain);
-    path_ += token[i] == '~' ? "~0" : "~1";
-    plain = i + 1;
-  }
-  path_.append(token, plain, token.size() - plain);
+  append_pointer_token(path_, token);
   const bool ok = eval(n, v);
   path_.resize(size);
   return ok;
@@ -206,43 +262,43 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
   };
 
   if (n.types && !has_type(n.types, v)) {
-    issue(n, "type", "type", "must be " + type_list(n.types),
-          {{"expected", type_array(n.types)}, {"actual", type_name(v)}});
+    if (collecting()) {
+      const FixedIssue& f = n.fixed(Fixed::type);
+      json params = f.params;
+      params["actual"] = type_name(v);
+      issue(n, "type", "type", f.message, std::move(params));
+    }
     if (failed()) return false;
   }
   if (n.has_enum &&
       std::find(n.enum_values.begin(), n.enum_values.end(), v) == n.enum_values.end()) {
-    issue(n, "enum", "enum", "must be one of the allowed values", {{"allowed", n.enum_values}});
+    issue(n, "enum", "enum", Fixed::enum_values);
     if (failed()) return false;
   }
   if (n.const_value && *n.const_value != v) {
-    issue(n, "const", "const", "must be equal to " + whole_number(*n.const_value).dump(),
-          {{"expected", *n.const_value}});
+    issue(n, "const", "const", Fixed::const_value);
     if (failed()) return false;
   }
 
   if (v.is_number()) {
     if (n.minimum && v < *n.minimum) {
-      issue(n, "minimum", "minimum", "must be >= " + whole_number(*n.minimum).dump(), {{"limit", *n.minimum}});
+      issue(n, "minimum", "minimum", Fixed::minimum);
       if (failed()) return false;
     }
     if (n.maximum && v > *n.maximum) {
-      issue(n, "maximum", "maximum", "must be <= " + whole_number(*n.maximum).dump(), {{"limit", *n.maximum}});
+      issue(n, "maximum", "maximum", Fixed::maximum);
       if (failed()) return false;
     }
     if (n.exclusive_minimum && v <= *n.exclusive_minimum) {
-      issue(n, "exclusiveMinimum", "exclusive_minimum", "must be > " + whole_number(*n.exclusive_minimum).dump(),
-            {{"limit", *n.exclusive_minimum}});
+      issue(n, "exclusiveMinimum", "exclusive_minimum", Fixed::exclusive_minimum);
       if (failed()) return false;
     }
     if (n.exclusive_maximum && v >= *n.exclusive_maximum) {
-      issue(n, "exclusiveMaximum", "exclusive_maximum", "must be < " + whole_number(*n.exclusive_maximum).dump(),
-            {{"limit", *n.exclusive_maximum}});
+      issue(n, "exclusiveMaximum", "exclusive_maximum", Fixed::exclusive_maximum);
       if (failed()) return false;
     }
     if (n.multiple_of && !is_multiple(v, *n.multiple_of)) {
-      issue(n, "multipleOf", "multiple_of", "must be a multiple of " + whole_number(*n.multiple_of).dump(),
-            {{"divisor", *n.multiple_of}});
+      issue(n, "multipleOf", "multiple_of", Fixed::multiple_of);
       if (failed()) return false;
     }
   } else if (v.is_string()) {
@@ -250,25 +306,26 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
     if (n.min_length || n.max_length) {
       const auto length = text::count_code_points(s);
       if (n.min_length && length < *n.min_length) {
-        issue(n, "minLength", "min_length",
-              "must be at least " + std::to_string(*n.min_length) + " characters",
-              {{"limit", *n.min_length}, {"actual", length}});
+        if (collecting())
+          issue(n, "minLength", "min_length",
+                "must be at least " + std::to_string(*n.min_length) + " characters",
+                {{"limit", *n.min_length}, {"actual", length}});
         if (failed()) return false;
       }
       if (n.max_length && length > *n.max_length) {
-        issue(n, "maxLength", "max_length",
-              "must be at most " + std::to_string(*n.max_length) + " characters",
-              {{"limit", *n.max_length}, {"actual", length}});
+        if (collecting())
+          issue(n, "maxLength", "max_length",
+                "must be at most " + std::to_string(*n.max_length) + " characters",
+                {{"limit", *n.max_length}, {"actual", length}});
         if (failed()) return false;
       }
     }
     if (n.pattern && !n.pattern->search(s)) {
-      issue(n, "pattern", "pattern", "must match the pattern " + n.pattern->source(),
-            {{"pattern", n.pattern->source()}});
+      issue(n, "pattern", "pattern", Fixed::pattern);
       if (failed()) return false;
     }
-    if (!n.format.empty() && !check_format(n.format, s)) {
-      issue(n, "format", "format", "must be a valid " + n.format, {{"format", n.format}});
+    if (n.format_check && !n.format_check(s)) {
+      issue(n, "format", "format", Fixed::format);
       if (failed()) return false;
     }
   } else if (v.is_array()) {
@@ -285,7 +342,7 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
     const bool any = std::any_of(n.any_of.begin(), n.any_of.end(),
                                  [&](const Node* sub) { return quietly(*sub, v); });
     if (!any) {
-      issue(n, "anyOf", "any_of", "must match at least one of the allowed forms");
+      if (collecting()) issue(n, "anyOf", "any_of", "must match at least one of the allowed forms");
       if (failed()) return false;
     }
   }
@@ -296,15 +353,16 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
       if (aborted_) return false;
     }
     if (matches != 1) {
-      issue(n, "oneOf", "one_of",
-            matches == 0 ? "must match exactly one of the allowed forms (matches none)"
-                         : "must match exactly one of the allowed forms (matches several)",
-            {{"matches", matches}});
+      if (collecting())
+        issue(n, "oneOf", "one_of",
+              matches == 0 ? "must match exactly one of the allowed forms (matches none)"
+                           : "must match exactly one of the allowed forms (matches several)",
+              {{"matches", matches}});
       if (failed()) return false;
     }
   }
   if (n.not_schema && quietly(*n.not_schema, v)) {
-    issue(n, "not", "not", "must not match the excluded form");
+    if (collecting()) issue(n, "not", "not", "must not match the excluded form");
     if (failed()) return false;
   }
   if (n.if_schema) {
@@ -323,15 +381,17 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
   };
   const std::size_t size = v.size();
   if (n.min_items && size < *n.min_items) {
-    issue(n, "minItems", "min_items",
-          "must have at least " + std::to_string(*n.min_items) + " items",
-          {{"limit", *n.min_items}, {"actual", size}});
+    if (collecting())
+      issue(n, "minItems", "min_items",
+            "must have at least " + std::to_string(*n.min_items) + " items",
+            {{"limit", *n.min_items}, {"actual", size}});
     if (failed()) return false;
   }
   if (n.max_items && size > *n.max_items) {
-    issue(n, "maxItems", "max_items",
-          "must have at most " + std::to_string(*n.max_items) + " items",
-          {{"limit", *n.max_items}, {"actual", size}});
+    if (collecting())
+      issue(n, "maxItems", "max_items",
+            "must have at most " + std::to_string(*n.max_items) + " items",
+            {{"limit", *n.max_items}, {"actual", size}});
     if (failed()) return false;
   }
   if (n.unique_items && size > 1) {
@@ -344,10 +404,11 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
       if (v[order[i - 1]] == v[order[i]]) {
         const auto first = std::min(order[i - 1], order[i]);
         const auto second = std::max(order[i - 1], order[i]);
-        issue(n, "uniqueItems", "unique_items",
-              "must not contain duplicates (items " + std::to_string(first) + " and " +
-                  std::to_string(second) + " are equal)",
-              {{"first", first}, {"second", second}});
+        if (collecting())
+          issue(n, "uniqueItems", "unique_items",
+                "must not contain duplicates (items " + std::to_string(first) + " and " +
+                    std::to_string(second) + " are equal)",
+                {{"first", first}, {"second", second}});
         if (failed()) return false;
         break;
       }
@@ -364,9 +425,10 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
       } else if (n.additional_items) {
         const std::string token = std::to_string(i);
         if (n.additional_items->is_boolean && !n.additional_items->boolean_value) {
-          issue(n, "additionalItems", "additional_items",
-                "must have at most " + std::to_string(n.items_tuple.size()) + " items",
-                {{"limit", n.items_tuple.size()}}, &token);
+          if (collecting())
+            issue(n, "additionalItems", "additional_items",
+                  "must have at most " + std::to_string(n.items_tuple.size()) + " items",
+                  {{"limit", n.items_tuple.size()}}, &token);
           if (failed()) return false;
           break;
         }
@@ -379,7 +441,7 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
     for (std::size_t i = 0; i < size && !found; ++i) found = quietly(*n.contains, v[i]);
     if (aborted_) return false;
     if (!found) {
-      issue(n, "contains", "contains", "must contain at least one matching item");
+      if (collecting()) issue(n, "contains", "contains", "must contain at least one matching item");
       if (failed()) return false;
     }
   }
@@ -394,20 +456,23 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
   };
   const std::size_t size = v.size();
   if (n.min_properties && size < *n.min_properties) {
-    issue(n, "minProperties", "min_properties",
-          "must have at least " + std::to_string(*n.min_properties) + " properties",
-          {{"limit", *n.min_properties}, {"actual", size}});
+    if (collecting())
+      issue(n, "minProperties", "min_properties",
+            "must have at least " + std::to_string(*n.min_properties) + " properties",
+            {{"limit", *n.min_properties}, {"actual", size}});
     if (failed()) return false;
   }
   if (n.max_properties && size > *n.max_properties) {
-    issue(n, "maxProperties", "max_properties",
-          "must have at most " + std::to_string(*n.max_properties) + " properties",
-          {{"limit", *n.max_properties}, {"actual", size}});
+    if (collecting())
+      issue(n, "maxProperties", "max_properties",
+            "must have at most " + std::to_string(*n.max_properties) + " properties",
+            {{"limit", *n.max_properties}, {"actual", size}});
     if (failed()) return false;
   }
   for (const auto& name : n.required) {
     if (!v.contains(name)) {
-      issue(n, "required", "required", "is required", {{"property", name}}, &name);
+      if (collecting())
+        issue(n, "required", "required", "is required", params_of("property", name), &name);
       if (failed()) return false;
     }
   }
@@ -415,8 +480,9 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
     if (!v.contains(name)) continue;
     for (const auto& other : needs) {
       if (!v.contains(other)) {
-        issue(n, "dependencies", "dependencies", "is required when '" + name + "' is present",
-              {{"property", other}, {"because", name}}, &other);
+        if (collecting())
+          issue(n, "dependencies", "dependencies", "is required when '" + name + "' is present",
+                {{"property", other}, {"because", name}}, &other);
         if (failed()) return false;
       }
     }
@@ -424,20 +490,27 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
   for (const auto& [name, schema] : n.dependency_schemas) {
     if (v.contains(name) && !eval(*schema, v) && failed()) return false;
   }
-  for (const auto& [key, value] : v.items()) {
+  // The instance's members and `properties` are both sorted by name (nlohmann objects
+  // iterate in key order): one merged walk instead of a binary search per member.
+  auto next_property = n.properties.begin();
+  const auto properties_end = n.properties.end();
+  for (auto member = v.begin(); member != v.end(); ++member) {
+    const std::string& key = member.key();
+    const json& value = member.value();
     if (n.property_names) {
       const json name(key);
       if (!quietly(*n.property_names, name)) {
         if (aborted_) return false;
-        issue(n, "propertyNames", "property_names", "is not an allowed property name",
-              {{"property", key}}, &key);
+        if (collecting())
+          issue(n, "propertyNames", "property_names", "is not an allowed property name",
+                params_of("property", key), &key);
         if (failed()) return false;
       }
     }
     bool matched = false;
-    auto prop = std::lower_bound(n.properties.begin(), n.properties.end(), key,
-                                 [](const auto& p, const std::string& k) { return p.first < k; });
-    if (prop != n.properties.end() && prop->first == key) {
+    while (next_property != properties_end && next_property->first < key) ++next_property;
+    if (next_property != properties_end && next_property->first == key) {
+      const auto prop = next_property++;
       matched = true;
       if (!at(key, *prop->second, value) && failed()) return false;
     }
@@ -448,8 +521,9 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
     }
     if (!matched && n.additional_properties) {
       if (n.additional_properties->is_boolean && !n.additional_properties->boolean_value) {
-        issue(n, "additionalProperties", "additional_properties", "is not an allowed property",
-              {{"property", key}}, &key);
+        if (collecting())
+          issue(n, "additionalProperties", "additional_properties", "is not an allowed property",
+                params_of("property", key), &key);
         if (failed()) return false;
       } else if (!at(key, *n.additional_properties, value) && failed()) {
         return false;
@@ -479,11 +553,12 @@ bool Evaluator::eval_image(const Node& n, const json& v) {
   if (!missing.empty()) {
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-    issue(n, "x-image", "image_reference",
-          "must be an uploaded image reference {url, width, height, mime, bytes} (missing or "
-          "invalid: " +
-              list + ")",
-          {{"fields", missing}});
+    if (collecting())
+      issue(n, "x-image", "image_reference",
+            "must be an uploaded image reference {url, width, height, mime, bytes} (missing or "
+            "invalid: " +
+                list + ")",
+            {{"fields", missing}});
     return false;
   }
   bool valid = true;
@@ -499,26 +574,29 @@ bool Evaluator::eval_image(const Node& n, const json& v) {
       std::find(rule.accept.begin(), rule.accept.end(), mime) == rule.accept.end()) {
     std::string list;
     for (const auto& a : rule.accept) list += (list.empty() ? "" : ", ") + a;
-    issue(n, "x-image/accept", "image_type", "must be an image of type " + list,
-          {{"accept", rule.accept}, {"actual", mime}});
+    if (collecting())
+      issue(n, "x-image/accept", "image_type", "must be an image of type " + list,
+            {{"accept", rule.accept}, {"actual", mime}});
     if (failed()) return false;
   }
   if (rule.max_bytes && bytes > *rule.max_bytes) {
-    issue(n, "x-image/max_bytes", "image_too_large",
-          "must be at most " + whole_number(*rule.max_bytes).dump() + " bytes",
-          {{"limit", whole_number(*rule.max_bytes)}, {"actual", v["bytes"]}});
+    if (collecting())
+      issue(n, "x-image/max_bytes", "image_too_large",
+            "must be at most " + whole_number(*rule.max_bytes).dump() + " bytes",
+            {{"limit", whole_number(*rule.max_bytes)}, {"actual", v["bytes"]}});
     if (failed()) return false;
   }
   const bool narrow = rule.min_width && width < *rule.min_width;
   const bool short_ = rule.min_height && height < *rule.min_height;
   if (narrow || short_) {
-    issue(n, narrow ? "x-image/min_width" : "x-image/min_height", "image_min_pixels",
-          "must be at least " + whole_number(rule.min_width.value_or(0)).dump() + "x" +
-              whole_number(rule.min_height.value_or(0)).dump() + " pixels",
-          {{"min_width", whole_number(rule.min_width.value_or(0))},
-           {"min_height", whole_number(rule.min_height.value_or(0))},
-           {"width", v["width"]},
-           {"height", v["height"]}});
+    if (collecting())
+      issue(n, narrow ? "x-image/min_width" : "x-image/min_height", "image_min_pixels",
+            "must be at least " + whole_number(rule.min_width.value_or(0)).dump() + "x" +
+                whole_number(rule.min_height.value_or(0)).dump() + " pixels",
+            {{"min_width", whole_number(rule.min_width.value_or(0))},
+             {"min_height", whole_number(rule.min_height.value_or(0))},
+             {"width", v["width"]},
+             {"height", v["height"]}});
     if (failed()) return false;
   }
   if (rule.min_dpi) {
@@ -527,11 +605,12 @@ bool Evaluator::eval_image(const Node& n, const json& v) {
     if (rule.print_width_mm) dpi = std::min(dpi, width / (*rule.print_width_mm / 25.4));
     if (rule.print_height_mm) dpi = std::min(dpi, height / (*rule.print_height_mm / 25.4));
     if (dpi < *rule.min_dpi) {
-      issue(n, "x-image/min_dpi", "image_min_dpi",
-            "would print at " + format_dpi(dpi) + " dpi, below the minimum of " +
-                whole_number(*rule.min_dpi).dump() + " dpi",
-            {{"dpi", static_cast<long long>(std::floor(dpi))},
-             {"min_dpi", whole_number(*rule.min_dpi)}});
+      if (collecting())
+        issue(n, "x-image/min_dpi", "image_min_dpi",
+              "would print at " + format_dpi(dpi) + " dpi, below the minimum of " +
+                  whole_number(*rule.min_dpi).dump() + " dpi",
+              {{"dpi", static_cast<long long>(std::floor(dpi))},
+               {"min_dpi", whole_number(*rule.min_dpi)}});
       if (failed()) return false;
     }
   }

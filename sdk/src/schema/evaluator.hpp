@@ -28,6 +28,8 @@ class Evaluator {
   bool at(const std::string& token, const Node& n, const json& v);
   void issue(const Node& n, const char* keyword, const char* code, std::string message,
              json params = json::object(), const std::string* child = nullptr);
+  /// The prepared issue of a keyword whose text depends on the schema alone.
+  void issue(const Node& n, const char* keyword, const char* code, Fixed fixed);
   void abort(const Node& n, const char* code, std::string message);
 
   const Graph& g_;

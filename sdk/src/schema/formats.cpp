@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <string_view>
 
 #include "medusa/regex.hpp"
 #include "medusa/schema/validator.hpp"
+#include "schema/formats.hpp"
 #include "text/utf8.hpp"
 
 namespace medusa::schema {
@@ -196,9 +198,20 @@ bool idn_email(const std::string& s) {
 }
 
 // RFC 3986 / 3987 character-level check of a URI or IRI (reference).
+// RFC 3986's unreserved, gen-delims and sub-delims besides letters and digits.
+bool is_uri_punctuation(unsigned char c) {
+  static const struct Table {
+    bool allowed[128] = {};
+    Table() {
+      for (const char* p = "-._~:/?#[]@!$&'()*+,;="; *p; ++p)
+        allowed[static_cast<unsigned char>(*p)] = true;
+    }
+  } table;
+  return c < 128 && table.allowed[c];
+}
+
 bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
   if (allow_unicode && !is_valid_utf8(s)) return false;
-  static const std::string allowed = "-._~:/?#[]@!$&'()*+,;=";
   std::size_t i = 0;
   // scheme
   const auto colon = s.find(':');
@@ -228,7 +241,7 @@ bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
     }
     if (c == '#' && i != fragment) return false;  // a second '#'
     if (!(is_alpha(static_cast<char>(c)) || is_digit(static_cast<char>(c)) ||
-          allowed.find(static_cast<char>(c)) != std::string::npos)) {
+          is_uri_punctuation(c))) {
       return false;
     }
   }
@@ -236,36 +249,37 @@ bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
   const std::size_t after_scheme = has_scheme ? colon + 1 : 0;
   if (s.compare(after_scheme, 2, "//") == 0) {
     const auto end = s.find_first_of("/?#", after_scheme + 2);
-    std::string authority = s.substr(
+    const std::string_view authority = std::string_view(s).substr(
         after_scheme + 2, end == std::string::npos ? std::string::npos : end - after_scheme - 2);
     const auto at = authority.rfind('@');
-    std::string host = at == std::string::npos ? authority : authority.substr(at + 1);
+    const std::string_view host =
+        at == std::string_view::npos ? authority : authority.substr(at + 1);
     if (!host.empty() && host[0] == '[') {
       const auto close = host.find(']');
-      if (close == std::string::npos) return false;
-      const std::string rest = host.substr(close + 1);
+      if (close == std::string_view::npos) return false;
+      const std::string_view rest = host.substr(close + 1);
       if (!rest.empty() &&
           (rest[0] != ':' || !std::all_of(rest.begin() + 1, rest.end(), is_digit))) {
         return false;
       }
-      if (!ipv6(host.substr(1, close - 1))) return false;
+      if (!ipv6(std::string(host.substr(1, close - 1)))) return false;
     } else {
-      if (host.find_first_of("[]") != std::string::npos) return false;
+      if (host.find_first_of("[]") != std::string_view::npos) return false;
       const auto port = host.find(':');
-      if (port != std::string::npos &&
+      if (port != std::string_view::npos &&
           !std::all_of(host.begin() + static_cast<std::ptrdiff_t>(port) + 1, host.end(),
                        is_digit)) {
         return false;  // also refuses an IPv6 address without brackets
       }
     }
-    if (at != std::string::npos &&
-        authority.substr(0, at).find_first_of("[]") != std::string::npos) {
+    if (at != std::string_view::npos &&
+        authority.substr(0, at).find_first_of("[]") != std::string_view::npos) {
       return false;
     }
   } else {
-    const std::string rest = s.substr(
+    const std::string_view rest = std::string_view(s).substr(
         after_scheme, fragment == std::string::npos ? std::string::npos : fragment - after_scheme);
-    if (rest.find_first_of("[]") != std::string::npos) return false;
+    if (rest.find_first_of("[]") != std::string_view::npos) return false;
   }
   if (fragment != std::string::npos && s.find_first_of("[]", fragment) != std::string::npos) {
     return false;
@@ -344,11 +358,20 @@ const Checker kCheckers[] = {
 
 }  // namespace
 
-bool check_format(const std::string& format, const std::string& value) {
+namespace detail {
+
+FormatCheck format_check(const std::string& name) {
   for (const auto& c : kCheckers) {
-    if (format == c.name) return c.check(value);
+    if (name == c.name) return c.check;
   }
-  return true;
+  return nullptr;
+}
+
+}  // namespace detail
+
+bool check_format(const std::string& format, const std::string& value) {
+  const auto check = detail::format_check(format);
+  return !check || check(value);
 }
 
 const std::vector<std::string>& known_formats() {

@@ -33,6 +33,27 @@ struct ImageRule {
   std::optional<double> min_dpi;
 };
 
+/// Keywords whose issue message and params depend on the schema alone.
+enum class Fixed : std::uint8_t {
+  type,
+  enum_values,
+  const_value,
+  minimum,
+  maximum,
+  exclusive_minimum,
+  exclusive_maximum,
+  multiple_of,
+  pattern,
+  format
+};
+
+/// A prepared issue text: built once per schema, copied into each report that needs it.
+struct FixedIssue {
+  Fixed keyword;
+  std::string message;
+  json params;
+};
+
 struct Node {
   std::string location;  ///< "#/properties/a" (prefixed with the document URI if remote)
 
@@ -51,6 +72,7 @@ struct Node {
   std::optional<std::uint64_t> min_length, max_length;
   std::optional<Regex> pattern;
   std::string format;
+  bool (*format_check)(const std::string&) = nullptr;  ///< null: unknown format or none
 
   const Node* items = nullptr;           ///< items as one schema
   std::vector<const Node*> items_tuple;  ///< items as an array
@@ -76,6 +98,18 @@ struct Node {
   const Node* else_schema = nullptr;
 
   std::optional<ImageRule> image;
+
+  /// Filled by prepare_issues once the node is compiled: formatting numbers and building
+  /// JSON objects on every failure was most of the cost of validating an invalid value.
+  std::vector<FixedIssue> fixed_issues;
+
+  const FixedIssue& fixed(Fixed keyword) const {
+    for (const auto& f : fixed_issues) {
+      if (f.keyword == keyword) return f;
+    }
+    static const FixedIssue none{keyword, {}, json::object()};
+    return none;  // unreachable when prepare_issues ran: every present keyword has one
+  }
 };
 
 struct Graph {
@@ -84,6 +118,9 @@ struct Graph {
   const Node* root = nullptr;
   ValidatorOptions options;
 };
+
+/// Prepares the fixed issues of a compiled node; defined in evaluator.cpp.
+void prepare_issues(Node& n);
 
 /// Builds the graph; defined in compiler.cpp.
 Result<std::shared_ptr<const Graph>> compile_graph(const json& schema,
