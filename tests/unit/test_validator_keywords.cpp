@@ -352,3 +352,29 @@ TEST_CASE("report text: escapes, control characters and bad UTF-8 as nlohmann wr
         report.to_json().dump(-1, ' ', false, medusa::json::error_handler_t::replace));
   CHECK(report.to_json_text().find("\\u0001") != std::string::npos);
 }
+
+TEST_CASE("report text: every special byte at every offset of the eight-byte blocks" *
+          doctest::test_suite("validator")) {
+  // The writer copies plain text eight bytes at a time; a quote, backslash, control
+  // character, multi-byte sequence or bad byte must be found wherever it falls.
+  const std::string specials[] = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", " ",
+                                  "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x8e\x89",
+                                  "\xff", "\xc3", "\xe2\x82"};
+  medusa::schema::Report report;
+  for (const auto& special : specials) {
+    for (std::size_t at = 0; at < 19; ++at) {
+      std::string text(at, 'a');
+      text += special;
+      text += std::string(at % 7, 'z');
+      report.issues.push_back({"/" + text, "#/x", "code", text, {{"value", text}}});
+    }
+  }
+  CHECK(report.to_json_text() ==
+        report.to_json().dump(-1, ' ', false, medusa::json::error_handler_t::replace));
+  for (auto& issue : report.issues) {
+    medusa::schema::Report one;
+    one.issues.push_back(issue);
+    CHECK(one.to_json_text() ==
+          one.to_json().dump(-1, ' ', false, medusa::json::error_handler_t::replace));
+  }
+}

@@ -6,6 +6,8 @@ import { toJsonText } from "./json.js";
 
 const BANG = 33; // '!': the core's error marker
 const textDecoder = new TextDecoder();
+const textEncoder = new TextEncoder();
+const SCRATCH_BYTES = 16384; // values texts up to 5,461 UTF-16 units reuse one heap buffer
 
 // "<head JSON>\n<body>" -> { method, url, headers, idempotent, body }.
 function requestOf(text) {
@@ -77,8 +79,20 @@ export class Core {
 
   validate(id, values) {
     const m = this.module;
-    const pointer = m.validateInPlace(id, toJsonText(values, "values"));
-    return this.json(textDecoder.decode(m.HEAPU8.subarray(pointer, pointer + m.inPlaceLength())));
+    const text = toJsonText(values, "values");
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit. Texts that fit reuse one buffer
+    // (a form validates on every keystroke); larger ones get their own.
+    const capacity = text.length * 3;
+    const reuse = capacity <= SCRATCH_BYTES;
+    if (reuse && !this.scratch) this.scratch = m._malloc(SCRATCH_BYTES);
+    const buffer = reuse ? this.scratch : m._malloc(capacity || 1);
+    try {
+      const { written } = textEncoder.encodeInto(text, m.HEAPU8.subarray(buffer, buffer + (reuse ? SCRATCH_BYTES : capacity)));
+      const pointer = m.validateInPlace(id, buffer, written);
+      return this.json(textDecoder.decode(m.HEAPU8.subarray(pointer, pointer + m.inPlaceLength())));
+    } finally {
+      if (!reuse) m._free(buffer);
+    }
   }
 
   normalize(id, values) {
