@@ -59,6 +59,8 @@ void run_file(const fs::path& file, Tally& tally) {
         // The direct writer gives exactly the DOM's text.
         CHECK(report.to_json_text() ==
               report.to_json().dump(-1, ' ', false, medusa::json::error_handler_t::replace));
+        // Written while validating, the same bytes.
+        CHECK(compiled->validate_text(test["data"]) == report.to_json_text());
         ok = report.valid() == expected;
       }
       if (ok) {

@@ -282,6 +282,7 @@ TEST_SUITE("validator") {
     const auto e = exponential.validate(1);
     REQUIRE_FALSE(e.valid());
     CHECK(e.issues.back().code == "limit_steps");
+    CHECK(exponential.validate_text(1) == e.to_json_text());
   }
 
   TEST_CASE("values nested too deeply are refused before evaluation") {
@@ -297,6 +298,7 @@ TEST_SUITE("validator") {
     CHECK(r.issues[0].code == "limit_depth");
     CHECK(r.issues[0].message == "value nested deeper than 256 levels");
     CHECK_FALSE(s.is_valid(deep));
+    CHECK(s.validate_text(deep) == r.to_json_text());
   }
 
   TEST_CASE("the report is capped at max_issues") {
@@ -306,6 +308,15 @@ TEST_SUITE("validator") {
     const auto r = s.validate(json::parse("[1,2,3,4,5]"));
     CHECK(r.issues.size() == 3);
     CHECK(r.truncated);
+    CHECK(s.validate_text(json::parse("[1,2,3,4,5]")) == r.to_json_text());
+    // Prepared (minimum) and built (required) issues share the cap, in either form.
+    const auto mixed = compile(
+        R"({"items":{"required":["x"],"properties":{"n":{"minimum":5}}}})", options);
+    const json values = json::parse(R"([{"n":1},{"n":2},{"n":3}])");
+    const auto capped = mixed.validate(values);
+    CHECK(capped.issues.size() == 3);
+    CHECK(capped.truncated);
+    CHECK(mixed.validate_text(values) == capped.to_json_text());
   }
 
   TEST_CASE("reports serialize deterministically") {
@@ -377,4 +388,33 @@ TEST_CASE("report text: every special byte at every offset of the eight-byte blo
     CHECK(one.to_json_text() ==
           one.to_json().dump(-1, ' ', false, medusa::json::error_handler_t::replace));
   }
+}
+
+TEST_CASE("report text written while validating: special bytes in keys, values and schemas" *
+          doctest::test_suite("validator")) {
+  // Property names and patterns carrying every kind of byte the writer treats apart, in
+  // prepared issues (pattern, enum, minimum) and built ones (required, additional).
+  json schema = {{"type", "object"},
+                 {"additionalProperties", false},
+                 {"required", json::array()},
+                 {"properties", json::object()}};
+  const std::string names[] = {"plain", "quo\"te", "back\\slash", "new\nline", "tab\t", "\x01",
+                               "caf\xc3\xa9", "\xf0\x9f\x8e\x89 party", "a/b~c", "0123456789abcdef"};
+  json values = json::object();
+  for (const auto& name : names) {
+    schema["required"].push_back(name + "!");
+    schema["properties"][name] = {{"pattern", "^[" + name.substr(0, 1) + "]{2}$"},
+                                  {"enum", {name, 1}},
+                                  {"minimum", 3}};
+    values[name] = name + "\"\\\n";
+  }
+  values["extra \"\x02"] = 1;
+  const auto compiled = medusa::schema::CompiledSchema::compile(schema);
+  REQUIRE(compiled.ok());
+  const auto report = compiled->validate(values);
+  CHECK(report.issues.size() > 20);
+  CHECK(compiled->validate_text(values) == report.to_json_text());
+  CHECK(compiled->validate_text(values) ==
+        report.to_json().dump(-1, ' ', false, medusa::json::error_handler_t::replace));
+  CHECK(compiled->validate_text(json::array()) == compiled->validate(json::array()).to_json_text());
 }

@@ -125,11 +125,53 @@ void append_pointer_token(std::string& path, const std::string& token) {
   path.append(token, plain, token.size() - plain);
 }
 
+struct FixedName {
+  const char* keyword;
+  const char* code;
+};
+
+const FixedName& name_of(Fixed fixed) {
+  static const FixedName names[] = {{"type", "type"},
+                                    {"enum", "enum"},
+                                    {"const", "const"},
+                                    {"minimum", "minimum"},
+                                    {"maximum", "maximum"},
+                                    {"exclusiveMinimum", "exclusive_minimum"},
+                                    {"exclusiveMaximum", "exclusive_maximum"},
+                                    {"multipleOf", "multiple_of"},
+                                    {"pattern", "pattern"},
+                                    {"format", "format"}};
+  return names[static_cast<int>(fixed)];
+}
+
+std::string schema_path_of(const Node& n, const char* keyword) {
+  const std::size_t keyword_size = std::strlen(keyword);
+  std::string path;
+  path.reserve(n.location.size() + keyword_size + 1);
+  path = n.location;
+  if (keyword_size) path.append(1, '/').append(keyword, keyword_size);
+  return path;
+}
+
 }  // namespace
 
 void prepare_issues(Node& n) {
   auto add = [&](Fixed keyword, std::string message, json params) {
-    n.fixed_issues.push_back(FixedIssue{keyword, std::move(message), std::move(params)});
+    const FixedName& name = name_of(keyword);
+    JsonTextWriter head(64);
+    head.literal("{\"code\":");
+    head.string(name.code);
+    head.literal(",\"instance_path\":");
+    JsonTextWriter tail(128);
+    tail.literal(",\"message\":");
+    tail.string(message);
+    tail.literal(",\"params\":");
+    write_json(tail, params);
+    tail.literal(",\"schema_path\":");
+    tail.string(schema_path_of(n, name.keyword));
+    tail.raw('}');
+    n.fixed_issues.push_back(
+        FixedIssue{keyword, std::move(message), std::move(params), head.take(), tail.take()});
   };
   if (n.types) {
     add(Fixed::type, "must be " + type_list(n.types), params_of("expected", type_array(n.types)));
@@ -160,7 +202,24 @@ void prepare_issues(Node& n) {
   }
 }
 
+std::string ReportText::finish() {
+  out_.literal("],\"truncated\":");
+  if (truncated_) {
+    out_.literal("true");
+  } else {
+    out_.literal("false");
+  }
+  if (count_ == 0) {
+    out_.literal(",\"valid\":true}");
+  } else {
+    out_.literal(",\"valid\":false}");
+  }
+  return out_.take();
+}
+
 Evaluator::Evaluator(const Graph& graph, Report* report) : g_(graph), report_(report) {}
+
+Evaluator::Evaluator(const Graph& graph, ReportText& text) : g_(graph), text_(&text) {}
 
 bool Evaluator::run(const json& instance) {
   // Values built in memory bypass parse_json's depth limit; refuse them here, before
@@ -170,6 +229,7 @@ bool Evaluator::run(const json& instance) {
           "value nested deeper than " + std::to_string(g_.options.max_instance_depth) + " levels");
     return false;
   }
+  path_.reserve(16);
   const bool ok = eval(*g_.root, instance);
   return ok && !aborted_;
 }
@@ -177,37 +237,67 @@ bool Evaluator::run(const json& instance) {
 void Evaluator::issue(const Node& n, const char* keyword, const char* code, std::string message,
                       json params, const std::string* child) {
   if (!collecting() || aborted_) return;
-  auto& issues = report_->issues;
-  if (issues.size() >= g_.options.max_issues) {
-    report_->truncated = true;
+  if (issue_count() >= g_.options.max_issues) {
+    if (report_) report_->truncated = true;
+    if (text_) text_->mark_truncated();
     return;
   }
-  // Each string sized once: in WebAssembly every allocation is a call into malloc.
-  std::string instance_path;
-  instance_path.reserve(path_.size() + (child ? child->size() + 1 : 0));
-  instance_path = path_;
-  if (child) append_pointer_token(instance_path, *child);
-  const std::size_t keyword_size = std::strlen(keyword);
-  std::string schema_path;
-  schema_path.reserve(n.location.size() + keyword_size + 1);
-  schema_path = n.location;
-  if (keyword_size) schema_path.append(1, '/').append(keyword, keyword_size);
+  std::string instance_path = this->instance_path(child);
+  if (text_) {
+    write_issue(code, instance_path, message, params, n, keyword);
+    return;
+  }
+  auto& issues = report_->issues;
   if (issues.empty()) issues.reserve(8);
-  issues.push_back(Issue{std::move(instance_path), std::move(schema_path), code, std::move(message),
-                         std::move(params)});
+  issues.push_back(Issue{std::move(instance_path), schema_path_of(n, keyword), code,
+                         std::move(message), std::move(params)});
 }
 
-void Evaluator::issue(const Node& n, const char* keyword, const char* code, Fixed fixed) {
-  if (!collecting()) return;
+void Evaluator::write_issue(const char* code, const std::string& instance_path,
+                            const std::string& message, const json& params, const Node& n,
+                            const char* keyword) {
+  JsonTextWriter& out = text_->next_issue();
+  out.literal("{\"code\":");
+  out.string(code);
+  out.literal(",\"instance_path\":");
+  out.string(instance_path);
+  out.literal(",\"message\":");
+  out.string(message);
+  out.literal(",\"params\":");
+  write_json(out, params);
+  out.literal(",\"schema_path\":");
+  out.string(schema_path_of(n, keyword));
+  out.raw('}');
+}
+
+void Evaluator::issue(const Node& n, Fixed fixed) {
+  if (!collecting() || aborted_) return;
   const FixedIssue& f = n.fixed(fixed);
-  issue(n, keyword, code, f.message, f.params);
+  if (text_) {
+    if (text_->size() >= g_.options.max_issues) {
+      text_->mark_truncated();
+      return;
+    }
+    // The prepared text around the one part that varies.
+    JsonTextWriter& out = text_->next_issue();
+    out.raw(f.text_head.data(), f.text_head.size());
+    out.string(instance_path());
+    out.raw(f.text_tail.data(), f.text_tail.size());
+    return;
+  }
+  const FixedName& name = name_of(fixed);
+  issue(n, name.keyword, name.code, f.message, f.params);
 }
 
 void Evaluator::abort(const Node& n, const char* code, std::string message) {
   if (aborted_) return;
   aborted_ = true;
-  if (report_ && report_->issues.size() < g_.options.max_issues) {
-    report_->issues.push_back(Issue{path_, n.location, code, std::move(message), json::object()});
+  if ((!report_ && !text_) || issue_count() >= g_.options.max_issues) return;
+  if (text_) {
+    write_issue(code, instance_path(), message, json::object(), n, "");
+  } else if (report_) {
+    report_->issues.push_back(
+        Issue{instance_path(), n.location, code, std::move(message), json::object()});
   }
 }
 
@@ -219,12 +309,32 @@ bool Evaluator::quietly(const Node& n, const json& v) {
   return ok;
 }
 
-bool Evaluator::at(const std::string& token, const Node& n, const json& v) {
-  const std::size_t size = path_.size();
-  append_pointer_token(path_, token);
+bool Evaluator::at(const std::string& key, const Node& n, const json& v) {
+  path_.push_back(PathStep{&key, 0});
   const bool ok = eval(n, v);
-  path_.resize(size);
+  path_.pop_back();
   return ok;
+}
+
+bool Evaluator::at(std::size_t index, const Node& n, const json& v) {
+  path_.push_back(PathStep{nullptr, index});
+  const bool ok = eval(n, v);
+  path_.pop_back();
+  return ok;
+}
+
+std::string Evaluator::instance_path(const std::string* child) const {
+  std::string path;
+  for (const PathStep& step : path_) {
+    if (step.key) {
+      append_pointer_token(path, *step.key);
+    } else {
+      path += '/';
+      path += std::to_string(step.index);
+    }
+  }
+  if (child) append_pointer_token(path, *child);
+  return path;
 }
 
 bool Evaluator::eval(const Node& n, const json& v) {
@@ -272,33 +382,33 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
   }
   if (n.has_enum &&
       std::find(n.enum_values.begin(), n.enum_values.end(), v) == n.enum_values.end()) {
-    issue(n, "enum", "enum", Fixed::enum_values);
+    issue(n, Fixed::enum_values);
     if (failed()) return false;
   }
   if (n.const_value && *n.const_value != v) {
-    issue(n, "const", "const", Fixed::const_value);
+    issue(n, Fixed::const_value);
     if (failed()) return false;
   }
 
   if (v.is_number()) {
     if (n.minimum && v < *n.minimum) {
-      issue(n, "minimum", "minimum", Fixed::minimum);
+      issue(n, Fixed::minimum);
       if (failed()) return false;
     }
     if (n.maximum && v > *n.maximum) {
-      issue(n, "maximum", "maximum", Fixed::maximum);
+      issue(n, Fixed::maximum);
       if (failed()) return false;
     }
     if (n.exclusive_minimum && v <= *n.exclusive_minimum) {
-      issue(n, "exclusiveMinimum", "exclusive_minimum", Fixed::exclusive_minimum);
+      issue(n, Fixed::exclusive_minimum);
       if (failed()) return false;
     }
     if (n.exclusive_maximum && v >= *n.exclusive_maximum) {
-      issue(n, "exclusiveMaximum", "exclusive_maximum", Fixed::exclusive_maximum);
+      issue(n, Fixed::exclusive_maximum);
       if (failed()) return false;
     }
     if (n.multiple_of && !is_multiple(v, *n.multiple_of)) {
-      issue(n, "multipleOf", "multiple_of", Fixed::multiple_of);
+      issue(n, Fixed::multiple_of);
       if (failed()) return false;
     }
   } else if (v.is_string()) {
@@ -321,11 +431,11 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
       }
     }
     if (n.pattern && !n.pattern->search(s)) {
-      issue(n, "pattern", "pattern", Fixed::pattern);
+      issue(n, Fixed::pattern);
       if (failed()) return false;
     }
     if (n.format_check && !n.format_check(s)) {
-      issue(n, "format", "format", Fixed::format);
+      issue(n, Fixed::format);
       if (failed()) return false;
     }
   } else if (v.is_array()) {
@@ -416,23 +526,24 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
   }
   if (n.items) {
     for (std::size_t i = 0; i < size; ++i) {
-      if (!at(std::to_string(i), *n.items, v[i]) && failed()) return false;
+      if (!at(i, *n.items, v[i]) && failed()) return false;
     }
   } else if (n.items_is_tuple) {
     for (std::size_t i = 0; i < size; ++i) {
       if (i < n.items_tuple.size()) {
-        if (!at(std::to_string(i), *n.items_tuple[i], v[i]) && failed()) return false;
+        if (!at(i, *n.items_tuple[i], v[i]) && failed()) return false;
       } else if (n.additional_items) {
-        const std::string token = std::to_string(i);
         if (n.additional_items->is_boolean && !n.additional_items->boolean_value) {
-          if (collecting())
+          if (collecting()) {
+            const std::string token = std::to_string(i);
             issue(n, "additionalItems", "additional_items",
                   "must have at most " + std::to_string(n.items_tuple.size()) + " items",
-                  {{"limit", n.items_tuple.size()}}, &token);
+                  params_of("limit", n.items_tuple.size()), &token);
+          }
           if (failed()) return false;
           break;
         }
-        if (!at(token, *n.additional_items, v[i]) && failed()) return false;
+        if (!at(i, *n.additional_items, v[i]) && failed()) return false;
       }
     }
   }

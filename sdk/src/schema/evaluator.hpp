@@ -2,21 +2,49 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "schema/graph.hpp"
+#include "schema/json_text.hpp"
 
 namespace medusa::schema::detail {
+
+/// A report written as JSON text while evaluating: the same bytes as
+/// Report::to_json_text() of the same evaluation, without the Issue objects.
+class ReportText {
+ public:
+  ReportText() : out_(512) { out_.literal("{\"issues\":["); }
+
+  std::size_t size() const { return count_; }
+  void mark_truncated() { truncated_ = true; }
+  /// The writer, positioned for one more issue object.
+  JsonTextWriter& next_issue() {
+    if (count_++) out_.raw(',');
+    return out_;
+  }
+  std::string finish();
+
+ private:
+  JsonTextWriter out_;
+  std::size_t count_ = 0;
+  bool truncated_ = false;
+};
 
 class Evaluator {
  public:
   /// `report` null = boolean mode (stop at the first failure).
   Evaluator(const Graph& graph, Report* report);
+  /// Collects every issue as report text.
+  Evaluator(const Graph& graph, ReportText& text);
 
   /// Evaluates from the root; true when valid.
   bool run(const json& instance);
 
  private:
-  bool collecting() const { return report_ != nullptr && !quiet_; }
+  bool collecting() const { return (report_ != nullptr || text_ != nullptr) && !quiet_; }
+  std::size_t issue_count() const { return report_ ? report_->issues.size() : text_->size(); }
+  void write_issue(const char* code, const std::string& instance_path, const std::string& message,
+                   const json& params, const Node& n, const char* keyword);
   bool eval(const Node& n, const json& v);
   bool eval_node(const Node& n, const json& v);
   bool eval_array(const Node& n, const json& v);
@@ -24,21 +52,30 @@ class Evaluator {
   bool eval_image(const Node& n, const json& v);
   /// Evaluates in boolean mode (branches of anyOf/oneOf/not/if/contains/propertyNames).
   bool quietly(const Node& n, const json& v);
-  /// Evaluates a child value, with `token` appended to the instance path.
-  bool at(const std::string& token, const Node& n, const json& v);
+  /// Evaluates a member or item, with its key or index appended to the instance path.
+  bool at(const std::string& key, const Node& n, const json& v);
+  bool at(std::size_t index, const Node& n, const json& v);
   void issue(const Node& n, const char* keyword, const char* code, std::string message,
              json params = json::object(), const std::string* child = nullptr);
   /// The prepared issue of a keyword whose text depends on the schema alone.
-  void issue(const Node& n, const char* keyword, const char* code, Fixed fixed);
+  void issue(const Node& n, Fixed fixed);
   void abort(const Node& n, const char* code, std::string message);
 
   const Graph& g_;
-  Report* report_;
+  Report* report_ = nullptr;
+  ReportText* text_ = nullptr;
   bool quiet_ = false;
   bool aborted_ = false;
   std::size_t depth_ = 0;
   std::size_t steps_ = 0;
-  std::string path_;
+  /// The instance path as steps, written out only for an issue: most evaluations
+  /// report nothing, and building the text per member was a tenth of a validation.
+  struct PathStep {
+    const std::string* key;  ///< null for an array index
+    std::size_t index;
+  };
+  std::vector<PathStep> path_;
+  std::string instance_path(const std::string* child = nullptr) const;
 };
 
 }  // namespace medusa::schema::detail

@@ -210,12 +210,22 @@ bool is_uri_punctuation(unsigned char c) {
   return c < 128 && table.allowed[c];
 }
 
+// The first of up to three characters at or after `from`, in one plain loop:
+// std::string::find_first_of calls memchr on the set for every character.
+template <char A, char B = A, char C = A>
+std::size_t first_of(std::string_view s, std::size_t from = 0) {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    if (s[i] == A || s[i] == B || s[i] == C) return i;
+  }
+  return std::string_view::npos;
+}
+
 bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
   if (allow_unicode && !is_valid_utf8(s)) return false;
   std::size_t i = 0;
   // scheme
   const auto colon = s.find(':');
-  const auto first_delim = s.find_first_of("/?#");
+  const auto first_delim = first_of<'/', '?', '#'>(s);
   const bool has_scheme =
       colon != std::string::npos && colon > 0 &&
       (first_delim == std::string::npos || colon < first_delim) && is_alpha(s[0]) &&
@@ -248,7 +258,7 @@ bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
   // Brackets only around an IP literal host.
   const std::size_t after_scheme = has_scheme ? colon + 1 : 0;
   if (s.compare(after_scheme, 2, "//") == 0) {
-    const auto end = s.find_first_of("/?#", after_scheme + 2);
+    const auto end = first_of<'/', '?', '#'>(s, after_scheme + 2);
     const std::string_view authority = std::string_view(s).substr(
         after_scheme + 2, end == std::string::npos ? std::string::npos : end - after_scheme - 2);
     const auto at = authority.rfind('@');
@@ -264,7 +274,7 @@ bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
       }
       if (!ipv6(std::string(host.substr(1, close - 1)))) return false;
     } else {
-      if (host.find_first_of("[]") != std::string_view::npos) return false;
+      if (first_of<'[', ']'>(host) != std::string_view::npos) return false;
       const auto port = host.find(':');
       if (port != std::string_view::npos &&
           !std::all_of(host.begin() + static_cast<std::ptrdiff_t>(port) + 1, host.end(),
@@ -273,15 +283,15 @@ bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
       }
     }
     if (at != std::string_view::npos &&
-        authority.substr(0, at).find_first_of("[]") != std::string_view::npos) {
+        first_of<'[', ']'>(authority.substr(0, at)) != std::string_view::npos) {
       return false;
     }
   } else {
     const std::string_view rest = std::string_view(s).substr(
         after_scheme, fragment == std::string::npos ? std::string::npos : fragment - after_scheme);
-    if (rest.find_first_of("[]") != std::string_view::npos) return false;
+    if (first_of<'[', ']'>(rest) != std::string_view::npos) return false;
   }
-  if (fragment != std::string::npos && s.find_first_of("[]", fragment) != std::string::npos) {
+  if (fragment != std::string::npos && first_of<'[', ']'>(s, fragment) != std::string::npos) {
     return false;
   }
   return true;

@@ -52,6 +52,9 @@ struct FixedIssue {
   Fixed keyword;
   std::string message;
   json params;
+  /// The issue as report text around its instance path (CompiledSchema::validate_text):
+  /// `{"code":..,"instance_path":` and `,"message":..,"params":..,"schema_path":..}`.
+  std::string text_head, text_tail;
 };
 
 struct Node {
@@ -107,7 +110,7 @@ struct Node {
     for (const auto& f : fixed_issues) {
       if (f.keyword == keyword) return f;
     }
-    static const FixedIssue none{keyword, {}, json::object()};
+    static const FixedIssue none{keyword, {}, json::object(), {}, {}};
     return none;  // unreachable when prepare_issues ran: every present keyword has one
   }
 };

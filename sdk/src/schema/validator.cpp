@@ -67,6 +67,12 @@ Report CompiledSchema::validate(const json& instance) const {
   return report;
 }
 
+std::string CompiledSchema::validate_text(const json& instance) const {
+  detail::ReportText text;
+  detail::Evaluator(*graph_, text).run(instance);
+  return text.finish();
+}
+
 bool CompiledSchema::is_valid(const json& instance) const {
   return detail::Evaluator(*graph_, nullptr).run(instance);
 }

@@ -80,6 +80,11 @@ class CompiledSchema {
   /// Validates `instance` and returns every issue.
   Report validate(const json& instance) const;
 
+  /// The report as JSON text: the same bytes as validate(instance).to_json_text(),
+  /// written while validating (no Issue objects), for callers that hand the report on
+  /// as text, such as the WebAssembly module.
+  std::string validate_text(const json& instance) const;
+
   /// Same answer as validate().valid(), but stops at the first issue.
   bool is_valid(const json& instance) const;
 
