@@ -175,19 +175,24 @@ std::string validate(std::uint32_t id, const std::string& values_json) {
 // Embind strings: Embind 3.1.6 converts a std::string argument or result with a
 // JavaScript loop over its characters, while TextEncoder.encodeInto and TextDecoder
 // copy in one native call each (together 15-20% of a validation). The caller writes the
-// values' UTF-8 at `text`; the result stays valid until the next call.
-std::string& in_place_result() {
-  static std::string result;
+// values' UTF-8 at `text`; the call returns the address of {data, size} of the report
+// text (two 32-bit words), valid until the next call.
+struct InPlaceResult {
+  std::string text;
+  std::uint32_t view[2] = {0, 0};
+};
+
+InPlaceResult& in_place_result() {
+  static InPlaceResult result;
   return result;
 }
 
 std::uintptr_t validateInPlace(std::uint32_t id, std::uintptr_t text, std::size_t size) {
-  in_place_result() = validate(id, std::string(reinterpret_cast<const char*>(text), size));
-  return reinterpret_cast<std::uintptr_t>(in_place_result().data());
-}
-
-std::size_t inPlaceLength() {
-  return in_place_result().size();
+  InPlaceResult& result = in_place_result();
+  result.text = validate(id, std::string(reinterpret_cast<const char*>(text), size));
+  result.view[0] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(result.text.data()));
+  result.view[1] = static_cast<std::uint32_t>(result.text.size());
+  return reinterpret_cast<std::uintptr_t>(result.view);
 }
 
 std::string normalize(std::uint32_t id, const std::string& values_json) {
@@ -489,7 +494,6 @@ EMSCRIPTEN_BINDINGS(medusa_personalize) {
   function("releaseSchema", &releaseSchema);
   function("liveSchemas", &liveSchemas);
   function("validateInPlace", &validateInPlace);
-  function("inPlaceLength", &inPlaceLength);
   function("normalize", &normalize);
   function("buildMetadata", &buildMetadata);
   function("validateLineItemMetadata", &validateLineItemMetadata);

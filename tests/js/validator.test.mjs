@@ -67,3 +67,23 @@ test("JS reports equal the native reports, case by case", async () => {
   assert.ok(compared > 500, `compared ${compared}`);
   console.log(`# ${compared} reports identical, ${skipped} cases need a remote loader or a boolean schema`);
 });
+
+test("values reach the validator intact: ASCII, non-ASCII at any position, short and long", async () => {
+  const sdk = await createSdk({ baseUrl: "http://unused.test" });
+  const schema = sdk.personalization.compile({
+    type: "object",
+    properties: { text: { type: "string", maxLength: 300, pattern: "^[a-zé🎉]*$" } },
+  });
+  // The JSON text of { text } is 11 characters longer than text: cross the 256 boundary.
+  for (const length of [0, 1, 244, 245, 246, 300, 301]) {
+    for (const tail of ["", "é", "🎉", "\u0000"]) {
+      const text = "a".repeat(Math.max(0, length - tail.length)) + tail;
+      const report = schema.validate({ text });
+      const codes = report.issues.map((i) => i.code).sort();
+      const expected = [];
+      if (tail === "\u0000") expected.push("pattern");
+      if ([...text].length > 300) expected.push("max_length");
+      assert.deepEqual(codes, expected.sort(), `length ${length}, tail ${JSON.stringify(tail)}`);
+    }
+  }
+});

@@ -17,6 +17,21 @@ function requestOf(text) {
   return head;
 }
 
+// `text` as UTF-8 at heap[at..at+room): a plain loop for short ASCII text (most form
+// values), where it costs less than the call into TextEncoder.encodeInto.
+function writeUtf8(text, heap, at, room) {
+  if (text.length <= 256) {
+    let i = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) break;
+      heap[at + i] = c;
+    }
+    if (i === text.length) return i;
+  }
+  return textEncoder.encodeInto(text, heap.subarray(at, at + room)).written;
+}
+
 const kindOf = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
 
 // The top level of a parsed body for checkOutline: the root's kind, then per member
@@ -87,9 +102,10 @@ export class Core {
     if (reuse && !this.scratch) this.scratch = m._malloc(SCRATCH_BYTES);
     const buffer = reuse ? this.scratch : m._malloc(capacity || 1);
     try {
-      const { written } = textEncoder.encodeInto(text, m.HEAPU8.subarray(buffer, buffer + (reuse ? SCRATCH_BYTES : capacity)));
-      const pointer = m.validateInPlace(id, buffer, written);
-      return this.json(textDecoder.decode(m.HEAPU8.subarray(pointer, pointer + m.inPlaceLength())));
+      const written = writeUtf8(text, m.HEAPU8, buffer, reuse ? SCRATCH_BYTES : capacity);
+      const view = m.validateInPlace(id, buffer, written) >>> 2; // {data, size}
+      const data = m.HEAPU32[view];
+      return this.json(textDecoder.decode(m.HEAPU8.subarray(data, data + m.HEAPU32[view + 1])));
     } finally {
       if (!reuse) m._free(buffer);
     }
