@@ -158,20 +158,10 @@ std::string schema_path_of(const Node& n, const char* keyword) {
 void prepare_issues(Node& n) {
   auto add = [&](Fixed keyword, std::string message, json params) {
     const FixedName& name = name_of(keyword);
-    JsonTextWriter head(64);
-    head.literal("{\"code\":");
-    head.string(name.code);
-    head.literal(",\"instance_path\":");
-    JsonTextWriter tail(128);
-    tail.literal(",\"message\":");
-    tail.string(message);
-    tail.literal(",\"params\":");
-    write_json(tail, params);
-    tail.literal(",\"schema_path\":");
-    tail.string(schema_path_of(n, name.keyword));
-    tail.raw('}');
-    n.fixed_issues.push_back(
-        FixedIssue{keyword, std::move(message), std::move(params), head.take(), tail.take()});
+    auto [head, tail] =
+        ReportText::prepare(name.code, message, params, schema_path_of(n, name.keyword));
+    n.fixed_issues.push_back(FixedIssue{keyword, std::move(message), std::move(params),
+                                        std::move(head), std::move(tail)});
   };
   if (n.types) {
     add(Fixed::type, "must be " + type_list(n.types), params_of("expected", type_array(n.types)));
@@ -202,21 +192,6 @@ void prepare_issues(Node& n) {
   }
 }
 
-std::string ReportText::finish() {
-  out_.literal("],\"truncated\":");
-  if (truncated_) {
-    out_.literal("true");
-  } else {
-    out_.literal("false");
-  }
-  if (count_ == 0) {
-    out_.literal(",\"valid\":true}");
-  } else {
-    out_.literal(",\"valid\":false}");
-  }
-  return out_.take();
-}
-
 Evaluator::Evaluator(const Graph& graph, Report* report) : g_(graph), report_(report) {}
 
 Evaluator::Evaluator(const Graph& graph, ReportText& text) : g_(graph), text_(&text) {}
@@ -244,30 +219,13 @@ void Evaluator::issue(const Node& n, const char* keyword, const char* code, std:
   }
   std::string instance_path = this->instance_path(child);
   if (text_) {
-    write_issue(code, instance_path, message, params, n, keyword);
+    text_->add(code, instance_path, message, params, schema_path_of(n, keyword));
     return;
   }
   auto& issues = report_->issues;
   if (issues.empty()) issues.reserve(8);
   issues.push_back(Issue{std::move(instance_path), schema_path_of(n, keyword), code,
                          std::move(message), std::move(params)});
-}
-
-void Evaluator::write_issue(const char* code, const std::string& instance_path,
-                            const std::string& message, const json& params, const Node& n,
-                            const char* keyword) {
-  JsonTextWriter& out = text_->next_issue();
-  out.literal("{\"code\":");
-  out.string(code);
-  out.literal(",\"instance_path\":");
-  out.string(instance_path);
-  out.literal(",\"message\":");
-  out.string(message);
-  out.literal(",\"params\":");
-  write_json(out, params);
-  out.literal(",\"schema_path\":");
-  out.string(schema_path_of(n, keyword));
-  out.raw('}');
 }
 
 void Evaluator::issue(const Node& n, Fixed fixed) {
@@ -278,11 +236,7 @@ void Evaluator::issue(const Node& n, Fixed fixed) {
       text_->mark_truncated();
       return;
     }
-    // The prepared text around the one part that varies.
-    JsonTextWriter& out = text_->next_issue();
-    out.raw(f.text_head.data(), f.text_head.size());
-    out.string(instance_path());
-    out.raw(f.text_tail.data(), f.text_tail.size());
+    text_->add_prepared(f.text_head, instance_path(), f.text_tail);
     return;
   }
   const FixedName& name = name_of(fixed);
@@ -294,7 +248,7 @@ void Evaluator::abort(const Node& n, const char* code, std::string message) {
   aborted_ = true;
   if ((!report_ && !text_) || issue_count() >= g_.options.max_issues) return;
   if (text_) {
-    write_issue(code, instance_path(), message, json::object(), n, "");
+    text_->add(code, instance_path(), message, json::object(), n.location);
   } else if (report_) {
     report_->issues.push_back(
         Issue{instance_path(), n.location, code, std::move(message), json::object()});

@@ -5,36 +5,15 @@
 #include <vector>
 
 #include "schema/graph.hpp"
-#include "schema/json_text.hpp"
+#include "schema/report_text.hpp"
 
 namespace medusa::schema::detail {
-
-/// A report written as JSON text while evaluating: the same bytes as
-/// Report::to_json_text() of the same evaluation, without the Issue objects.
-class ReportText {
- public:
-  ReportText() : out_(512) { out_.literal("{\"issues\":["); }
-
-  std::size_t size() const { return count_; }
-  void mark_truncated() { truncated_ = true; }
-  /// The writer, positioned for one more issue object.
-  JsonTextWriter& next_issue() {
-    if (count_++) out_.raw(',');
-    return out_;
-  }
-  std::string finish();
-
- private:
-  JsonTextWriter out_;
-  std::size_t count_ = 0;
-  bool truncated_ = false;
-};
 
 class Evaluator {
  public:
   /// `report` null = boolean mode (stop at the first failure).
   Evaluator(const Graph& graph, Report* report);
-  /// Collects every issue as report text.
+  /// Collects every issue as report text (the bytes Report::to_json_text() would write).
   Evaluator(const Graph& graph, ReportText& text);
 
   /// Evaluates from the root; true when valid.
@@ -43,8 +22,6 @@ class Evaluator {
  private:
   bool collecting() const { return (report_ != nullptr || text_ != nullptr) && !quiet_; }
   std::size_t issue_count() const { return report_ ? report_->issues.size() : text_->size(); }
-  void write_issue(const char* code, const std::string& instance_path, const std::string& message,
-                   const json& params, const Node& n, const char* keyword);
   bool eval(const Node& n, const json& v);
   bool eval_node(const Node& n, const json& v);
   bool eval_array(const Node& n, const json& v);
