@@ -2,7 +2,7 @@
 // statistics (medians and spread of alternating rounds), and a note of the machine.
 import os from "node:os";
 
-export { schema, valid, invalid } from "./data.mjs";
+export { schema, valid, invalid, validationCases } from "./data.mjs";
 export { opsPerSecond, asyncOpsPerSecond } from "./timing.mjs";
 
 export const median = (xs) => {

@@ -20,3 +20,16 @@ export const schema = {
 };
 export const valid = { message: "Happy birthday, Anna!", font: "Script", colour: "#ff0000", size: 12, photo: { url: "https://x.test/a.png", width: 1200, height: 1600 } };
 export const invalid = { message: "<b>", font: "Comic", colour: "red", size: 100, photo: { url: "not a uri", width: 10, height: 10 }, extra: 1 };
+
+/**
+ * The validation cases the benchmarks time, each as [ours, Ajv's] calls:
+ * `validate(value)` through our public API, `check(value)` Ajv's compiled function.
+ */
+export function validationCases(validate, check) {
+  const validText = JSON.stringify(valid);
+  return {
+    "valid, object in": [() => validate(valid), () => check(valid)],
+    "invalid (all errors), object in": [() => validate(invalid), () => check(invalid)],
+    "valid, JSON text in": [() => validate(JSON.parse(validText)), () => check(JSON.parse(validText))],
+  };
+}

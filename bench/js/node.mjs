@@ -6,7 +6,7 @@ import addFormats from "ajv-formats";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { MedusaPersonalize } from "../../web/src/index.js";
-import { alternate, asyncOpsPerSecond, invalid, opsPerSecond, schema, valid } from "./common.mjs";
+import { alternate, asyncOpsPerSecond, invalid, opsPerSecond, schema, valid, validationCases } from "./common.mjs";
 
 // Each start-up script runs in a fresh `node` and prints ms from its first line to the
 // first validation result.
@@ -46,12 +46,7 @@ export async function measureNodeValidation(rounds, ms) {
   addFormats(ajv);
   const check = ajv.compile(schema);
   for (const data of [valid, invalid]) if (check(data) !== ours.validate(data).valid) throw new Error("verdicts differ");
-  const validText = JSON.stringify(valid);
-  const cases = {
-    "valid, object in": [() => ours.validate(valid), () => check(valid)],
-    "invalid (all errors), object in": [() => ours.validate(invalid), () => check(invalid)],
-    "valid, JSON text in": [() => ours.validate(JSON.parse(validText)), () => check(JSON.parse(validText))],
-  };
+  const cases = validationCases((v) => ours.validate(v), check);
   const out = {};
   for (const [name, [a, b]] of Object.entries(cases)) {
     out[name] = await alternate(rounds, { ours: () => opsPerSecond(a, ms), ajv: () => opsPerSecond(b, ms) });

@@ -4,7 +4,7 @@ import Medusa from "@medusajs/js-sdk";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { MedusaPersonalize } from "@repo/web/src/index.js";
-import { schema, valid, invalid } from "@repo/bench/js/data.mjs";
+import { schema, validationCases } from "@repo/bench/js/data.mjs";
 import { asyncOpsPerSecond, opsPerSecond } from "@repo/bench/js/timing.mjs";
 
 let current = "";
@@ -22,12 +22,7 @@ const decoder = new TextDecoder();
 window.bench = {
   // One round of each validation case: { case: { ours, ajv } } in ops/s.
   validationRound(ms) {
-    const validText = JSON.stringify(valid);
-    const cases = {
-      "valid, object in": [() => compiled.validate(valid), () => check(valid)],
-      "invalid (all errors), object in": [() => compiled.validate(invalid), () => check(invalid)],
-      "valid, JSON text in": [() => compiled.validate(JSON.parse(validText)), () => check(JSON.parse(validText))],
-    };
+    const cases = validationCases((v) => compiled.validate(v), check);
     const out = {};
     for (const [name, [a, b]] of Object.entries(cases)) out[name] = { ours: opsPerSecond(a, ms), ajv: opsPerSecond(b, ms) };
     return out;

@@ -12,7 +12,6 @@
 #include <string>
 
 #include "json_numbers.hpp"
-#include "schema/uri.hpp"
 #include "text/utf8.hpp"
 
 namespace medusa::schema::detail {
@@ -211,12 +210,7 @@ bool Evaluator::run(const json& instance) {
 
 void Evaluator::issue(const Node& n, const char* keyword, const char* code, std::string message,
                       json params, const std::string* child) {
-  if (!collecting() || aborted_) return;
-  if (issue_count() >= g_.options.max_issues) {
-    if (report_) report_->truncated = true;
-    if (text_) text_->mark_truncated();
-    return;
-  }
+  if (!collecting() || aborted_ || !has_room()) return;
   std::string instance_path = this->instance_path(child);
   if (text_) {
     text_->add(code, instance_path, message, params, schema_path_of(n, keyword));
@@ -229,18 +223,21 @@ void Evaluator::issue(const Node& n, const char* keyword, const char* code, std:
 }
 
 void Evaluator::issue(const Node& n, Fixed fixed) {
-  if (!collecting() || aborted_) return;
+  if (!collecting() || aborted_ || !has_room()) return;
   const FixedIssue& f = n.fixed(fixed);
   if (text_) {
-    if (text_->size() >= g_.options.max_issues) {
-      text_->mark_truncated();
-      return;
-    }
     text_->add_prepared(f.text_head, instance_path(), f.text_tail);
     return;
   }
   const FixedName& name = name_of(fixed);
   issue(n, name.keyword, name.code, f.message, f.params);
+}
+
+bool Evaluator::has_room() {
+  if (issue_count() < g_.options.max_issues) return true;
+  if (report_) report_->truncated = true;
+  if (text_) text_->mark_truncated();
+  return false;
 }
 
 void Evaluator::abort(const Node& n, const char* code, std::string message) {

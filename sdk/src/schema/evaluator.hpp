@@ -22,6 +22,8 @@ class Evaluator {
  private:
   bool collecting() const { return (report_ != nullptr || text_ != nullptr) && !quiet_; }
   std::size_t issue_count() const { return report_ ? report_->issues.size() : text_->size(); }
+  /// False, with the report marked truncated, once it holds ValidatorOptions::max_issues.
+  bool has_room();
   bool eval(const Node& n, const json& v);
   bool eval_node(const Node& n, const json& v);
   bool eval_array(const Node& n, const json& v);

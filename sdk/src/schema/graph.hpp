@@ -110,8 +110,9 @@ struct Node {
     for (const auto& f : fixed_issues) {
       if (f.keyword == keyword) return f;
     }
-    static const FixedIssue none{keyword, {}, json::object(), {}, {}};
-    return none;  // unreachable when prepare_issues ran: every present keyword has one
+    // Unreachable once prepare_issues ran: every keyword present on the node has one.
+    static const FixedIssue none{Fixed::type, {}, json::object(), {}, {}};
+    return none;
   }
 };
 
