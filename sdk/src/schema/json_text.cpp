@@ -23,7 +23,6 @@ bool needs_care(std::uint64_t v) {
 
 }  // namespace
 
-/// `text` as a JSON string, escaped the way nlohmann's dump escapes it.
 void JsonTextWriter::string(std::string_view text) {
   const std::size_t start = size();
   if (!try_string(text)) {
@@ -35,7 +34,6 @@ void JsonTextWriter::string(std::string_view text) {
   }
 }
 
-// Writes the string; false on invalid UTF-8 (the caller rewinds).
 bool JsonTextWriter::try_string(std::string_view text) {
   static const char* hex = "0123456789abcdef";
   // Worst case every byte becomes \u00XX: reserve once, then write without checks.
