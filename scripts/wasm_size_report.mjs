@@ -18,7 +18,9 @@ while (at < bytes.length) {
   if (id === 2) {
     const n = leb();
     for (let i = 0; i < n; i++) {
-      at += leb(); at += leb(); // module, field
+      // module and field names (read the length before adding: `at += leb()` would
+      // add it to the position from before the length)
+      for (let k = 0; k < 2; k++) { const length = leb(); at += length; }
       const kind = bytes[at++];
       if (kind === 0) { leb(); imports.count++; }
       else if (kind === 1) { at++; const f = leb(); leb(); if (f & 1) leb(); }
@@ -51,10 +53,33 @@ rows.sort((a, b) => b[0] - a[0]);
 const total = rows.reduce((t, [s]) => t + s, 0);
 console.log(`code ${total} bytes in ${rows.length} functions; data ${dataBytes} bytes`);
 for (const [s, n] of rows.slice(0, top)) console.log(String(s).padStart(8), n.slice(0, 150));
+// A function belongs to the code that asked for it: its own qualified name (parameter
+// types left out), so Evaluator::eval(json) counts as the validator, and
+// std::__function::__func<medusa::api::...> as the REST layer.
+const ownName = (n) => {
+  let depth = 0;
+  for (let i = 0; i < n.length; i++) {
+    if (n[i] === "<") depth++;
+    else if (n[i] === ">") depth--;
+    else if (n[i] === "(" && depth === 0 && i > 0) return n.slice(0, i);
+  }
+  return n;
+};
+const groupOf = (n) => {
+  const own = ownName(n);
+  const medusa = own.match(/medusa::(?:detail::)?[a-z_]+/)?.[0];
+  if (/^(?:[\w:]+ )?nlohmann::/.test(own)) return "nlohmann/json";
+  if (medusa) return medusa.replace("::detail", "");
+  if (own.startsWith("(anonymous namespace)::")) return "bindings";
+  if (/nlohmann/.test(own)) return "nlohmann/json";
+  if (/^(?:[\w:]+ )?std::/.test(own)) return "libc++";
+  if (/^(?:emscripten::|_?embind|__embind)/.test(own)) return "embind";
+  if (/^__cxxabiv1|^__cxa|^_Unwind/.test(own)) return "c++abi";
+  return "libc/runtime";
+};
 const groups = new Map();
 for (const [s, n] of rows) {
-  const key = /nlohmann/.test(n) ? (/medusa::/.test(n) ? "nlohmann+medusa" : "nlohmann") :
-    (n.match(/medusa::[a-z_]+(::[a-z_]+)?/)?.[0] ?? (n.startsWith("std::") ? "std" : "other"));
+  const key = groupOf(n);
   groups.set(key, (groups.get(key) ?? 0) + s);
 }
 console.log("\nby group:");

@@ -129,6 +129,58 @@ TEST_SUITE("metadata") {
     CHECK(too_long.error().details[0]["code"] == "max_length");
   }
 
+  TEST_CASE("the schema from a product's JSON: same results as the model, typed errors") {
+    const auto t = test_support::load_trace("106-store-get-product-fields.txt");
+    const json product_json = medusa::parse_json(t.response_body)->at("product");
+    auto product = medusa::from_json<medusa::Product>(product_json);
+    REQUIRE(product.ok());
+    for (const auto& variant : *product->variants) {
+      auto from_model = p::Schema::for_product(*product, &variant);
+      auto from_json = p::Schema::for_product(product_json, *variant.id);
+      REQUIRE(from_model.ok());
+      REQUIRE(from_json.ok());
+      REQUIRE(from_json->has_value() == from_model->has_value());
+      if (from_json->has_value())
+        CHECK((*from_json)->fingerprint() == (*from_model)->fingerprint());
+    }
+    auto own = p::Schema::for_product(product_json, "");
+    REQUIRE(own.ok());
+    CHECK(own->has_value() == p::Schema::for_product(*product).value().has_value());
+
+    // Fields the schema does not come from may be anything: only these are read.
+    json lenient = product_json;
+    lenient["title"] = 42;
+    CHECK(p::Schema::for_product(lenient, *product->variants->at(0).id).ok());
+
+    auto error_of = [](const json& value, std::string_view variant) {
+      auto result = p::Schema::for_product(value, variant);
+      REQUIRE_FALSE(result.ok());
+      return result.error();
+    };
+    CHECK(error_of(json::array(), "").code == "model.type");
+    json bad_metadata = product_json;
+    bad_metadata["metadata"] = "personalization";
+    CHECK(error_of(bad_metadata, "").path == "/metadata");
+    json bad_variants = product_json;
+    bad_variants["variants"] = json::object();
+    CHECK(error_of(bad_variants, "variant_1").path == "/variants");
+    json bad_id = product_json;
+    bad_id["variants"][0]["id"] = 7;
+    CHECK(error_of(bad_id, "variant_1").path == "/variants/0/id");
+    json bad_variant_metadata = product_json;
+    bad_variant_metadata["variants"][1]["metadata"] = json::array();
+    const medusa::Error e = error_of(bad_variant_metadata,
+                                     bad_variant_metadata["variants"][1]["id"].get<std::string>());
+    CHECK(e.code == "model.type");
+    CHECK(e.path == "/variants/1/metadata");
+    const medusa::Error missing = error_of(product_json, "variant_none");
+    CHECK(missing.code == "personalization.variant");
+    CHECK(missing.kind == medusa::ErrorKind::invalid_argument);
+    json no_variants = product_json;
+    no_variants.erase("variants");
+    CHECK(error_of(no_variants, "variant_1").code == "personalization.variant");
+  }
+
   TEST_CASE("normalization: trimming, newlines, blank optional fields, defaults, whole numbers") {
     const auto s = shirt();
     const json out = build_ok(s, json{{"message", "  Happy day!\t"},

@@ -108,17 +108,69 @@ Result<Schema> Schema::from_json(const json& document) {
 
 Result<std::optional<Schema>> Schema::for_product(const Product& product,
                                                   const ProductVariant* variant) {
+  const json* variant_metadata = variant && variant->metadata ? &*variant->metadata : nullptr;
+  return for_metadata(product.metadata ? &*product.metadata : nullptr, variant_metadata);
+}
+
+Result<std::optional<Schema>> Schema::for_product(const json& product,
+                                                  std::string_view variant_id) {
+  auto wrong_type = [](const json& value, const char* expected, const std::string& path) {
+    return Error{ErrorKind::invalid_model, "model.type",
+                 std::string("expected ") + expected + ", got " + detail::json_kind(value) +
+                     (path.empty() ? "" : " at " + path),
+                 path};
+  };
+  if (!product.is_object()) return wrong_type(product, "an object", "");
+  const json* product_metadata = nullptr;
+  if (auto it = product.find("metadata"); it != product.end() && !it->is_null()) {
+    if (!it->is_object()) return wrong_type(*it, "an object", "/metadata");
+    product_metadata = &*it;
+  }
+  const json* variant_metadata = nullptr;
+  if (!variant_id.empty()) {
+    const json* variant = nullptr;
+    std::string variant_path;
+    const auto variants = product.find("variants");
+    if (variants != product.end() && !variants->is_null()) {
+      if (!variants->is_array()) return wrong_type(*variants, "an array", "/variants");
+      for (std::size_t i = 0; i < variants->size() && !variant; ++i) {
+        const json& v = (*variants)[i];
+        const std::string path = "/variants/" + std::to_string(i);
+        if (!v.is_object()) return wrong_type(v, "an object", path);
+        const auto id = v.find("id");
+        if (id == v.end() || id->is_null()) continue;
+        if (!id->is_string()) return wrong_type(*id, "a string", path + "/id");
+        if (id->get_ref<const std::string&>() == variant_id) {
+          variant = &v;
+          variant_path = path;
+        }
+      }
+    }
+    if (!variant) {
+      return Error{ErrorKind::invalid_argument, "personalization.variant",
+                   "the product has no variant '" + std::string(variant_id) + "'", ""};
+    }
+    if (auto it = variant->find("metadata"); it != variant->end() && !it->is_null()) {
+      if (!it->is_object()) return wrong_type(*it, "an object", variant_path + "/metadata");
+      variant_metadata = &*it;
+    }
+  }
+  return for_metadata(product_metadata, variant_metadata);
+}
+
+Result<std::optional<Schema>> Schema::for_metadata(const json* product_metadata,
+                                                   const json* variant_metadata) {
   std::optional<json> effective;
-  if (product.metadata && product.metadata->is_object()) {
-    if (auto it = product.metadata->find(kSchemaKey);
-        it != product.metadata->end() && !it->is_null()) {
+  if (product_metadata && product_metadata->is_object()) {
+    if (auto it = product_metadata->find(kSchemaKey);
+        it != product_metadata->end() && !it->is_null()) {
       auto v = schema_value(*it, "product metadata.personalization");
       if (!v) return v.error();
       effective = std::move(v).value();
     }
   }
-  if (variant && variant->metadata && variant->metadata->is_object()) {
-    const json& meta = *variant->metadata;
+  if (variant_metadata && variant_metadata->is_object()) {
+    const json& meta = *variant_metadata;
     if (auto it = meta.find(kSchemaKey); it != meta.end() && !it->is_null()) {
       auto v = schema_value(*it, "variant metadata.personalization");
       if (!v) return v.error();

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "medusa/error.hpp"
@@ -48,6 +49,21 @@ class Schema {
   /// requested: the Store API omits product metadata unless `fields=+metadata`).
   static Result<std::optional<Schema>> for_product(const Product& product,
                                                    const ProductVariant* variant = nullptr);
+
+  /// The same from a product as JSON (a Store API response's `product`) and the id of
+  /// one of its variants (empty: the product's own schema). Reads only `metadata`,
+  /// `variants[].id` and `variants[].metadata`, so it does not need a whole Product model.
+  /// Errors: "model.type" when the product is not an object or one of those fields has
+  /// the wrong type (`path` points at it); "personalization.variant" when no variant has
+  /// that id; otherwise those of the overload above.
+  static Result<std::optional<Schema>> for_product(const json& product,
+                                                   std::string_view variant_id);
+
+  /// The effective schema from the metadata objects themselves (either may be null):
+  /// the variant's `personalization` replaces the product's, its `personalization_extend`
+  /// patches it.
+  static Result<std::optional<Schema>> for_metadata(const json* product_metadata,
+                                                    const json* variant_metadata);
 
   /// Stable identity of the schema's content: "fnv1a64:<16 hex>" over its canonical
   /// JSON (sorted keys, integral numbers without fraction). Not a security hash.
