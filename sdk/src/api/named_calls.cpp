@@ -1,6 +1,6 @@
 #include "medusa/api/named_calls.hpp"
 
-#include <functional>
+#include <iterator>
 #include <utility>
 
 #include "medusa/api/admin.hpp"
@@ -9,16 +9,14 @@
 namespace medusa::api {
 namespace {
 
-Envelope key(std::string k) { return {Envelope::Shape::key, std::move(k)}; }
-Envelope list(std::string k) { return {Envelope::Shape::list, std::move(k)}; }
-
 // Reads positional arguments. Accessors never fail: they record the error of the
 // lowest-numbered bad argument and return an empty value, so each call below is one
 // expression and the reported error does not depend on evaluation order.
 class Args {
  public:
-  Args(std::string_view call, const std::vector<const char*>& params, const json& args)
-      : call_(call), params_(params), args_(args) {}
+  Args(std::string_view call, const char* const* params, std::size_t param_count,
+       const json& args)
+      : call_(call), params_(params), param_count_(param_count), args_(args) {}
 
   bool failed() const { return bad_index_ != kNone; }
   const Error& error() const { return error_; }
@@ -93,7 +91,7 @@ class Args {
             const std::string& path = {}) {
     if (i >= bad_index_) return;
     bad_index_ = i;
-    const std::string param = i < params_.size() ? params_[i] : "argument";
+    const std::string param = i < param_count_ ? params_[i] : "argument";
     error_ = Error(ErrorKind::invalid_argument, code,
                    std::string(call_) + ": " + param + " " + what, path);
     error_.details = json{{"call", call_}, {"argument", param}, {"position", i}};
@@ -102,7 +100,8 @@ class Args {
  private:
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::string_view call_;
-  const std::vector<const char*>& params_;
+  const char* const* params_;
+  std::size_t param_count_;
   const json& args_;
   std::size_t bad_index_ = kNone;
   Error error_;
@@ -150,187 +149,266 @@ PersonalizedLineItem personalized_item(Args& a, std::size_t i) {
   return item;
 }
 
-using Planner = std::function<Result<PlannedCall>(Context&)>;
+using Planner = Result<PlannedCall> (*)(Context&);
 
+// One call: plain data and a function pointer, so the table is constant data rather than
+// code run at start-up (it was 12 KB of WebAssembly as a vector of std::function).
 struct Entry {
   std::string_view name;
-  std::vector<const char*> params;
-  Envelope envelope;
+  const char* params[5];  ///< parameter names in the JS SDK's order; unused ones null
+  Envelope::Shape shape;
+  const char* key;
   Planner planner;
+
+  constexpr std::size_t param_count() const {
+    std::size_t n = 0;
+    while (n < std::size(params) && params[n]) ++n;
+    return n;
+  }
+  Envelope envelope() const { return Envelope{shape, key}; }
 };
 
-const std::vector<Entry>& table() {
-  static const std::vector<Entry> entries = {
-      // Store: regions and products
-      {"store.region.list", {"query", "headers"}, list("regions"),
-       [](Context& c) {
-         return c.plan(c.store.region.list(c.a.query(0), c.a.headers(1)));
-       }},
-      {"store.region.retrieve", {"id", "query", "headers"}, key("region"),
-       [](Context& c) {
-         return c.plan(c.store.region.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
-       }},
-      {"store.product.list", {"query", "headers"}, list("products"),
-       [](Context& c) {
-         return c.plan(c.store.product.list(c.a.query(0), c.a.headers(1)));
-       }},
-      {"store.product.retrieve", {"id", "query", "headers"}, key("product"),
-       [](Context& c) {
-         return c.plan(c.store.product.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
-       }},
-      // Store: cart
-      {"store.cart.create", {"body", "query", "headers"}, key("cart"),
-       [](Context& c) {
-         return c.plan(
-             c.store.cart.create(c.a.body<CreateCart>(0), c.a.query(1), c.a.headers(2)));
-       }},
-      {"store.cart.retrieve", {"id", "query", "headers"}, key("cart"),
-       [](Context& c) {
-         return c.plan(c.store.cart.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
-       }},
-      {"store.cart.update", {"id", "body", "query", "headers"}, key("cart"),
-       [](Context& c) {
-         return c.plan(c.store.cart.update(c.a.id(0), c.a.body<UpdateCart>(1), c.a.query(2),
-                                           c.a.headers(3)));
-       }},
-      {"store.cart.createLineItem", {"cartId", "body", "query", "headers"}, key("cart"),
-       [](Context& c) {
-         return c.plan(c.store.cart.createLineItem(c.a.id(0), c.a.body<AddLineItem>(1),
-                                                   c.a.query(2), c.a.headers(3)));
-       }},
-      {"store.cart.updateLineItem", {"cartId", "lineItemId", "body", "query", "headers"}, key("cart"),
-       [](Context& c) {
-         return c.plan(c.store.cart.updateLineItem(c.a.id(0), c.a.id(1),
-                                                   c.a.body<UpdateLineItem>(2), c.a.query(3),
-                                                   c.a.headers(4)));
-       }},
-      {"store.cart.deleteLineItem", {"cartId", "lineItemId", "headers"}, Envelope{Envelope::Shape::deleted, ""},
-       [](Context& c) {
-         return c.plan(c.store.cart.deleteLineItem(c.a.id(0), c.a.id(1), c.a.headers(2)));
-       }},
-      {"store.cart.addShippingMethod", {"cartId", "body", "query", "headers"}, key("cart"),
-       [](Context& c) {
-         return c.plan(c.store.cart.addShippingMethod(c.a.id(0), c.a.body<AddShippingMethod>(1),
-                                                      c.a.query(2), c.a.headers(3)));
-       }},
-      {"store.cart.complete", {"cartId", "query", "headers"}, Envelope{Envelope::Shape::complete, ""},
-       [](Context& c) {
-         return c.plan(c.store.cart.complete(c.a.id(0), c.a.query(1), c.a.headers(2)));
-       }},
-      {"store.cart.createPersonalizedLineItem", {"cartId", "body", "query", "headers"}, key("cart"),
-       [](Context& c) -> Result<PlannedCall> {
-         if (!c.schema) c.a.fail(1, "argument.schema", "has no personalization schema");
-         const std::string cart_id = c.a.id(0);
-         const PersonalizedLineItem item = personalized_item(c.a, 1);
-         const http::Query query = c.a.query(2);
-         const http::Headers headers = c.a.headers(3);
-         if (c.a.failed()) return c.a.error();
-         return c.plan(
-             c.store.cart.createPersonalizedLineItem(cart_id, *c.schema, item, query, headers));
-       }},
-      {"store.cart.updatePersonalizedLineItem", {"cartId", "lineItem", "body", "query", "headers"}, key("cart"),
-       [](Context& c) -> Result<PlannedCall> {
-         if (!c.schema) c.a.fail(1, "argument.schema", "has no personalization schema");
-         const std::string cart_id = c.a.id(0);
-         const LineItem current = c.a.body<LineItem>(1);
-         if (!c.a.failed() && (!current.id || current.id->empty()))
-           c.a.fail(1, "argument.type", "must be a line item with an id", "/id");
-         const json body = c.a.object(2);
-         std::int64_t quantity = current.quantity.value_or(1);
-         if (body.contains("quantity")) {
-           if (!body["quantity"].is_number_integer() || body["quantity"].get<std::int64_t>() < 0)
-             c.a.fail(2, "argument.type", "quantity must be a whole number of at least 0",
-                      "/quantity");
-           else
-             quantity = body["quantity"].get<std::int64_t>();
-         }
-         const json personalization =
-             body.contains("personalization") ? body["personalization"] : json::object();
-         if (!personalization.is_object())
-           c.a.fail(2, "argument.type", "personalization must be an object", "/personalization");
-         const http::Query query = c.a.query(3);
-         const http::Headers headers = c.a.headers(4);
-         if (c.a.failed()) return c.a.error();
-         return c.plan(c.store.cart.updatePersonalizedLineItem(cart_id, current, *c.schema,
-                                                               quantity, personalization, query,
-                                                               headers));
-       }},
-      // Store: shipping, payment, orders
-      {"store.fulfillment.listCartOptions", {"query", "headers"}, list("shipping_options"),
-       [](Context& c) {
-         return c.plan(c.store.fulfillment.listCartOptions(c.a.query(0), c.a.headers(1)));
-       }},
-      {"store.payment.listPaymentProviders", {"query", "headers"}, list("payment_providers"),
-       [](Context& c) {
-         return c.plan(c.store.payment.listPaymentProviders(c.a.query(0), c.a.headers(1)));
-       }},
-      {"store.payment.createPaymentCollection", {"cartId", "query", "headers"}, key("payment_collection"),
-       [](Context& c) {
-         return c.plan(
-             c.store.payment.createPaymentCollection(c.a.id(0), c.a.query(1), c.a.headers(2)));
-       }},
-      {"store.payment.createPaymentSession", {"paymentCollectionId", "body", "query", "headers"}, key("payment_collection"),
-       [](Context& c) {
-         return c.plan(c.store.payment.createPaymentSession(
-                           c.a.id(0), c.a.body<InitiatePaymentSession>(1), c.a.query(2),
-                           c.a.headers(3)));
-       }},
-      {"store.order.retrieve", {"id", "query", "headers"}, key("order"),
-       [](Context& c) {
-         return c.plan(c.store.order.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
-       }},
-      {"store.order.list", {"query", "headers"}, list("orders"),
-       [](Context& c) {
-         return c.plan(c.store.order.list(c.a.query(0), c.a.headers(1)));
-       }},
-      // Admin
-      {"admin.order.list", {"query", "headers"}, list("orders"),
-       [](Context& c) {
-         return c.plan(c.admin.order.list(c.a.query(0), c.a.headers(1)));
-       }},
-      {"admin.order.retrieve", {"id", "query", "headers"}, key("order"),
-       [](Context& c) {
-         return c.plan(c.admin.order.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
-       }},
-      {"admin.order.createFulfillment", {"id", "body", "query", "headers"}, key("order"),
-       [](Context& c) {
-         return c.plan(c.admin.order.createFulfillment(c.a.id(0), c.a.body<CreateFulfillment>(1),
-                                                       c.a.query(2), c.a.headers(3)));
-       }},
-      {"admin.order.createShipment", {"id", "fulfillmentId", "body", "query", "headers"}, key("order"),
-       [](Context& c) {
-         return c.plan(
-             c.admin.order.createShipment(c.a.id(0), c.a.id(1), c.a.body<CreateShipment>(2),
-                                          c.a.query(3), c.a.headers(4)));
-       }},
-      {"admin.product.create", {"body", "query", "headers"}, key("product"),
-       [](Context& c) {
-         return c.plan(c.admin.product.create(c.a.object(0), c.a.query(1), c.a.headers(2)));
-       }},
-      {"admin.product.update", {"id", "body", "query", "headers"}, key("product"),
-       [](Context& c) {
-         return c.plan(
-             c.admin.product.update(c.a.id(0), c.a.object(1), c.a.query(2), c.a.headers(3)));
-       }},
-      {"admin.product.retrieve", {"id", "query", "headers"}, key("product"),
-       [](Context& c) {
-         return c.plan(c.admin.product.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
-       }},
-      {"admin.product.list", {"query", "headers"}, list("products"),
-       [](Context& c) {
-         return c.plan(c.admin.product.list(c.a.query(0), c.a.headers(1)));
-       }},
-      // Auth
-      {"auth.login", {"actor", "method", "payload", "headers"}, Envelope{Envelope::Shape::token, ""},
-       [](Context& c) {
-         return c.plan(c.auth.login(c.a.id(0), c.a.id(1), c.a.object(2), c.a.headers(3)));
-       }},
-  };
-  return entries;
-}
+constexpr Entry kCalls[] = {
+    // Store: regions and products
+    {"store.region.list",
+     {"query", "headers"},
+     Envelope::Shape::list,
+     "regions",
+     [](Context& c) { return c.plan(c.store.region.list(c.a.query(0), c.a.headers(1))); }},
+    {"store.region.retrieve",
+     {"id", "query", "headers"},
+     Envelope::Shape::key,
+     "region",
+     [](Context& c) {
+       return c.plan(c.store.region.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"store.product.list",
+     {"query", "headers"},
+     Envelope::Shape::list,
+     "products",
+     [](Context& c) { return c.plan(c.store.product.list(c.a.query(0), c.a.headers(1))); }},
+    {"store.product.retrieve",
+     {"id", "query", "headers"},
+     Envelope::Shape::key,
+     "product",
+     [](Context& c) {
+       return c.plan(c.store.product.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
+     }},
+    // Store: cart
+    {"store.cart.create",
+     {"body", "query", "headers"},
+     Envelope::Shape::key,
+     "cart",
+     [](Context& c) {
+       return c.plan(c.store.cart.create(c.a.body<CreateCart>(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"store.cart.retrieve",
+     {"id", "query", "headers"},
+     Envelope::Shape::key,
+     "cart",
+     [](Context& c) {
+       return c.plan(c.store.cart.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"store.cart.update",
+     {"id", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "cart",
+     [](Context& c) {
+       return c.plan(
+           c.store.cart.update(c.a.id(0), c.a.body<UpdateCart>(1), c.a.query(2), c.a.headers(3)));
+     }},
+    {"store.cart.createLineItem",
+     {"cartId", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "cart",
+     [](Context& c) {
+       return c.plan(c.store.cart.createLineItem(c.a.id(0), c.a.body<AddLineItem>(1), c.a.query(2),
+                                                 c.a.headers(3)));
+     }},
+    {"store.cart.updateLineItem",
+     {"cartId", "lineItemId", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "cart",
+     [](Context& c) {
+       return c.plan(c.store.cart.updateLineItem(c.a.id(0), c.a.id(1), c.a.body<UpdateLineItem>(2),
+                                                 c.a.query(3), c.a.headers(4)));
+     }},
+    {"store.cart.deleteLineItem",
+     {"cartId", "lineItemId", "headers"},
+     Envelope::Shape::deleted,
+     "",
+     [](Context& c) {
+       return c.plan(c.store.cart.deleteLineItem(c.a.id(0), c.a.id(1), c.a.headers(2)));
+     }},
+    {"store.cart.addShippingMethod",
+     {"cartId", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "cart",
+     [](Context& c) {
+       return c.plan(c.store.cart.addShippingMethod(c.a.id(0), c.a.body<AddShippingMethod>(1),
+                                                    c.a.query(2), c.a.headers(3)));
+     }},
+    {"store.cart.complete",
+     {"cartId", "query", "headers"},
+     Envelope::Shape::complete,
+     "",
+     [](Context& c) {
+       return c.plan(c.store.cart.complete(c.a.id(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"store.cart.createPersonalizedLineItem",
+     {"cartId", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "cart",
+     [](Context& c) -> Result<PlannedCall> {
+       if (!c.schema) c.a.fail(1, "argument.schema", "has no personalization schema");
+       const std::string cart_id = c.a.id(0);
+       const PersonalizedLineItem item = personalized_item(c.a, 1);
+       const http::Query query = c.a.query(2);
+       const http::Headers headers = c.a.headers(3);
+       if (c.a.failed()) return c.a.error();
+       return c.plan(
+           c.store.cart.createPersonalizedLineItem(cart_id, *c.schema, item, query, headers));
+     }},
+    {"store.cart.updatePersonalizedLineItem",
+     {"cartId", "lineItem", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "cart",
+     [](Context& c) -> Result<PlannedCall> {
+       if (!c.schema) c.a.fail(1, "argument.schema", "has no personalization schema");
+       const std::string cart_id = c.a.id(0);
+       const LineItem current = c.a.body<LineItem>(1);
+       if (!c.a.failed() && (!current.id || current.id->empty()))
+         c.a.fail(1, "argument.type", "must be a line item with an id", "/id");
+       const json body = c.a.object(2);
+       std::int64_t quantity = current.quantity.value_or(1);
+       if (body.contains("quantity")) {
+         if (!body["quantity"].is_number_integer() || body["quantity"].get<std::int64_t>() < 0)
+           c.a.fail(2, "argument.type", "quantity must be a whole number of at least 0",
+                    "/quantity");
+         else
+           quantity = body["quantity"].get<std::int64_t>();
+       }
+       const json personalization =
+           body.contains("personalization") ? body["personalization"] : json::object();
+       if (!personalization.is_object())
+         c.a.fail(2, "argument.type", "personalization must be an object", "/personalization");
+       const http::Query query = c.a.query(3);
+       const http::Headers headers = c.a.headers(4);
+       if (c.a.failed()) return c.a.error();
+       return c.plan(c.store.cart.updatePersonalizedLineItem(cart_id, current, *c.schema, quantity,
+                                                             personalization, query, headers));
+     }},
+    // Store: shipping, payment, orders
+    {"store.fulfillment.listCartOptions",
+     {"query", "headers"},
+     Envelope::Shape::list,
+     "shipping_options",
+     [](Context& c) {
+       return c.plan(c.store.fulfillment.listCartOptions(c.a.query(0), c.a.headers(1)));
+     }},
+    {"store.payment.listPaymentProviders",
+     {"query", "headers"},
+     Envelope::Shape::list,
+     "payment_providers",
+     [](Context& c) {
+       return c.plan(c.store.payment.listPaymentProviders(c.a.query(0), c.a.headers(1)));
+     }},
+    {"store.payment.createPaymentCollection",
+     {"cartId", "query", "headers"},
+     Envelope::Shape::key,
+     "payment_collection",
+     [](Context& c) {
+       return c.plan(
+           c.store.payment.createPaymentCollection(c.a.id(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"store.payment.createPaymentSession",
+     {"paymentCollectionId", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "payment_collection",
+     [](Context& c) {
+       return c.plan(c.store.payment.createPaymentSession(
+           c.a.id(0), c.a.body<InitiatePaymentSession>(1), c.a.query(2), c.a.headers(3)));
+     }},
+    {"store.order.retrieve",
+     {"id", "query", "headers"},
+     Envelope::Shape::key,
+     "order",
+     [](Context& c) {
+       return c.plan(c.store.order.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"store.order.list",
+     {"query", "headers"},
+     Envelope::Shape::list,
+     "orders",
+     [](Context& c) { return c.plan(c.store.order.list(c.a.query(0), c.a.headers(1))); }},
+    // Admin
+    {"admin.order.list",
+     {"query", "headers"},
+     Envelope::Shape::list,
+     "orders",
+     [](Context& c) { return c.plan(c.admin.order.list(c.a.query(0), c.a.headers(1))); }},
+    {"admin.order.retrieve",
+     {"id", "query", "headers"},
+     Envelope::Shape::key,
+     "order",
+     [](Context& c) {
+       return c.plan(c.admin.order.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"admin.order.createFulfillment",
+     {"id", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "order",
+     [](Context& c) {
+       return c.plan(c.admin.order.createFulfillment(c.a.id(0), c.a.body<CreateFulfillment>(1),
+                                                     c.a.query(2), c.a.headers(3)));
+     }},
+    {"admin.order.createShipment",
+     {"id", "fulfillmentId", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "order",
+     [](Context& c) {
+       return c.plan(c.admin.order.createShipment(c.a.id(0), c.a.id(1), c.a.body<CreateShipment>(2),
+                                                  c.a.query(3), c.a.headers(4)));
+     }},
+    {"admin.product.create",
+     {"body", "query", "headers"},
+     Envelope::Shape::key,
+     "product",
+     [](Context& c) {
+       return c.plan(c.admin.product.create(c.a.object(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"admin.product.update",
+     {"id", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "product",
+     [](Context& c) {
+       return c.plan(
+           c.admin.product.update(c.a.id(0), c.a.object(1), c.a.query(2), c.a.headers(3)));
+     }},
+    {"admin.product.retrieve",
+     {"id", "query", "headers"},
+     Envelope::Shape::key,
+     "product",
+     [](Context& c) {
+       return c.plan(c.admin.product.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"admin.product.list",
+     {"query", "headers"},
+     Envelope::Shape::list,
+     "products",
+     [](Context& c) { return c.plan(c.admin.product.list(c.a.query(0), c.a.headers(1))); }},
+    // Auth
+    {"auth.login",
+     {"actor", "method", "payload", "headers"},
+     Envelope::Shape::token,
+     "",
+     [](Context& c) {
+       return c.plan(c.auth.login(c.a.id(0), c.a.id(1), c.a.object(2), c.a.headers(3)));
+     }},
+};
 
 const Entry* find_entry(std::string_view name) {
-  for (const auto& e : table())
+  for (const auto& e : kCalls)
     if (e.name == name) return &e;
   return nullptr;
 }
@@ -349,7 +427,7 @@ bool has(const JsonOutline& o, std::string_view k, JsonKind kind) {
 const std::vector<std::string_view>& call_names() {
   static const std::vector<std::string_view> names = [] {
     std::vector<std::string_view> out;
-    for (const auto& e : table()) out.push_back(e.name);
+    for (const auto& e : kCalls) out.push_back(e.name);
     return out;
   }();
   return names;
@@ -358,7 +436,7 @@ const std::vector<std::string_view>& call_names() {
 std::optional<Envelope> envelope_of(std::string_view name) {
   const Entry* entry = find_entry(name);
   if (!entry) return std::nullopt;
-  return entry->envelope;
+  return entry->envelope();
 }
 
 Result<PlannedCall> plan_call(const Config& config, std::string_view name, const json& args,
@@ -375,18 +453,18 @@ Result<PlannedCall> plan_call(const Config& config, std::string_view name, const
                  std::string(name) + ": arguments must be an array");
   }
   const json& list_args = args.is_array() ? args : no_args;
-  if (list_args.size() > entry->params.size()) {
+  if (list_args.size() > entry->param_count()) {
     Error e(ErrorKind::invalid_argument, "argument.count",
-            std::string(name) + " takes at most " + std::to_string(entry->params.size()) +
+            std::string(name) + " takes at most " + std::to_string(entry->param_count()) +
                 " arguments, got " + std::to_string(list_args.size()));
     e.details = json{{"call", name}};
     return e;
   }
-  Args a(name, entry->params, list_args);
+  Args a(name, entry->params, entry->param_count(), list_args);
   Context c{a, schema, Store<PlanOnly>(&config, {}), Admin<PlanOnly>(&config, {}),
             Auth<PlanOnly>{&config, {}}};
   auto planned = entry->planner(c);
-  if (planned) planned->envelope = entry->envelope;
+  if (planned) planned->envelope = entry->envelope();
   return planned;
 }
 
