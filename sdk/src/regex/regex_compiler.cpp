@@ -10,27 +10,34 @@
 namespace medusa::regex {
 namespace {
 
-struct TooComplex {};
-
 class Compiler {
  public:
   Compiler(const Ast& ast, std::size_t max_size) : ast_(ast), max_size_(max_size) {}
 
-  std::vector<Inst> run() {
+  // The program, or nullopt when it would exceed max_size instructions.
+  std::optional<std::vector<Inst>> run() {
     emit(ast_.root);
     push({Op::match});
+    if (too_complex_) return std::nullopt;
     return std::move(code_);
   }
 
  private:
+  // Past the limit nothing more is added (emit() stops at once); the returned slot only
+  // keeps the caller's patching of jump targets in bounds.
   std::uint32_t push(Inst inst) {
-    if (code_.size() >= max_size_) throw TooComplex{};
+    if (code_.size() >= max_size_) {
+      too_complex_ = true;
+      if (code_.empty()) code_.push_back(inst);
+      return static_cast<std::uint32_t>(code_.size() - 1);
+    }
     code_.push_back(inst);
     return static_cast<std::uint32_t>(code_.size() - 1);
   }
   std::uint32_t here() const { return static_cast<std::uint32_t>(code_.size()); }
 
   void emit(std::uint32_t id) {
+    if (too_complex_) return;
     const AstNode& n = ast_.nodes[id];
     switch (n.kind) {
       case AstNode::Kind::empty:
@@ -99,6 +106,7 @@ class Compiler {
   const Ast& ast_;
   std::size_t max_size_;
   std::vector<Inst> code_;
+  bool too_complex_ = false;
 };
 
 bool starts_with_line_start(const Ast& ast, std::uint32_t id) {
@@ -164,14 +172,14 @@ AnchoredRun anchored_run(const Ast& ast) {
 
 Result<detail::RegexProgram> compile_ast(Ast ast, const RegexLimits& limits) {
   detail::RegexProgram program;
-  try {
-    program.code = Compiler(ast, limits.max_program_size).run();
-  } catch (const TooComplex&) {
+  auto code = Compiler(ast, limits.max_program_size).run();
+  if (!code) {
     return Error{
         ErrorKind::invalid_pattern, "regex.too_complex",
         "pattern expands to more than " + std::to_string(limits.max_program_size) + " instructions",
         ""};
   }
+  program.code = std::move(*code);
   program.anchored_start = starts_with_line_start(ast, ast.root);
   program.run = anchored_run(ast);
   program.classes = std::move(ast.classes);

@@ -1,5 +1,6 @@
 // Recursive-descent parser for ECMAScript patterns (u-flag reading, Annex B leniency for
 // a lone `]`, `{` or `}`). Recursion depth is bounded by RegexLimits::max_group_depth.
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -11,10 +12,6 @@ namespace {
 
 constexpr char32_t kEnd = 0xFFFFFFFF;
 
-struct ParseFailure {
-  const char* code;
-  std::string message;
-};
 
 void add_digit(CharClass& c) {
   c.add('0', '9');
@@ -72,9 +69,10 @@ class Parser {
  public:
   Parser(std::string_view pattern, const RegexLimits& limits) : src_(pattern), limits_(limits) {}
 
-  Ast parse() {
+  Result<Ast> parse() {
     const std::uint32_t root = parse_alternation(0);
     if (peek() == ')') fail("regex.syntax", "unmatched ')'");
+    if (error_) return std::move(*error_);
     ast_.root = root;
     for (auto& c : ast_.classes) c.finish();
     return std::move(ast_);
@@ -94,7 +92,10 @@ class Parser {
     return text::decode_utf8(src_, i);
   }
   char32_t next() {
-    if (pos_ >= src_.size()) fail("regex.syntax", "unexpected end of pattern");
+    if (pos_ >= src_.size()) {
+      fail("regex.syntax", "unexpected end of pattern");
+      return kEnd;
+    }
     return text::decode_utf8(src_, pos_);
   }
   bool eat(char32_t c) {
@@ -102,9 +103,17 @@ class Parser {
     next();
     return true;
   }
-  [[noreturn]] void fail(const char* code, std::string message) const {
-    throw ParseFailure{code, std::move(message) + " at offset " + std::to_string(pos_)};
+  // Records the first error and moves to the end of the pattern, so every loop and
+  // recursion below stops at once; the callers return right after it.
+  std::uint32_t fail(const char* code, std::string message) {
+    if (!error_) {
+      error_ = Error{ErrorKind::invalid_pattern, code,
+                     std::move(message) + " at offset " + std::to_string(pos_), ""};
+    }
+    pos_ = src_.size();
+    return 0;
   }
+  bool failed() const { return error_.has_value(); }
 
   // --- tree building ---------------------------------------------------------------
   std::uint32_t add(AstNode node) {
@@ -205,11 +214,12 @@ class Parser {
     } else if (q == '?') {
       next(), min = 0, max = 1;
     } else if (q == '{' && read_braces(min, max, unbounded)) {
-      if (!unbounded && max < min) fail("regex.syntax", "numbers out of order in {} quantifier");
+      if (!unbounded && max < min)
+        return fail("regex.syntax", "numbers out of order in {} quantifier");
     } else {
       return atom;
     }
-    if (assertion) fail("regex.syntax", "nothing to repeat");
+    if (assertion) return fail("regex.syntax", "nothing to repeat");
     eat('?');  // lazy: the same language, so the same boolean answer
     AstNode n;
     n.kind = AstNode::Kind::repeat;
@@ -238,15 +248,17 @@ class Parser {
       case '*':
       case '+':
       case '?':
-        fail("regex.syntax", "nothing to repeat");
+        return fail("regex.syntax", "nothing to repeat");
       case '{': {
         --pos_;
         std::uint32_t a = 0, b = 0;
         bool u = false;
-        if (read_braces(a, b, u)) fail("regex.syntax", "nothing to repeat");
+        if (read_braces(a, b, u)) return fail("regex.syntax", "nothing to repeat");
         next();
         return add_char('{');
       }
+      case kEnd:
+        return 0;  // next() failed
       default:
         return add_char(c);
     }
@@ -254,34 +266,35 @@ class Parser {
 
   std::uint32_t parse_group(std::size_t depth) {
     if (depth + 1 > limits_.max_group_depth) {
-      fail("regex.too_complex",
-           "groups nested deeper than " + std::to_string(limits_.max_group_depth));
+      return fail("regex.too_complex",
+                  "groups nested deeper than " + std::to_string(limits_.max_group_depth));
     }
     if (eat('?')) {
       const char32_t kind = next();
       if (kind == '=' || kind == '!') {
-        fail("regex.unsupported", "look-ahead assertions are not supported");
+        return fail("regex.unsupported", "look-ahead assertions are not supported");
       }
       if (kind == '<') {
         if (peek() == '=' || peek() == '!') {
-          fail("regex.unsupported", "look-behind assertions are not supported");
+          return fail("regex.unsupported", "look-behind assertions are not supported");
         }
         // Named group: the name is irrelevant to matching, but must be well-formed.
         std::size_t length = 0;
-        for (char32_t ch = next(); ch != '>'; ch = next()) {
+        for (char32_t ch = next(); ch != '>' && !failed(); ch = next()) {
           const bool ok = ch == '_' || ch == '$' || (ch >= 'a' && ch <= 'z') ||
                           (ch >= 'A' && ch <= 'Z') || (length > 0 && ch >= '0' && ch <= '9') ||
                           ch > 0x7F;
-          if (!ok) fail("regex.syntax", "invalid group name");
+          if (!ok) return fail("regex.syntax", "invalid group name");
           ++length;
         }
-        if (length == 0) fail("regex.syntax", "empty group name");
+        if (failed()) return 0;
+        if (length == 0) return fail("regex.syntax", "empty group name");
       } else if (kind != ':') {
-        fail("regex.syntax", "invalid group");
+        return fail("regex.syntax", "invalid group");
       }
     }
     const std::uint32_t inner = parse_alternation(depth + 1);
-    if (!eat(')')) fail("regex.syntax", "missing ')'");
+    if (!eat(')')) return fail("regex.syntax", "missing ')'");
     return inner;
   }
 
@@ -295,9 +308,9 @@ class Parser {
       next();
       return add_kind(AstNode::Kind::not_word_boundary);
     }
-    if (c >= '1' && c <= '9') fail("regex.unsupported", "back-references are not supported");
+    if (c >= '1' && c <= '9') return fail("regex.unsupported", "back-references are not supported");
     if (c == 'k' && peek_at(1) == '<') {
-      fail("regex.unsupported", "named back-references are not supported");
+      return fail("regex.unsupported", "named back-references are not supported");
     }
     CharClass set;
     if (parse_set_escape(set)) return add_class(std::move(set));
@@ -325,17 +338,25 @@ class Parser {
       case 'p':
       case 'P': {
         next();
-        if (!eat('{')) fail("regex.syntax", "expected '{' after \\p");
+        if (!eat('{')) {
+          fail("regex.syntax", "expected '{' after \\p");
+          return true;
+        }
         std::string name;
-        for (char32_t ch = next(); ch != '}'; ch = next()) {
-          if (name.size() > 64) fail("regex.syntax", "property name too long");
+        for (char32_t ch = next(); ch != '}' && !failed(); ch = next()) {
+          if (name.size() > 64) {
+            fail("regex.syntax", "property name too long");
+            return true;
+          }
           text::append_utf8(name, ch);
         }
+        if (failed()) return true;
         auto prop = lookup_property(name);
         if (!prop) {
           fail("regex.unsupported",
                "unsupported Unicode property \\p{" + name +
                    "} (General_Category values, Any, ASCII and Assigned are supported)");
+          return true;
         }
         out.properties.push_back({prop->mask, prop->ascii, c == 'P'});
         return true;
@@ -353,7 +374,7 @@ class Parser {
     char32_t v = 0;
     for (std::size_t i = 0; i < count; ++i) {
       const int h = hex_value(peek());
-      if (h < 0) fail("regex.syntax", "invalid hexadecimal escape");
+      if (h < 0) return fail("regex.syntax", "invalid hexadecimal escape");
       next();
       v = v * 16 + static_cast<char32_t>(h);
     }
@@ -375,13 +396,13 @@ class Parser {
         return '\r';
       case '0':
         if (peek() >= '0' && peek() <= '9') {
-          fail("regex.unsupported", "octal escapes are not supported");
+          return fail("regex.unsupported", "octal escapes are not supported");
         }
         return 0;
       case 'c': {
         const char32_t letter = next();
         if (!((letter >= 'a' && letter <= 'z') || (letter >= 'A' && letter <= 'Z'))) {
-          fail("regex.syntax", "invalid control escape");
+          return fail("regex.syntax", "invalid control escape");
         }
         return letter % 32;
       }
@@ -393,12 +414,12 @@ class Parser {
           std::size_t digits = 0;
           while (peek() != '}') {
             const int h = hex_value(next());
-            if (h < 0) fail("regex.syntax", "invalid \\u{...} escape");
+            if (h < 0) return fail("regex.syntax", "invalid \\u{...} escape");
             v = v * 16 + static_cast<char32_t>(h);
-            if (++digits > 8 || v > 0x10FFFF) fail("regex.syntax", "code point out of range");
+            if (++digits > 8 || v > 0x10FFFF) return fail("regex.syntax", "code point out of range");
           }
           next();
-          if (digits == 0) fail("regex.syntax", "empty \\u{} escape");
+          if (digits == 0) return fail("regex.syntax", "empty \\u{} escape");
           return v;
         }
         char32_t v = parse_hex_digits(4);
@@ -407,6 +428,7 @@ class Parser {
           const std::size_t save = pos_;
           next(), next();
           const char32_t low = parse_hex_digits(4);
+          if (failed()) return 0;
           if (low >= 0xDC00 && low <= 0xDFFF)
             return 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00);
           pos_ = save;
@@ -422,13 +444,13 @@ class Parser {
       default:
         break;
     }
-    if (c == kEnd) fail("regex.syntax", "\\ at end of pattern");
+    if (c == kEnd) return failed() ? 0 : fail("regex.syntax", "\\ at end of pattern");
     if (is_syntax_char(c)) return c;
     const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     if (alnum) {
       std::string name = "\\";
       text::append_utf8(name, c);
-      fail("regex.syntax", "invalid escape " + name);
+      return fail("regex.syntax", "invalid escape " + name);
     }
     return c;  // identity escape of punctuation or a non-ASCII character
   }
@@ -438,7 +460,10 @@ class Parser {
     if (eat('^')) out.negated = true;
     while (true) {
       const char32_t c = peek();
-      if (c == kEnd) fail("regex.syntax", "missing ']'");
+      if (c == kEnd) {
+        fail("regex.syntax", "missing ']'");
+        return out;
+      }
       if (c == ']') {
         next();
         return out;
@@ -450,9 +475,16 @@ class Parser {
         next();  // '-'
         CharClass rhs_set;
         const bool rhs_is_set = read_class_atom(rhs_set);
-        if (lhs_is_set || rhs_is_set) fail("regex.syntax", "invalid character class range");
+        if (failed()) return out;
+        if (lhs_is_set || rhs_is_set) {
+          fail("regex.syntax", "invalid character class range");
+          return out;
+        }
         const char32_t hi = single_;
-        if (hi < lo) fail("regex.syntax", "range out of order in character class");
+        if (hi < lo) {
+          fail("regex.syntax", "range out of order in character class");
+          return out;
+        }
         out.add(lo, hi);
         continue;
       }
@@ -493,6 +525,7 @@ class Parser {
   std::size_t pos_ = 0;
   char32_t single_ = 0;
   Ast ast_;
+  std::optional<Error> error_;
 };
 
 }  // namespace
@@ -504,11 +537,7 @@ Result<Ast> parse_pattern(std::string_view pattern, const RegexLimits& limits) {
                      std::to_string(limits.max_pattern_bytes),
                  ""};
   }
-  try {
-    return Parser(pattern, limits).parse();
-  } catch (const ParseFailure& f) {
-    return Error{ErrorKind::invalid_pattern, f.code, f.message, ""};
-  }
+  return Parser(pattern, limits).parse();
 }
 
 }  // namespace medusa::regex

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <type_traits>
 
 #include "schema/formats.hpp"
 #include "schema/graph.hpp"
@@ -18,14 +19,14 @@ namespace {
 
 constexpr const char* kMetaSchemaUri = "http://json-schema.org/draft-07/schema";
 
-struct CompileFailure {
-  Error error;
+// What Compiler::fail returns: converts to the empty value of whatever the failing
+// function returns (nullptr, nullopt, 0), so each failure is one `return fail(...)`.
+struct Failed {
+  template <class T, class = std::enable_if_t<std::is_default_constructible_v<T>>>
+  operator T() const {
+    return T{};
+  }
 };
-
-[[noreturn]] void fail(const char* code, std::string message, std::string where) {
-  throw CompileFailure{
-      Error{ErrorKind::invalid_schema, code, std::move(message), std::move(where)}};
-}
 
 struct Location {
   std::string doc;      ///< document URI (no fragment)
@@ -112,22 +113,15 @@ std::optional<std::uint64_t> as_count(const json& v) {
   return std::nullopt;
 }
 
-std::optional<double> positive_number(const json& obj, const char* key, const std::string& where) {
-  auto it = obj.find(key);
-  if (it == obj.end()) return std::nullopt;
-  if (!it->is_number() || it->get<double>() < 0) {
-    fail("schema.vocabulary", std::string("x-image.") + key + " must be a non-negative number",
-         where + "/x-image/" + key);
-  }
-  return it->get<double>();
-}
-
 constexpr const char* kWidgets[] = {"text",  "textarea", "select",   "font", "colour",
                                     "color", "number",   "checkbox", "image"};
 
 class Compiler {
  public:
   Compiler(Graph& graph, const ValidatorOptions& options) : g_(graph), options_(options) {}
+
+  /// The first error met, if any: compiling stops at it.
+  const std::optional<Error>& error() const { return error_; }
 
   void run() {
     const json& root = g_.document;
@@ -136,15 +130,35 @@ class Compiler {
     root_uri_ = root_uri;
     add_document(root_uri, &root);
     g_.root = compile_at(root_uri, "", root_uri, root);
-    while (!pending_.empty()) {
+    while (!pending_.empty() && !error_) {
       auto [node, target, where] = pending_.back();
       pending_.pop_back();
       node->ref = resolve_ref(target, where);
     }
-    check_ref_cycles();
+    if (!error_) check_ref_cycles();
   }
 
  private:
+  // Records the first failure. Every caller returns at once, and compile_at() compiles
+  // nothing more after one, so the first failure met is the one reported.
+  Failed fail(const char* code, std::string message, std::string where) {
+    if (!error_)
+      error_ = Error{ErrorKind::invalid_schema, code, std::move(message), std::move(where)};
+    return {};
+  }
+
+  std::optional<double> positive_number(const json& obj, const char* key,
+                                        const std::string& where) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return std::nullopt;
+    if (!it->is_number() || it->get<double>() < 0) {
+      return fail("schema.vocabulary",
+                  std::string("x-image.") + key + " must be a non-negative number",
+                  where + "/x-image/" + key);
+    }
+    return it->get<double>();
+  }
+
   // --- documents and ids -----------------------------------------------------------
   void add_document(const std::string& doc_uri, const json* value) {
     documents_[doc_uri] = value;
@@ -176,12 +190,12 @@ class Compiler {
     } else if (options_.load_remote) {
       if (auto remote = options_.load_remote(doc_uri)) {
         if (json_depth(*remote) > 256)
-          fail("schema.ref", "remote schema " + doc_uri + " is nested too deeply", where);
+          return fail("schema.ref", "remote schema " + doc_uri + " is nested too deeply", where);
         remotes_.push_back(std::make_unique<json>(std::move(*remote)));
         loaded = remotes_.back().get();
       }
     }
-    if (!loaded) fail("schema.ref", "cannot resolve $ref to " + doc_uri, where);
+    if (!loaded) return fail("schema.ref", "cannot resolve $ref to " + doc_uri, where);
     add_document(doc_uri, loaded);
     return loaded;
   }
@@ -191,7 +205,7 @@ class Compiler {
                                                const std::string& pointer,
                                                const std::string& where) {
     auto tokens = uri::parse_pointer(pointer);
-    if (!tokens) fail("schema.ref", "malformed JSON Pointer '" + pointer + "'", where);
+    if (!tokens) return fail("schema.ref", "malformed JSON Pointer '" + pointer + "'", where);
     // The returned base excludes the target's own $id: compile_at applies that one.
     std::string base = doc_uri;
     const json* cur = &root;
@@ -203,17 +217,17 @@ class Compiler {
       if (cur->is_object()) {
         auto it = cur->find(t);
         if (it == cur->end())
-          fail("schema.ref", "$ref target '" + pointer + "' does not exist", where);
+          return fail("schema.ref", "$ref target '" + pointer + "' does not exist", where);
         cur = &*it;
       } else if (cur->is_array()) {
         if (t.empty() ||
             !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
             t.size() > 9 || std::stoul(t) >= cur->size()) {
-          fail("schema.ref", "$ref target '" + pointer + "' does not exist", where);
+          return fail("schema.ref", "$ref target '" + pointer + "' does not exist", where);
         }
         cur = &(*cur)[std::stoul(t)];
       } else {
-        fail("schema.ref", "$ref target '" + pointer + "' does not exist", where);
+        return fail("schema.ref", "$ref target '" + pointer + "' does not exist", where);
       }
     }
     return {cur, base};
@@ -224,10 +238,10 @@ class Compiler {
     if (!raw_fragment.empty() && raw_fragment[0] != '/') {
       auto it = ids_.find(target);
       if (it == ids_.end()) {
-        document(no_fragment, where);  // may register the id
+        if (!document(no_fragment, where)) return nullptr;  // may register the id
         it = ids_.find(target);
       }
-      if (it == ids_.end()) fail("schema.ref", "cannot resolve $ref to " + target, where);
+      if (it == ids_.end()) return fail("schema.ref", "cannot resolve $ref to " + target, where);
       return compile_location(it->second, where);
     }
     const std::string fragment = uri::percent_decode(raw_fragment);
@@ -235,7 +249,7 @@ class Compiler {
     if (auto it = ids_.find(no_fragment); it != ids_.end()) {
       loc = Location{it->second.doc, it->second.pointer + fragment};
     } else {
-      document(no_fragment, where);
+      if (!document(no_fragment, where)) return nullptr;
       if (auto again = ids_.find(no_fragment); again != ids_.end()) {
         loc = Location{again->second.doc, again->second.pointer + fragment};
       } else {
@@ -247,18 +261,22 @@ class Compiler {
 
   const Node* compile_location(const Location& loc, const std::string& where) {
     const json* root = document(loc.doc, where);
+    if (!root) return nullptr;
     auto [value, base] = navigate(loc.doc, *root, loc.pointer, where);
+    if (!value) return nullptr;
     return compile_at(loc.doc, loc.pointer, base, *value);
   }
 
   // --- nodes -----------------------------------------------------------------------
   Node* compile_at(const std::string& doc, const std::string& ptr, std::string base,
                    const json& s) {
+    if (error_) return nullptr;
     const std::string key = doc + "#" + ptr;
     if (auto it = compiled_.find(key); it != compiled_.end()) return it->second;
     if (g_.nodes.size() >= options_.max_schema_nodes) {
-      fail("schema.too_large",
-           "schema has more than " + std::to_string(options_.max_schema_nodes) + " subschemas", "");
+      return fail(
+          "schema.too_large",
+          "schema has more than " + std::to_string(options_.max_schema_nodes) + " subschemas", "");
     }
     Node& n = g_.nodes.emplace_back();
     compiled_[key] = &n;
@@ -270,21 +288,22 @@ class Compiler {
       n.boolean_value = s.get<bool>();
       return &n;
     }
-    if (!s.is_object()) fail("schema.invalid", "a schema must be an object or a boolean", where);
+    if (!s.is_object())
+      return fail("schema.invalid", "a schema must be an object or a boolean", where);
 
     if (const auto* id = own_id(s)) {
       const auto resolved = uri::resolve(base, *id);
       if (uri::split_fragment(resolved).second.empty()) base = strip_empty_fragment(resolved);
     }
     if (auto it = s.find("$ref"); it != s.end()) {
-      if (!it->is_string()) fail("schema.invalid", "$ref must be a string", where + "/$ref");
+      if (!it->is_string()) return fail("schema.invalid", "$ref must be a string", where + "/$ref");
       n.has_ref = true;
       pending_.push_back({&n, uri::resolve(base, it->get<std::string>()), where + "/$ref"});
       return &n;  // draft-07: siblings of $ref are ignored
     }
 
     auto child = [&](const std::string& suffix, const json& value) -> const Node* {
-      if (!is_schema(value)) fail("schema.invalid", "must be a schema", where + suffix);
+      if (!is_schema(value)) return fail("schema.invalid", "must be a schema", where + suffix);
       return compile_at(doc, ptr + suffix, base, value);
     };
     auto count = [&](const char* keyword) -> std::optional<std::uint64_t> {
@@ -292,22 +311,23 @@ class Compiler {
       if (it == s.end()) return std::nullopt;
       auto v = as_count(*it);
       if (!v)
-        fail("schema.invalid", std::string(keyword) + " must be a non-negative integer",
-             where + "/" + keyword);
+        return fail("schema.invalid", std::string(keyword) + " must be a non-negative integer",
+                    where + "/" + keyword);
       return v;
     };
     auto number = [&](const char* keyword) -> std::optional<json> {
       auto it = s.find(keyword);
       if (it == s.end()) return std::nullopt;
       if (!it->is_number())
-        fail("schema.invalid", std::string(keyword) + " must be a number", where + "/" + keyword);
+        return fail("schema.invalid", std::string(keyword) + " must be a number",
+                    where + "/" + keyword);
       return *it;
     };
-    auto string_list = [&](const json& v, const std::string& at) {
-      if (!v.is_array()) fail("schema.invalid", "must be an array of strings", at);
+    auto string_list = [&](const json& v, const std::string& at) -> std::vector<std::string> {
+      if (!v.is_array()) return fail("schema.invalid", "must be an array of strings", at);
       std::vector<std::string> out;
       for (const auto& e : v) {
-        if (!e.is_string()) fail("schema.invalid", "must be an array of strings", at);
+        if (!e.is_string()) return fail("schema.invalid", "must be an array of strings", at);
         out.push_back(e.get<std::string>());
       }
       return out;
@@ -315,8 +335,9 @@ class Compiler {
 
     // -- any type
     if (auto it = s.find("type"); it != s.end()) compile_type(n, *it, where);
+    if (error_) return nullptr;
     if (auto it = s.find("enum"); it != s.end()) {
-      if (!it->is_array()) fail("schema.invalid", "enum must be an array", where + "/enum");
+      if (!it->is_array()) return fail("schema.invalid", "enum must be an array", where + "/enum");
       n.has_enum = true;
       n.enum_values.assign(it->begin(), it->end());
     }
@@ -327,18 +348,21 @@ class Compiler {
     n.exclusive_minimum = number("exclusiveMinimum");
     n.exclusive_maximum = number("exclusiveMaximum");
     n.multiple_of = number("multipleOf");
+    if (error_) return nullptr;
     if (n.multiple_of && n.multiple_of->get<double>() <= 0) {
-      fail("schema.invalid", "multipleOf must be greater than 0", where + "/multipleOf");
+      return fail("schema.invalid", "multipleOf must be greater than 0", where + "/multipleOf");
     }
     // -- strings
     n.min_length = count("minLength");
     n.max_length = count("maxLength");
     if (auto it = s.find("pattern"); it != s.end()) {
-      if (!it->is_string()) fail("schema.invalid", "pattern must be a string", where + "/pattern");
+      if (!it->is_string())
+        return fail("schema.invalid", "pattern must be a string", where + "/pattern");
       n.pattern = compile_pattern(it->get<std::string>(), where + "/pattern");
     }
     if (auto it = s.find("format"); it != s.end()) {
-      if (!it->is_string()) fail("schema.invalid", "format must be a string", where + "/format");
+      if (!it->is_string())
+        return fail("schema.invalid", "format must be a string", where + "/format");
       if (options_.assert_formats) {
         n.format = it->get<std::string>();
         n.format_check = format_check(n.format);
@@ -362,24 +386,26 @@ class Compiler {
     n.max_items = count("maxItems");
     if (auto it = s.find("uniqueItems"); it != s.end()) {
       if (!it->is_boolean())
-        fail("schema.invalid", "uniqueItems must be a boolean", where + "/uniqueItems");
+        return fail("schema.invalid", "uniqueItems must be a boolean", where + "/uniqueItems");
       n.unique_items = it->get<bool>();
     }
     // -- objects
     if (auto it = s.find("properties"); it != s.end()) {
       if (!it->is_object())
-        fail("schema.invalid", "properties must be an object", where + "/properties");
+        return fail("schema.invalid", "properties must be an object", where + "/properties");
       for (auto& [name, value] : it->items()) {
         n.properties.emplace_back(name, child("/properties/" + uri::escape_token(name), value));
       }  // nlohmann objects iterate in key order, so `properties` is sorted
     }
     if (auto it = s.find("patternProperties"); it != s.end()) {
       if (!it->is_object())
-        fail("schema.invalid", "patternProperties must be an object", where + "/patternProperties");
+        return fail("schema.invalid", "patternProperties must be an object",
+                    where + "/patternProperties");
       for (auto& [name, value] : it->items()) {
         const std::string suffix = "/patternProperties/" + uri::escape_token(name);
-        n.pattern_properties.emplace_back(compile_pattern(name, where + suffix),
-                                          child(suffix, value));
+        auto pattern = compile_pattern(name, where + suffix);
+        if (!pattern) return nullptr;
+        n.pattern_properties.emplace_back(std::move(*pattern), child(suffix, value));
       }
     }
     if (auto it = s.find("additionalProperties"); it != s.end()) {
@@ -389,7 +415,7 @@ class Compiler {
       n.required = string_list(*it, where + "/required");
     if (auto it = s.find("dependencies"); it != s.end()) {
       if (!it->is_object())
-        fail("schema.invalid", "dependencies must be an object", where + "/dependencies");
+        return fail("schema.invalid", "dependencies must be an object", where + "/dependencies");
       for (auto& [name, value] : it->items()) {
         const std::string suffix = "/dependencies/" + uri::escape_token(name);
         if (value.is_array()) {
@@ -409,8 +435,8 @@ class Compiler {
       auto it = s.find(keyword);
       if (it == s.end()) continue;
       if (!it->is_array() || it->empty()) {
-        fail("schema.invalid", std::string(keyword) + " must be a non-empty array",
-             where + "/" + keyword);
+        return fail("schema.invalid", std::string(keyword) + " must be a non-empty array",
+                    where + "/" + keyword);
       }
       for (std::size_t i = 0; i < it->size(); ++i) {
         target->push_back(child(std::string("/") + keyword + "/" + std::to_string(i), (*it)[i]));
@@ -423,13 +449,15 @@ class Compiler {
       if (auto e = s.find("else"); e != s.end()) n.else_schema = child("/else", *e);
     }
     compile_vocabulary(n, s, where);
+    if (error_) return nullptr;
     return &n;
   }
 
-  static void compile_type(Node& n, const json& t, const std::string& where) {
+  void compile_type(Node& n, const json& t, const std::string& where) {
     auto bit = [&](const json& name) -> std::uint8_t {
       if (!name.is_string())
-        fail("schema.invalid", "type must be a string or an array of strings", where + "/type");
+        return fail("schema.invalid", "type must be a string or an array of strings",
+                    where + "/type");
       const auto& v = name.get_ref<const std::string&>();
       if (v == "null") return kNull;
       if (v == "boolean") return kBoolean;
@@ -438,10 +466,13 @@ class Compiler {
       if (v == "number") return kNumber;
       if (v == "string") return kString;
       if (v == "integer") return kInteger;
-      fail("schema.invalid", "unknown type '" + v + "'", where + "/type");
+      return fail("schema.invalid", "unknown type '" + v + "'", where + "/type");
     };
     if (t.is_array()) {
-      if (t.empty()) fail("schema.invalid", "type must not be an empty array", where + "/type");
+      if (t.empty()) {
+        fail("schema.invalid", "type must not be an empty array", where + "/type");
+        return;
+      }
       for (const auto& e : t) n.types |= bit(e);
     } else {
       n.types = bit(t);
@@ -449,56 +480,59 @@ class Compiler {
   }
 
   // The personalization vocabulary (docs/personalization-schema.md).
-  static void compile_vocabulary(Node& n, const json& s, const std::string& where) {
+  void compile_vocabulary(Node& n, const json& s, const std::string& where) {
     if (auto it = s.find("x-widget"); it != s.end()) {
       const bool known = it->is_string() && std::any_of(std::begin(kWidgets), std::end(kWidgets),
                                                         [&](const char* w) { return *it == w; });
       if (!known) {
-        fail(
+        return (void)fail(
             "schema.vocabulary",
             "x-widget must be one of text, textarea, select, font, colour, number, checkbox, image",
             where + "/x-widget");
       }
     }
     if (auto it = s.find("x-order"); it != s.end() && !it->is_number()) {
-      fail("schema.vocabulary", "x-order must be a number", where + "/x-order");
+      return (void)fail("schema.vocabulary", "x-order must be a number", where + "/x-order");
     }
     if (auto it = s.find("x-trim"); it != s.end() && !it->is_boolean()) {
-      fail("schema.vocabulary", "x-trim must be a boolean", where + "/x-trim");
+      return (void)fail("schema.vocabulary", "x-trim must be a boolean", where + "/x-trim");
     }
     if (auto it = s.find("x-placeholder"); it != s.end() && !it->is_string()) {
-      fail("schema.vocabulary", "x-placeholder must be a string", where + "/x-placeholder");
+      return (void)fail("schema.vocabulary", "x-placeholder must be a string",
+                        where + "/x-placeholder");
     }
     if (auto it = s.find("x-messages"); it != s.end()) {
       bool strings = it->is_object();
       if (strings)
         for (const auto& message : *it) strings = strings && message.is_string();
       if (!strings) {
-        fail("schema.vocabulary", "x-messages must be an object of issue codes to strings",
-             where + "/x-messages");
+        return (void)fail("schema.vocabulary",
+                          "x-messages must be an object of issue codes to strings",
+                          where + "/x-messages");
       }
     }
     auto it = s.find("x-image");
     if (it == s.end()) return;
     if (!it->is_object())
-      fail("schema.vocabulary", "x-image must be an object", where + "/x-image");
+      return (void)fail("schema.vocabulary", "x-image must be an object", where + "/x-image");
     static const std::set<std::string> known = {"accept",     "max_bytes",      "min_width",
                                                 "min_height", "print_width_mm", "print_height_mm",
                                                 "min_dpi"};
     for (auto& [k, v] : it->items()) {
       (void)v;
       if (!known.count(k))
-        fail("schema.vocabulary", "unknown x-image keyword '" + k + "'", where + "/x-image/" + k);
+        return (void)fail("schema.vocabulary", "unknown x-image keyword '" + k + "'",
+                          where + "/x-image/" + k);
     }
     ImageRule rule;
     if (auto a = it->find("accept"); a != it->end()) {
       if (!a->is_array())
-        fail("schema.vocabulary", "x-image.accept must be an array of MIME types",
-             where + "/x-image/accept");
+        return (void)fail("schema.vocabulary", "x-image.accept must be an array of MIME types",
+                          where + "/x-image/accept");
       for (const auto& m : *a) {
         if (!m.is_string() || (m != "image/png" && m != "image/jpeg")) {
-          fail("schema.vocabulary", "x-image.accept may list image/png and image/jpeg",
-               where + "/x-image/accept");
+          return (void)fail("schema.vocabulary", "x-image.accept may list image/png and image/jpeg",
+                            where + "/x-image/accept");
         }
         rule.accept.push_back(m.get<std::string>());
       }
@@ -509,31 +543,34 @@ class Compiler {
     rule.print_width_mm = positive_number(*it, "print_width_mm", where);
     rule.print_height_mm = positive_number(*it, "print_height_mm", where);
     rule.min_dpi = positive_number(*it, "min_dpi", where);
+    if (error_) return;
     if (rule.min_dpi && !rule.print_width_mm && !rule.print_height_mm) {
-      fail("schema.vocabulary", "x-image.min_dpi needs print_width_mm or print_height_mm",
-           where + "/x-image/min_dpi");
+      return (void)fail("schema.vocabulary",
+                        "x-image.min_dpi needs print_width_mm or print_height_mm",
+                        where + "/x-image/min_dpi");
     }
     if ((rule.print_width_mm && *rule.print_width_mm <= 0) ||
         (rule.print_height_mm && *rule.print_height_mm <= 0)) {
-      fail("schema.vocabulary", "x-image print sizes must be greater than 0", where + "/x-image");
+      return (void)fail("schema.vocabulary", "x-image print sizes must be greater than 0",
+                        where + "/x-image");
     }
     n.image = std::move(rule);
   }
 
-  static Regex compile_pattern(const std::string& source, const std::string& where) {
+  std::optional<Regex> compile_pattern(const std::string& source, const std::string& where) {
     auto r = Regex::compile(source);
-    if (!r) fail("schema.pattern", "pattern '" + source + "': " + r.error().message, where);
+    if (!r) return fail("schema.pattern", "pattern '" + source + "': " + r.error().message, where);
     return std::move(r).value();
   }
 
-  void check_ref_cycles() const {
+  void check_ref_cycles() {
     for (const auto& n : g_.nodes) {
       const Node* cur = &n;
       std::size_t hops = 0;
       while (cur->has_ref) {
         cur = cur->ref;
         if (++hops > g_.nodes.size()) {
-          fail("schema.ref", "$ref cycle that never reaches a schema", n.location);
+          return (void)fail("schema.ref", "$ref cycle that never reaches a schema", n.location);
         }
       }
     }
@@ -553,6 +590,7 @@ class Compiler {
   std::map<std::string, Location> ids_;
   std::map<std::string, Node*> compiled_;
   std::vector<PendingRef> pending_;
+  std::optional<Error> error_;
 };
 
 }  // namespace
@@ -562,12 +600,10 @@ Result<std::shared_ptr<const Graph>> compile_graph(const json& schema,
   auto graph = std::make_shared<Graph>();
   graph->document = schema;
   graph->options = options;
-  try {
-    Compiler(*graph, graph->options).run();
-    for (Node& n : graph->nodes) prepare_issues(n);
-  } catch (const CompileFailure& f) {
-    return f.error;
-  }
+  Compiler compiler(*graph, graph->options);
+  compiler.run();
+  if (compiler.error()) return *compiler.error();
+  for (Node& n : graph->nodes) prepare_issues(n);
   return std::shared_ptr<const Graph>(std::move(graph));
 }
 
