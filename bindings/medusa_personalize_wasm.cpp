@@ -10,7 +10,8 @@
 //     allocated and freed by the caller with _malloc/_free
 //   - compiled schemas live in a table here, addressed by a positive integer id, until
 //     releaseSchema(id)
-// Nothing throws across the boundary: a C++ exception becomes an "!internal" error.
+// Built without C++ exceptions: every failure is a Result, and nothing can unwind
+// through the boundary.
 #include <emscripten/bind.h>
 
 #include <cstdint>
@@ -50,18 +51,6 @@ std::string error_text(const Error& e) {
 
 std::string dump(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-// Runs `body`, turning any exception into an error result.
-template <class F>
-std::string guarded(F&& body) {
-  try {
-    return body();
-  } catch (const std::exception& e) {
-    return error_text(Error(medusa::ErrorKind::invalid_argument, "internal", e.what()));
-  } catch (...) {
-    return error_text(Error(medusa::ErrorKind::invalid_argument, "internal", "unexpected error"));
-  }
 }
 
 std::string_view heap_bytes(std::uintptr_t pointer, std::size_t length) {
@@ -118,26 +107,22 @@ std::string describe_schema(std::uint32_t id, const Schema& schema) {
 }
 
 std::string compileSchema(const std::string& document_json) {
-  return guarded([&] {
-    auto document = parse_input(document_json, "schema");
-    if (!document) return error_text(document.error());
-    auto schema = Schema::from_json(*document);
-    if (!schema) return error_text(schema.error());
-    const std::uint32_t id = schemas().add(std::move(schema).value());
-    return describe_schema(id, *schemas().find(id));
-  });
+  auto document = parse_input(document_json, "schema");
+  if (!document) return error_text(document.error());
+  auto schema = Schema::from_json(*document);
+  if (!schema) return error_text(schema.error());
+  const std::uint32_t id = schemas().add(std::move(schema).value());
+  return describe_schema(id, *schemas().find(id));
 }
 
 std::string schemaForProduct(const std::string& product_json, const std::string& variant_id) {
-  return guarded([&] {
-    auto document = parse_input(product_json, "product");
-    if (!document) return error_text(document.error());
-    auto schema = Schema::for_product(*document, variant_id);
-    if (!schema) return error_text(schema.error());
-    if (!*schema) return std::string("null");
-    const std::uint32_t id = schemas().add(std::move(**schema));
-    return describe_schema(id, *schemas().find(id));
-  });
+  auto document = parse_input(product_json, "product");
+  if (!document) return error_text(document.error());
+  auto schema = Schema::for_product(*document, variant_id);
+  if (!schema) return error_text(schema.error());
+  if (!*schema) return std::string("null");
+  const std::uint32_t id = schemas().add(std::move(**schema));
+  return describe_schema(id, *schemas().find(id));
 }
 
 bool releaseSchema(std::uint32_t id) { return schemas().release(id); }
@@ -148,13 +133,11 @@ std::size_t liveSchemas() { return schemas().size(); }
 // error of a released schema or of text that is not JSON.
 template <class F>
 std::string with_schema(std::uint32_t id, const std::string& text, const char* what, F&& body) {
-  return guarded([&] {
-    const Schema* schema = schemas().find(id);
-    if (!schema) return error_text(unknown_schema(id));
-    auto value = parse_input(text, what);
-    if (!value) return error_text(value.error());
-    return body(*schema, *value);
-  });
+  const Schema* schema = schemas().find(id);
+  if (!schema) return error_text(unknown_schema(id));
+  auto value = parse_input(text, what);
+  if (!value) return error_text(value.error());
+  return body(*schema, *value);
 }
 
 std::string validate(std::uint32_t id, const std::string& values_json) {
@@ -209,13 +192,11 @@ std::string validateLineItemMetadata(std::uint32_t id, const std::string& metada
 }
 
 std::string describe(const std::string& item_json, std::uint32_t schema_id) {
-  return guarded([&] {
-    auto item = parse_input(item_json, "item");
-    if (!item) return error_text(item.error());
-    const Schema* schema = schema_id ? schemas().find(schema_id) : nullptr;
-    if (schema_id && !schema) return error_text(unknown_schema(schema_id));
-    return dump(medusa::personalization::describe_line_item(*item, schema).to_json());
-  });
+  auto item = parse_input(item_json, "item");
+  if (!item) return error_text(item.error());
+  const Schema* schema = schema_id ? schemas().find(schema_id) : nullptr;
+  if (schema_id && !schema) return error_text(unknown_schema(schema_id));
+  return dump(medusa::personalization::describe_line_item(*item, schema).to_json());
 }
 
 json image_json(const medusa::image::ImageInfo& info, std::size_t bytes) {
@@ -223,24 +204,20 @@ json image_json(const medusa::image::ImageInfo& info, std::size_t bytes) {
 }
 
 std::string readImage(std::uintptr_t pointer, std::size_t length) {
-  return guarded([&] {
-    auto info = medusa::image::read_image_header(heap_bytes(pointer, length));
-    if (!info) return error_text(info.error());
-    return dump(image_json(*info, length));
-  });
+  auto info = medusa::image::read_image_header(heap_bytes(pointer, length));
+  if (!info) return error_text(info.error());
+  return dump(image_json(*info, length));
 }
 
 std::string checkImage(std::uint32_t id, const std::string& field, std::uintptr_t pointer,
                        std::size_t length) {
-  return guarded([&] {
-    const Schema* schema = schemas().find(id);
-    if (!schema) return error_text(unknown_schema(id));
-    auto info = medusa::image::read_image_header(heap_bytes(pointer, length));
-    if (!info) return error_text(info.error());
-    auto report = medusa::image::check_image(*schema, field, *info, length);
-    if (!report) return error_text(report.error());
-    return dump(json{{"image", image_json(*info, length)}, {"report", report->to_json()}});
-  });
+  const Schema* schema = schemas().find(id);
+  if (!schema) return error_text(unknown_schema(id));
+  auto info = medusa::image::read_image_header(heap_bytes(pointer, length));
+  if (!info) return error_text(info.error());
+  auto report = medusa::image::check_image(*schema, field, *info, length);
+  if (!report) return error_text(report.error());
+  return dump(json{{"image", image_json(*info, length)}, {"report", report->to_json()}});
 }
 
 // The transport configuration, parsed once per distinct text (clients rarely change it).
@@ -310,17 +287,15 @@ std::string request_text(const medusa::http::Request& r, bool idempotent) {
 
 std::string planCall(const std::string& config_json, const std::string& name,
                      const std::string& args_json, std::uint32_t schema_id) {
-  return guarded([&] {
-    auto config = read_config(config_json);
-    if (!config) return error_text(config.error());
-    auto args = parse_input(args_json, "arguments");
-    if (!args) return error_text(args.error());
-    const Schema* schema = schema_id ? schemas().find(schema_id) : nullptr;
-    if (schema_id && !schema) return error_text(unknown_schema(schema_id));
-    auto planned = medusa::api::plan_call(*config, name, *args, schema);
-    if (!planned) return error_text(planned.error());
-    return request_text(planned->request, planned->idempotent);
-  });
+  auto config = read_config(config_json);
+  if (!config) return error_text(config.error());
+  auto args = parse_input(args_json, "arguments");
+  if (!args) return error_text(args.error());
+  const Schema* schema = schema_id ? schemas().find(schema_id) : nullptr;
+  if (schema_id && !schema) return error_text(unknown_schema(schema_id));
+  auto planned = medusa::api::plan_call(*config, name, *args, schema);
+  if (!planned) return error_text(planned.error());
+  return request_text(planned->request, planned->idempotent);
 }
 
 // A request to any path (the JS SDK's client.fetch for custom routes): same headers,
@@ -328,47 +303,43 @@ std::string planCall(const std::string& config_json, const std::string& name,
 std::string planRequest(const std::string& config_json, const std::string& method,
                         const std::string& path, const std::string& query_json,
                         const std::string& headers_json_text, const std::string& body_json) {
-  return guarded([&] {
-    auto config = read_config(config_json);
-    if (!config) return error_text(config.error());
-    auto query = parse_input(query_json, "query");
-    if (!query) return error_text(query.error());
-    auto headers = read_headers(headers_json_text);
-    if (!headers) return error_text(headers.error());
-    std::optional<json> body;
-    if (!body_json.empty()) {
-      auto parsed = parse_input(body_json, "body");
-      if (!parsed) return error_text(parsed.error());
-      body = std::move(parsed).value();
-    }
-    std::string target = path.empty() || path[0] != '/' ? "/" + path : path;
-    auto request = medusa::api::build_request(*config, method, target,
-                                              medusa::http::Query::from_json(*query), *headers, body);
-    if (!request) return error_text(request.error());
-    return request_text(*request, method == "GET" || method == "HEAD");
-  });
+  auto config = read_config(config_json);
+  if (!config) return error_text(config.error());
+  auto query = parse_input(query_json, "query");
+  if (!query) return error_text(query.error());
+  auto headers = read_headers(headers_json_text);
+  if (!headers) return error_text(headers.error());
+  std::optional<json> body;
+  if (!body_json.empty()) {
+    auto parsed = parse_input(body_json, "body");
+    if (!parsed) return error_text(parsed.error());
+    body = std::move(parsed).value();
+  }
+  std::string target = path.empty() || path[0] != '/' ? "/" + path : path;
+  auto request = medusa::api::build_request(*config, method, target,
+                                            medusa::http::Query::from_json(*query), *headers, body);
+  if (!request) return error_text(request.error());
+  return request_text(*request, method == "GET" || method == "HEAD");
 }
 
 std::string planUpload(const std::string& config_json, const std::string& filename,
                        std::uintptr_t pointer, std::size_t length, const std::string& headers_json_text,
                        double max_bytes) {
-  return guarded([&] {
-    auto config = read_config(config_json);
-    if (!config) return error_text(config.error());
-    auto headers = read_headers(headers_json_text);
-    if (!headers) return error_text(headers.error());
-    const std::size_t limit =
-        max_bytes > 0 ? static_cast<std::size_t>(max_bytes) : medusa::api::kDefaultMaxUploadBytes;
-    auto plan =
-        medusa::api::plan_upload(*config, filename, heap_bytes(pointer, length), *headers, limit);
-    if (!plan) return error_text(plan.error());
-    return dump(json{{"method", plan->request.method},
-                     {"url", plan->request.url},
-                     {"headers", headers_json(plan->request.headers)},
-                     {"field", "file"},
-                     {"filename", plan->filename},
-                     {"image", image_json(plan->image, plan->bytes)}});
-  });
+  auto config = read_config(config_json);
+  if (!config) return error_text(config.error());
+  auto headers = read_headers(headers_json_text);
+  if (!headers) return error_text(headers.error());
+  const std::size_t limit =
+      max_bytes > 0 ? static_cast<std::size_t>(max_bytes) : medusa::api::kDefaultMaxUploadBytes;
+  auto plan =
+      medusa::api::plan_upload(*config, filename, heap_bytes(pointer, length), *headers, limit);
+  if (!plan) return error_text(plan.error());
+  return dump(json{{"method", plan->request.method},
+                   {"url", plan->request.url},
+                   {"headers", headers_json(plan->request.headers)},
+                   {"field", "file"},
+                   {"filename", plan->filename},
+                   {"image", image_json(plan->image, plan->bytes)}});
 }
 
 // The envelope a response of call `name` must have (uploads and client.fetch included).
@@ -384,13 +355,11 @@ medusa::Result<medusa::api::Envelope> envelope_for(const std::string& name) {
 // bytes), else the error: http (non-2xx, from Medusa's error body) or invalid_response.
 std::string checkResponse(const std::string& name, int status, std::uintptr_t pointer,
                           std::size_t length) {
-  return guarded([&] {
-    auto envelope = envelope_for(name);
-    if (!envelope) return error_text(envelope.error());
-    auto checked = medusa::api::check_response(*envelope, status, heap_bytes(pointer, length));
-    if (!checked) return error_text(checked.error());
-    return std::string();
-  });
+  auto envelope = envelope_for(name);
+  if (!envelope) return error_text(envelope.error());
+  auto checked = medusa::api::check_response(*envelope, status, heap_bytes(pointer, length));
+  if (!checked) return error_text(checked.error());
+  return std::string();
 }
 
 // "" when the top level of a 2xx body that JavaScript has parsed fits call `name`. The
@@ -398,40 +367,38 @@ std::string checkResponse(const std::string& name, int status, std::uintptr_t po
 // "kind<TAB>key as JSON-escaped<TAB>raw JSON of a scalar". Tabs and newlines cannot occur
 // unescaped in either, so no parser is needed.
 std::string checkOutline(const std::string& name, const std::string& outline_text) {
-  return guarded([&] {
-    auto envelope = envelope_for(name);
-    if (!envelope) return error_text(envelope.error());
-    static const std::pair<std::string_view, medusa::JsonKind> kinds[] = {
-        {"null", medusa::JsonKind::null},     {"boolean", medusa::JsonKind::boolean},
-        {"number", medusa::JsonKind::number}, {"string", medusa::JsonKind::string},
-        {"array", medusa::JsonKind::array},   {"object", medusa::JsonKind::object}};
-    auto kind_of = [&](std::string_view text) {
-      for (const auto& [word, kind] : kinds)
-        if (word == text) return kind;
-      return medusa::JsonKind::null;
-    };
-    std::string_view rest = outline_text;
-    auto next_line = [&] {
-      const auto end = rest.find('\n');
-      const auto line = rest.substr(0, end);
-      rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-      return line;
-    };
-    medusa::JsonOutline outline;
-    outline.kind = kind_of(next_line());
-    while (!rest.empty()) {
-      const auto line = next_line();
-      const auto tab1 = line.find('\t');
-      const auto tab2 = line.find('\t', tab1 == std::string_view::npos ? tab1 : tab1 + 1);
-      if (tab1 == std::string_view::npos || tab2 == std::string_view::npos) continue;
-      outline.members.push_back(medusa::JsonMember{line.substr(tab1 + 1, tab2 - tab1 - 1),
-                                                   kind_of(line.substr(0, tab1)),
-                                                   line.substr(tab2 + 1)});
-    }
-    auto fits = medusa::api::check_envelope(*envelope, outline);
-    if (!fits) return error_text(fits.error());
-    return std::string();
-  });
+  auto envelope = envelope_for(name);
+  if (!envelope) return error_text(envelope.error());
+  static const std::pair<std::string_view, medusa::JsonKind> kinds[] = {
+      {"null", medusa::JsonKind::null},     {"boolean", medusa::JsonKind::boolean},
+      {"number", medusa::JsonKind::number}, {"string", medusa::JsonKind::string},
+      {"array", medusa::JsonKind::array},   {"object", medusa::JsonKind::object}};
+  auto kind_of = [&](std::string_view text) {
+    for (const auto& [word, kind] : kinds)
+      if (word == text) return kind;
+    return medusa::JsonKind::null;
+  };
+  std::string_view rest = outline_text;
+  auto next_line = [&] {
+    const auto end = rest.find('\n');
+    const auto line = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    return line;
+  };
+  medusa::JsonOutline outline;
+  outline.kind = kind_of(next_line());
+  while (!rest.empty()) {
+    const auto line = next_line();
+    const auto tab1 = line.find('\t');
+    const auto tab2 = line.find('\t', tab1 == std::string_view::npos ? tab1 : tab1 + 1);
+    if (tab1 == std::string_view::npos || tab2 == std::string_view::npos) continue;
+    outline.members.push_back(medusa::JsonMember{line.substr(tab1 + 1, tab2 - tab1 - 1),
+                                                 kind_of(line.substr(0, tab1)),
+                                                 line.substr(tab2 + 1)});
+  }
+  auto fits = medusa::api::check_envelope(*envelope, outline);
+  if (!fits) return error_text(fits.error());
+  return std::string();
 }
 
 // The response limits JavaScript applies itself when it parses a body: {max_bytes, max_depth}.
@@ -445,30 +412,28 @@ std::string responseLimits() {
 // "changed_elsewhere" the error to throw.
 std::string lineItemAddState(const std::string& add_target, const std::string& add_body,
                              double before, std::uintptr_t pointer, std::size_t length) {
-  return guarded([&] {
-    medusa::http::Request add;
-    add.method = "POST";
-    add.target = add_target;
-    add.body = add_body;
-    const auto parsed = medusa::api::line_item_add_of(add);
-    if (!parsed) {
-      return error_text(Error(medusa::ErrorKind::invalid_argument, "argument.body",
-                              "not the body of a line-item add"));
+  medusa::http::Request add;
+  add.method = "POST";
+  add.target = add_target;
+  add.body = add_body;
+  const auto parsed = medusa::api::line_item_add_of(add);
+  if (!parsed) {
+    return error_text(Error(medusa::ErrorKind::invalid_argument, "argument.body",
+                            "not the body of a line-item add"));
+  }
+  auto quantity = medusa::api::matching_quantity(*parsed, std::string(heap_bytes(pointer, length)));
+  if (!quantity) return error_text(quantity.error());
+  json out{{"quantity", *quantity}};
+  if (before >= 0) {
+    const auto outcome =
+        medusa::api::add_outcome(*parsed, static_cast<std::int64_t>(before), *quantity);
+    out["outcome"] = medusa::api::to_string(outcome);
+    if (outcome == medusa::api::AddOutcome::changed_elsewhere) {
+      out["error"] = error_json(
+          medusa::api::add_unverified(add, static_cast<std::int64_t>(before), *quantity));
     }
-    auto quantity = medusa::api::matching_quantity(*parsed, std::string(heap_bytes(pointer, length)));
-    if (!quantity) return error_text(quantity.error());
-    json out{{"quantity", *quantity}};
-    if (before >= 0) {
-      const auto outcome =
-          medusa::api::add_outcome(*parsed, static_cast<std::int64_t>(before), *quantity);
-      out["outcome"] = medusa::api::to_string(outcome);
-      if (outcome == medusa::api::AddOutcome::changed_elsewhere) {
-        out["error"] = error_json(
-            medusa::api::add_unverified(add, static_cast<std::int64_t>(before), *quantity));
-      }
-    }
-    return dump(out);
-  });
+  }
+  return dump(out);
 }
 
 std::string callNames() {

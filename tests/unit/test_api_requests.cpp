@@ -386,6 +386,30 @@ TEST_SUITE("api") {
     CHECK(store.cart.createLineItem("cart_1", body).ok());
   }
 
+  TEST_CASE("bodies with a string that is not UTF-8, anywhere in them, are refused") {
+    Config config;
+    const Store<BuildOnly> store(&config, BuildOnly{});
+    const std::string bad = "caf\xC3";  // truncated two-byte sequence
+    for (const json& metadata :
+         {json{{"message", bad}}, json{{bad, "x"}}, json{{"lines", {"ok", {{"deep", {bad}}}}}}}) {
+      AddLineItem body;
+      body.variant_id = "v";
+      body.quantity = 1;
+      body.metadata = metadata;
+      const auto call = store.cart.createLineItem("cart_1", body);
+      REQUIRE_FALSE(call.ok());
+      CHECK(call.error().code == "request.invalid_utf8");
+      CHECK(call.error().kind == medusa::ErrorKind::invalid_argument);
+    }
+    AddLineItem fine;
+    fine.variant_id = "v";
+    fine.quantity = 1;
+    fine.metadata = json{{"message", "café ✓ 😀"}, {"lines", {"ok", {{"deep", {"ü"}}}}}};
+    const auto call = store.cart.createLineItem("cart_1", fine);
+    REQUIRE(call.ok());
+    CHECK(call->request.body->find("café ✓ 😀") != std::string::npos);
+  }
+
   TEST_CASE("unparseable and unexpected responses are typed errors") {
     Config c;
     const Store<BuildOnly> store(&c, BuildOnly{});

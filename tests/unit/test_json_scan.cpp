@@ -112,12 +112,9 @@ TEST_SUITE("json_scan") {
       if (name.size() < 5 || name.substr(name.size() - 4) != ".txt" || name[0] < '0' ||
           name[0] > '9')
         continue;
-      test_support::Trace t;
-      try {
-        t = test_support::load_trace(name);
-      } catch (const std::exception&) {
-        continue;  // multi-request traces
-      }
+      const auto trace = test_support::read_trace(name);
+      if (!trace) continue;  // multi-request traces
+      const test_support::Trace& t = *trace;
       CAPTURE(name);
       const std::string verdict = dom_verdict(t.response_body);
       CHECK(scan_verdict(t.response_body) == verdict);

@@ -1,5 +1,7 @@
 #include "medusa/api/call.hpp"
 
+#include <vector>
+
 namespace medusa::api {
 namespace {
 
@@ -64,6 +66,28 @@ std::string reason_phrase(int status) {
   }
 }
 
+// Whether every string and key in `value` is UTF-8: nlohmann's dump() would throw on
+// one that is not, and the module is built without exceptions. Iterative: bodies can be
+// as deep as the parser allows.
+bool strings_are_utf8(const json& value) {
+  std::vector<const json*> stack{&value};
+  while (!stack.empty()) {
+    const json* v = stack.back();
+    stack.pop_back();
+    if (v->is_string()) {
+      if (!is_valid_utf8(v->get_ref<const std::string&>())) return false;
+    } else if (v->is_object()) {
+      for (auto it = v->begin(); it != v->end(); ++it) {
+        if (!is_valid_utf8(it.key())) return false;
+        stack.push_back(&it.value());
+      }
+    } else if (v->is_array()) {
+      for (const auto& child : *v) stack.push_back(&child);
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 Error http_error(const http::Response& response) {
@@ -117,12 +141,11 @@ Result<http::Request> build_request(const Config& config, std::string method,
   for (const auto& [name, value] : headers.fields()) r.headers.set(name, value);
 
   if (body) {
-    try {
-      r.body = body->dump();
-    } catch (const json::type_error&) {
+    if (!strings_are_utf8(*body)) {
       return Error(ErrorKind::invalid_argument, "request.invalid_utf8",
                    "the request body contains a string that is not valid UTF-8");
     }
+    r.body = body->dump();
     if (r.body->size() > config.max_body_bytes) {
       Error e(ErrorKind::request_too_large, "request.too_large",
               "request body of " + std::to_string(r.body->size()) +

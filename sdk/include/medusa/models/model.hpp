@@ -54,71 +54,88 @@ inline const char* json_kind(const json& j) {
   }
 }
 
-[[noreturn]] inline void type_error(const json& j, const char* expected, const std::string& path) {
-  throw ModelError{path, std::string("expected ") + expected + ", got " + json_kind(j)};
+// The readers below return false at the first value of the wrong type, after recording
+// it in `error`; the model is then discarded.
+inline bool type_error(const json& j, const char* expected, const std::string& path,
+                       ModelError& error) {
+  error = ModelError{path, std::string("expected ") + expected + ", got " + json_kind(j)};
+  return false;
 }
 
-inline void read_value(const json& j, std::string& out, const std::string& path) {
-  if (!j.is_string()) type_error(j, "a string", path);
+inline bool read_value(const json& j, std::string& out, const std::string& path,
+                       ModelError& error) {
+  if (!j.is_string()) return type_error(j, "a string", path, error);
   out = j.get<std::string>();
+  return true;
 }
-inline void read_value(const json& j, double& out, const std::string& path) {
-  if (!j.is_number()) type_error(j, "a number", path);
+inline bool read_value(const json& j, double& out, const std::string& path, ModelError& error) {
+  if (!j.is_number()) return type_error(j, "a number", path, error);
   out = j.get<double>();
+  return true;
 }
-inline void read_value(const json& j, std::int64_t& out, const std::string& path) {
+inline bool read_value(const json& j, std::int64_t& out, const std::string& path,
+                       ModelError& error) {
   if (j.is_number_integer()) {
     out = j.get<std::int64_t>();
-    return;
+    return true;
   }
   if (j.is_number_float()) {
     const double d = j.get<double>();
     if (d == static_cast<double>(static_cast<std::int64_t>(d))) {
       out = static_cast<std::int64_t>(d);
-      return;
+      return true;
     }
   }
-  type_error(j, "an integer", path);
+  return type_error(j, "an integer", path, error);
 }
-inline void read_value(const json& j, bool& out, const std::string& path) {
-  if (!j.is_boolean()) type_error(j, "a boolean", path);
+inline bool read_value(const json& j, bool& out, const std::string& path, ModelError& error) {
+  if (!j.is_boolean()) return type_error(j, "a boolean", path, error);
   out = j.get<bool>();
+  return true;
 }
-inline void read_value(const json& j, json& out, const std::string& /*path*/) {
+inline bool read_value(const json& j, json& out, const std::string& /*path*/,
+                       ModelError& /*error*/) {
   out = j;
+  return true;
 }
 
 template <class T>
-void read_value(const json& j, std::vector<T>& out, const std::string& path);
+bool read_value(const json& j, std::vector<T>& out, const std::string& path, ModelError& error);
 template <class T, std::enable_if_t<std::is_base_of_v<Model, T>, int> = 0>
-void read_value(const json& j, T& out, const std::string& path);
+bool read_value(const json& j, T& out, const std::string& path, ModelError& error);
 
 template <class T>
-void read_value(const json& j, std::vector<T>& out, const std::string& path) {
-  if (!j.is_array()) type_error(j, "an array", path);
+bool read_value(const json& j, std::vector<T>& out, const std::string& path, ModelError& error) {
+  if (!j.is_array()) return type_error(j, "an array", path, error);
   out.clear();
   out.resize(j.size());
-  for (std::size_t i = 0; i < j.size(); ++i)
-    read_value(j[i], out[i], path + "/" + std::to_string(i));
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    if (!read_value(j[i], out[i], path + "/" + std::to_string(i), error)) return false;
+  }
+  return true;
 }
 
 template <class T, std::enable_if_t<std::is_base_of_v<Model, T>, int>>
-void read_value(const json& j, T& out, const std::string& path) {
-  if (!j.is_object()) type_error(j, "an object", path);
+bool read_value(const json& j, T& out, const std::string& path, ModelError& error) {
+  if (!j.is_object()) return type_error(j, "an object", path, error);
   std::vector<std::string_view> consumed;
+  bool ok = true;
   T::visit(out, [&](const char* key, auto& member) {
+    if (!ok) return;
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return;  // a null stays in `extra`
     member.emplace();
-    read_value(*it, *member, path + "/" + key);
+    ok = read_value(*it, *member, path + "/" + key, error);
     consumed.emplace_back(key);
   });
+  if (!ok) return false;
   out.extra = json::object();
   for (auto it = j.begin(); it != j.end(); ++it) {
     bool known = false;
     for (auto k : consumed) known = known || k == it.key();
     if (!known) out.extra[it.key()] = it.value();
   }
+  return true;
 }
 
 inline json write_value(const std::string& v) {
@@ -160,14 +177,13 @@ json write_value(const T& m) {
 template <class T>
 Result<T> from_json(const json& j) {
   static_assert(std::is_base_of_v<Model, T>, "T must be a medusa model");
-  try {
-    T out;
-    detail::read_value(j, out, "");
-    return out;
-  } catch (const detail::ModelError& e) {
+  T out;
+  detail::ModelError e;
+  if (!detail::read_value(j, out, "", e)) {
     return Error{ErrorKind::invalid_model, "model.type",
                  e.message + (e.path.empty() ? "" : " at " + e.path), e.path};
   }
+  return out;
 }
 
 /// Writes a model back to JSON, including everything kept in `extra`.
