@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <vector>
 
 namespace medusa::regex {
 namespace {
@@ -121,12 +122,39 @@ const char* unicode_table_version() noexcept {
   return MEDUSA_UNICODE_VERSION;
 }
 
+namespace {
+
+// The runs unpacked once, each (first code point << 5) | category, for binary search.
+const std::vector<std::uint32_t>& category_runs() {
+  static const std::vector<std::uint32_t> runs = [] {
+    std::vector<std::uint32_t> out;
+    out.reserve(kRunCount);
+    std::uint32_t start = 0;
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < kRunCount; ++i) {
+      std::uint32_t delta = 0;
+      for (unsigned shift = 0;; shift += 7) {
+        const std::uint8_t byte = kRunStarts[at++];
+        delta |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
+        if (!(byte & 0x80)) break;
+      }
+      start += delta;
+      out.push_back((start << 5) | kRunCategories[i]);
+    }
+    return out;
+  }();
+  return runs;
+}
+
+}  // namespace
+
 unsigned general_category(char32_t cp) noexcept {
   if (cp > 0x10FFFF) return Cn;
+  const std::vector<std::uint32_t>& runs = category_runs();
   const std::uint32_t key = (static_cast<std::uint32_t>(cp) << 5) | 31u;
   // Last run whose start is <= cp.
-  const auto* it = std::upper_bound(std::begin(kCategoryRuns), std::end(kCategoryRuns), key);
-  return it == std::begin(kCategoryRuns) ? Cn : (*(it - 1) & 31u);
+  const auto it = std::upper_bound(runs.begin(), runs.end(), key);
+  return it == runs.begin() ? Cn : (*(it - 1) & 31u);
 }
 
 std::optional<PropertySet> lookup_property(std::string_view name) noexcept {
