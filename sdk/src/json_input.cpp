@@ -2,6 +2,9 @@
 
 #include "text/utf8.hpp"
 
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <utility>
@@ -10,64 +13,319 @@
 namespace medusa {
 namespace {
 
-// SAX handler that builds the DOM through nlohmann's own DOM builder but refuses to
-// descend past the depth limit. nlohmann's parser is iterative, so the depth check here
-// is what keeps later recursive code (comparison, dump, validation) within stack bounds.
-class DepthLimitedSax {
+// A single forward pass over the text that builds the DOM in place: an explicit stack of
+// open containers (no recursion, so the depth limit, not the C++ stack, bounds nesting),
+// ASCII runs of strings copied at once, numbers typed like nlohmann/json types them.
+// Our own rather than nlohmann's parser (which this replaced, and which tests and the
+// fuzz target compare it with): its lexer and parser were about 30 KB of the WebAssembly
+// module's code, and V8 recompiled the lexer during the first schema compilation.
+class Parser {
  public:
-  DepthLimitedSax(json& out, std::size_t max_depth)
-      : dom_(out, /*allow_exceptions=*/false), max_depth_(max_depth) {}
+  Parser(std::string_view text, const JsonLimits& limits) : s_(text), limits_(limits) {}
 
-  bool null() { return dom_.null(); }
-  bool boolean(bool v) { return dom_.boolean(v); }
-  bool number_integer(json::number_integer_t v) { return dom_.number_integer(v); }
-  bool number_unsigned(json::number_unsigned_t v) { return dom_.number_unsigned(v); }
-  bool number_float(json::number_float_t v, const std::string& s) {
-    return dom_.number_float(v, s);
-  }
-  bool string(std::string& v) { return dom_.string(v); }
-  bool binary(json::binary_t& v) { return dom_.binary(v); }
-  bool key(std::string& v) { return dom_.key(v); }
-  bool start_object(std::size_t n) { return enter() && dom_.start_object(n); }
-  bool end_object() {
-    --depth_;
-    return dom_.end_object();
-  }
-  bool start_array(std::size_t n) { return enter() && dom_.start_array(n); }
-  bool end_array() {
-    --depth_;
-    return dom_.end_array();
-  }
-  bool parse_error(std::size_t position, const std::string& /*last_token*/,
-                   const nlohmann::detail::exception& ex) {
-    std::string what = ex.what();
-    // Drop nlohmann's "[json.exception.parse_error.101] " prefix: our code replaces it.
-    const auto bracket = what.find("] ");
-    if (what.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) {
-      what = what.substr(bracket + 2);
+  Result<json> run() {
+    json root;
+    skip_ws();
+    for (;;) {
+      if (!read_value(root)) return std::move(*error_);
+      if (opened_) {  // a non-empty container: its first value comes next
+        opened_ = false;
+        continue;
+      }
+      // After a value: close containers, or move to the next element or member.
+      for (;;) {
+        skip_ws();
+        if (stack_.empty()) {
+          if (i_ != s_.size()) return fail("unexpected content after the JSON value");
+          return root;
+        }
+        Frame& top = stack_.back();
+        if (i_ >= s_.size()) return fail("unexpected end of input");
+        const char c = s_[i_];
+        if (c == ',') {
+          ++i_;
+          skip_ws();
+          if (top.object && !read_key(top)) return std::move(*error_);
+          break;
+        }
+        if (c != (top.object ? '}' : ']')) {
+          return fail(top.object ? "expected ',' or '}'" : "expected ',' or ']'");
+        }
+        ++i_;
+        stack_.pop_back();
+      }
     }
-    const bool utf8 = what.find("ill-formed UTF-8") != std::string::npos;
-    error_ = Error{ErrorKind::invalid_json, utf8 ? "json.invalid_utf8" : "json.syntax",
-                   "invalid JSON at byte " + std::to_string(position) + ": " + what, ""};
+  }
+
+ private:
+  struct Frame {
+    json* value;
+    bool object;
+    std::string key;  ///< the member being read, in an object
+  };
+
+  Error fail(const std::string& what, const char* code = "json.syntax") {
+    error_ = Error{ErrorKind::invalid_json, code,
+                   "invalid JSON at byte " + std::to_string(i_) + ": " + what, ""};
+    return *error_;
+  }
+
+  // fail() for the readers below, which answer whether they read anything.
+  bool refuse(const std::string& what, const char* code = "json.syntax") {
+    fail(what, code);
     return false;
   }
 
-  std::optional<Error>& error() { return error_; }
+  void skip_ws() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t'))
+      ++i_;
+  }
 
- private:
-  bool enter() {
-    if (++depth_ > max_depth_) {
-      error_ =
-          Error{ErrorKind::invalid_json, "json.too_deep",
-                "JSON nesting exceeds the limit of " + std::to_string(max_depth_) + " levels", ""};
-      return false;
+  // Where the next value goes: the root, a new array element, or the current member
+  // (an existing member is overwritten: the last of duplicate keys wins, as in JSON.parse).
+  json& slot(json& root) {
+    if (stack_.empty()) return root;
+    Frame& top = stack_.back();
+    if (top.object) return (*top.value)[top.key];
+    auto& array = top.value->get_ref<json::array_t&>();
+    array.emplace_back();
+    return array.back();
+  }
+
+  // Reads a value at i_ into its slot. A non-empty container is left open on the stack
+  // (opened_ set, positioned at its first value).
+  bool read_value(json& root) {
+    if (i_ >= s_.size()) return refuse("unexpected end of input, expected a value");
+    const char c = s_[i_];
+    if (c == '{' || c == '[') {
+      if (stack_.size() >= limits_.max_depth) {
+        error_ = Error{
+            ErrorKind::invalid_json, "json.too_deep",
+            "JSON nesting exceeds the limit of " + std::to_string(limits_.max_depth) + " levels",
+            ""};
+        return false;
+      }
+      json& target = slot(root);
+      target = c == '{' ? json::object() : json::array();
+      stack_.push_back(Frame{&target, c == '{', {}});
+      ++i_;
+      skip_ws();
+      if (i_ < s_.size() && s_[i_] == (c == '{' ? '}' : ']')) {
+        ++i_;
+        stack_.pop_back();
+        return true;
+      }
+      opened_ = true;
+      return c == '[' || read_key(stack_.back());
     }
+    if (c == '"') {
+      std::string text;
+      if (!read_string(text)) return false;
+      slot(root) = std::move(text);
+      return true;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) return read_number(slot(root));
+    if (c == 't') return read_literal("true") && (slot(root) = true, true);
+    if (c == 'f') return read_literal("false") && (slot(root) = false, true);
+    if (c == 'n') return read_literal("null") && (slot(root) = nullptr, true);
+    return refuse("unexpected character, expected a value");
+  }
+
+  bool read_key(Frame& frame) {
+    if (i_ >= s_.size() || s_[i_] != '"') return refuse("expected a member name");
+    frame.key.clear();
+    if (!read_string(frame.key)) return false;
+    skip_ws();
+    if (i_ >= s_.size() || s_[i_] != ':') return refuse("expected ':' after a member name");
+    ++i_;
+    skip_ws();
     return true;
   }
 
-  nlohmann::detail::json_sax_dom_parser<json> dom_;
-  std::size_t max_depth_;
-  std::size_t depth_ = 0;
+  int hex4(std::size_t at) const {
+    if (at + 4 > s_.size()) return -1;
+    int v = 0;
+    for (std::size_t k = at; k < at + 4; ++k) {
+      const char h = s_[k];
+      v <<= 4;
+      if (h >= '0' && h <= '9')
+        v |= h - '0';
+      else if (h >= 'a' && h <= 'f')
+        v |= h - 'a' + 10;
+      else if (h >= 'A' && h <= 'F')
+        v |= h - 'A' + 10;
+      else
+        return -1;
+    }
+    return v;
+  }
+
+  bool read_string(std::string& out) {
+    ++i_;  // opening quote
+    const std::size_t n = s_.size();
+    for (;;) {
+      const std::size_t run = i_;
+      while (i_ < n) {
+        const auto u = static_cast<unsigned char>(s_[i_]);
+        if (u < 0x20 || u == '"' || u == '\\' || u >= 0x80) break;
+        ++i_;
+      }
+      out.append(s_.data() + run, i_ - run);
+      if (i_ >= n) return refuse("unterminated string");
+      const auto u = static_cast<unsigned char>(s_[i_]);
+      if (u == '"') {
+        ++i_;
+        return true;
+      }
+      if (u == '\\') {
+        if (!read_escape(out)) return false;
+        continue;
+      }
+      if (u < 0x20) return refuse("control character in a string (must be escaped)");
+      bool well_formed = true;
+      const std::size_t start = i_;
+      text::decode_utf8(s_, i_, well_formed);
+      if (!well_formed) {
+        i_ = start;
+        return refuse("ill-formed UTF-8", "json.invalid_utf8");
+      }
+      out.append(s_.data() + start, i_ - start);
+    }
+  }
+
+  bool read_escape(std::string& out) {
+    if (i_ + 1 >= s_.size()) return refuse("unterminated escape");
+    const char e = s_[i_ + 1];
+    const char* simple = nullptr;
+    switch (e) {
+      case '"':
+        simple = "\"";
+        break;
+      case '\\':
+        simple = "\\";
+        break;
+      case '/':
+        simple = "/";
+        break;
+      case 'b':
+        simple = "\b";
+        break;
+      case 'f':
+        simple = "\f";
+        break;
+      case 'n':
+        simple = "\n";
+        break;
+      case 'r':
+        simple = "\r";
+        break;
+      case 't':
+        simple = "\t";
+        break;
+      case 'u':
+        break;
+      default:
+        return refuse("invalid escape");
+    }
+    if (simple) {
+      out += *simple;
+      i_ += 2;
+      return true;
+    }
+    const int first = hex4(i_ + 2);
+    if (first < 0) return refuse("\\u must be followed by four hex digits");
+    char32_t cp = static_cast<char32_t>(first);
+    i_ += 6;
+    if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      return refuse("surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF");
+    }
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      const int second =
+          i_ + 1 < s_.size() && s_[i_] == '\\' && s_[i_ + 1] == 'u' ? hex4(i_ + 2) : -1;
+      if (second < 0xDC00 || second > 0xDFFF) {
+        return refuse("surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF");
+      }
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<char32_t>(second) - 0xDC00);
+      i_ += 6;
+    }
+    text::append_utf8(out, cp);
+    return true;
+  }
+
+  std::size_t digits() {
+    const std::size_t start = i_;
+    while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+    return i_ - start;
+  }
+
+  // Integers become int64 (negative) or uint64 (otherwise) when they fit, else double;
+  // numbers with a fraction or exponent become double: nlohmann/json's typing, which
+  // reports and comparisons depend on.
+  bool read_number(json& out) {
+    const std::size_t start = i_;
+    const bool negative = s_[i_] == '-';
+    if (negative) ++i_;
+    if (i_ < s_.size() && s_[i_] == '0') {
+      ++i_;
+    } else if (digits() == 0) {
+      return refuse("invalid number");
+    }
+    bool integral = true;
+    if (i_ < s_.size() && s_[i_] == '.') {
+      ++i_;
+      integral = false;
+      if (digits() == 0) return refuse("invalid number: digits expected after '.'");
+    }
+    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
+      ++i_;
+      integral = false;
+      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
+      if (digits() == 0) return refuse("invalid number: digits expected in the exponent");
+    }
+    const std::string_view token = s_.substr(start, i_ - start);
+    if (integral) {
+      std::uint64_t magnitude = 0;
+      bool fits = true;
+      for (const char d : token.substr(negative ? 1 : 0)) {
+        const auto digit = static_cast<std::uint64_t>(d - '0');
+        if (magnitude > (UINT64_MAX - digit) / 10) {
+          fits = false;
+          break;
+        }
+        magnitude = magnitude * 10 + digit;
+      }
+      if (fits && !negative) {
+        out = magnitude;
+        return true;
+      }
+      if (fits && magnitude <= static_cast<std::uint64_t>(INT64_MAX) + 1) {
+        out = magnitude == static_cast<std::uint64_t>(INT64_MAX) + 1
+                  ? INT64_MIN
+                  : -static_cast<std::int64_t>(magnitude);
+        return true;
+      }
+    }
+    const std::string copy(token);  // strtod needs a terminated string
+    const double value = std::strtod(copy.c_str(), nullptr);
+    if (!std::isfinite(value)) {
+      i_ = start;
+      return refuse("number overflow parsing '" + copy + "'");
+    }
+    out = value;
+    return true;
+  }
+
+  bool read_literal(std::string_view word) {
+    if (s_.substr(i_, word.size()) != word) return refuse("invalid literal");
+    i_ += word.size();
+    return true;
+  }
+
+  std::string_view s_;
+  const JsonLimits& limits_;
+  std::size_t i_ = 0;
+  std::vector<Frame> stack_;
+  bool opened_ = false;
   std::optional<Error> error_;
 };
 
@@ -80,20 +338,12 @@ Result<json> parse_json(std::string_view text, const JsonLimits& limits) {
                      std::to_string(limits.max_bytes) + " bytes",
                  ""};
   }
-  // nlohmann's lexer takes a NUL byte for the end of the input, so "1\0garbage" would
-  // parse as 1. A raw NUL is never valid JSON (inside strings it must be escaped).
+  // A raw NUL is never valid JSON (inside strings it must be escaped); said plainly.
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
     return Error{ErrorKind::invalid_json, "json.syntax",
                  "invalid JSON at byte " + std::to_string(nul) + ": NUL byte", ""};
   }
-  json out;
-  DepthLimitedSax sax(out, limits.max_depth);
-  const bool ok = json::sax_parse(text.begin(), text.end(), &sax);
-  if (!ok || sax.error()) {
-    if (sax.error()) return std::move(*sax.error());
-    return Error{ErrorKind::invalid_json, "json.syntax", "invalid JSON", ""};
-  }
-  return out;
+  return Parser(text, limits).run();
 }
 
 std::size_t json_depth(const json& value) {

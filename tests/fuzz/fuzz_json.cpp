@@ -1,5 +1,7 @@
 // parse_json and scan_json on arbitrary bytes: no crash, and the same verdict (the DOM
-// parser refuses lone \u surrogates that the scanner, like JSON.parse, accepts).
+// parser refuses lone \u surrogates that the scanner, like JSON.parse, accepts); and
+// parse_json against nlohmann/json's parser, which it replaced: the same verdict and, for
+// a document both accept, the same value with the same number types.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -7,6 +9,28 @@
 
 #include "medusa/json_input.hpp"
 #include "medusa/json_scan.hpp"
+
+namespace {
+
+bool same(const medusa::json& a, const medusa::json& b) {
+  if (a.type() != b.type()) return false;
+  if (a.is_object()) {
+    if (a.size() != b.size()) return false;
+    for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
+      if (i.key() != j.key() || !same(i.value(), j.value())) return false;
+    }
+    return true;
+  }
+  if (a.is_array()) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+      if (!same(a[k], b[k])) return false;
+    return true;
+  }
+  return a == b;
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -21,8 +45,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (dom.ok() && dom->is_object()) {
     if (scan->members.size() < dom->size()) std::abort();
     for (const auto& m : scan->members) {
-      if (m.key.find('\\') == std::string_view::npos && !dom->contains(std::string(m.key))) std::abort();
+      if (m.key.find('\\') == std::string_view::npos && !dom->contains(std::string(m.key)))
+        std::abort();
     }
+  }
+  // nlohmann's parser reads a NUL as the end of the input, and has no depth limit.
+  if (text.find('\0') == std::string_view::npos &&
+      !(!dom.ok() && dom.error().code == "json.too_deep")) {
+    const auto theirs = medusa::json::parse(text.begin(), text.end(), nullptr, false);
+    if (dom.ok() == theirs.is_discarded()) std::abort();
+    if (dom.ok() && !same(*dom, theirs)) std::abort();
   }
   return 0;
 }

@@ -1,16 +1,123 @@
 // parse_json: the single entry point for untrusted JSON text.
+#include <dirent.h>
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "medusa/json_input.hpp"
+#include "test_support.hpp"
 
 using medusa::ErrorKind;
 using medusa::json;
 using medusa::JsonLimits;
 using medusa::parse_json;
 
+namespace {
+
+// Equal values of equal types all the way down (nlohmann's == takes 1 == 1u == 1.0).
+bool same(const json& a, const json& b) {
+  if (a.type() != b.type()) return false;
+  if (a.is_object()) {
+    if (a.size() != b.size()) return false;
+    for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
+      if (i.key() != j.key() || !same(i.value(), j.value())) return false;
+    }
+    return true;
+  }
+  if (a.is_array()) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+      if (!same(a[k], b[k])) return false;
+    return true;
+  }
+  return a == b;
+}
+
+// parse_json against nlohmann/json's own parser (what it replaced): the same verdict, and
+// for a document both accept, the same value with the same number types.
+void check_like_nlohmann(const std::string& text) {
+  CAPTURE(text.substr(0, 200));
+  const json theirs = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  const auto ours = parse_json(text);
+  CHECK(ours.ok() == !theirs.is_discarded());
+  if (ours.ok() && !theirs.is_discarded()) CHECK(same(*ours, theirs));
+}
+
+}  // namespace
+
 TEST_SUITE("json_input") {
+  TEST_CASE("the same values and number types as nlohmann/json's parser") {
+    for (const char* text : {"0",
+                             "-0",
+                             "1",
+                             "-1",
+                             "18446744073709551615",
+                             "18446744073709551616",
+                             "-9223372036854775808",
+                             "-9223372036854775809",
+                             "9223372036854775807",
+                             "9223372036854775808",
+                             "1.0",
+                             "-1.5e3",
+                             "1E400",
+                             "-1e-400",
+                             "1e-320",
+                             "0.1",
+                             "123456789012345678901234567890",
+                             "2.5E+2",
+                             "\"\\u00e9\\uD834\\uDD1E\\u0000x\"",
+                             "\"\\uD834\"",
+                             "\"\\uDD1E\"",
+                             "\"\\uD834\\u0041\"",
+                             "{\"a\":1,\"a\":{\"b\":[true,false,null]}}",
+                             "{\"b\":1,\"a\":2}",
+                             "[[],{},[[{}]]]",
+                             " \t\r\n[ 1 , 2 ]\n",
+                             "[1,]",
+                             "{\"a\":1,}",
+                             "01",
+                             "1.",
+                             ".5",
+                             "+1",
+                             "\"\\x\"",
+                             "\"\t\"",
+                             "\"\xC3\xA9\xE2\x9D\xA4\xF0\x9F\x98\x80\"",
+                             "\"\xC3\"",
+                             "\"\xED\xA0\x80\"",
+                             "[1]x",
+                             "",
+                             "tru",
+                             "nulls",
+                             "{\"k\" :\"v\"}",
+                             "{\"\\u0061\":1,\"a\":2}"})
+      check_like_nlohmann(text);
+    // Every response and request body captured from the real server, and the JSON Schema
+    // Test Suite's files.
+    for (const std::string& dir : {test_support::fixture("medusa-v2-traces"),
+                                   std::string(MEDUSA_JSON_SCHEMA_SUITE) + "/tests/draft7"}) {
+      DIR* d = opendir(dir.c_str());
+      REQUIRE(d != nullptr);
+      int files = 0;
+      while (dirent* entry = readdir(d)) {
+        const std::string name = entry->d_name;
+        if (name.size() < 6 || name[0] == '.') continue;
+        if (name.substr(name.size() - 5) == ".json") {
+          check_like_nlohmann(test_support::read_file(dir + "/" + name));
+          ++files;
+        } else if (name.substr(name.size() - 4) != ".txt") {
+          continue;
+        } else if (auto trace = test_support::read_trace(name)) {
+          check_like_nlohmann(trace->response_body);
+          if (!trace->request_text.empty()) check_like_nlohmann(trace->request_text);
+          ++files;
+        }
+      }
+      closedir(d);
+      CHECK(files > 30);
+    }
+  }
+
   TEST_CASE("well-formed JSON parses to the same value") {
     auto r = parse_json(R"({"message":"Happy birthday, Anna!","n":[1,2.5,null,true]})");
     REQUIRE(r.ok());

@@ -95,7 +95,7 @@ constexpr const char* kDraft07 = R"json({
 }  // namespace
 
 const json& draft07_metaschema() {
-  static const json schema = json::parse(kDraft07);
+  static const json schema = parse_json(kDraft07).value();
   return schema;
 }
 
