@@ -23,6 +23,7 @@
 #include "medusa/api/named_calls.hpp"
 #include "medusa/api/store.hpp"
 #include "medusa/image/image_info.hpp"
+#include "medusa/json_output.hpp"
 #include "medusa/personalization/metadata.hpp"
 #include "medusa/personalization/summary.hpp"
 
@@ -46,11 +47,11 @@ json error_json(const Error& e) {
 }
 
 std::string error_text(const Error& e) {
-  return "!" + error_json(e).dump(-1, ' ', false, json::error_handler_t::replace);
+  return "!" + medusa::to_json_text(error_json(e));
 }
 
 std::string dump(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+  return medusa::to_json_text(value);
 }
 
 std::string_view heap_bytes(std::uintptr_t pointer, std::size_t length) {

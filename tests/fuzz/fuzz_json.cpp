@@ -1,13 +1,15 @@
 // parse_json and scan_json on arbitrary bytes: no crash, and the same verdict (the DOM
 // parser refuses lone \u surrogates that the scanner, like JSON.parse, accepts); and
 // parse_json against nlohmann/json's parser, which it replaced: the same verdict and, for
-// a document both accept, the same value with the same number types.
+// a document both accept, the same value with the same number types. And to_json_text
+// against nlohmann's serializer, on the parsed value and on the input bytes as a string.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "medusa/json_input.hpp"
+#include "medusa/json_output.hpp"
 #include "medusa/json_scan.hpp"
 
 namespace {
@@ -56,5 +58,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (dom.ok() == theirs.is_discarded()) std::abort();
     if (dom.ok() && !same(*dom, theirs)) std::abort();
   }
+  const auto dump = [](const medusa::json& v) {
+    return v.dump(-1, ' ', false, medusa::json::error_handler_t::replace);
+  };
+  if (dom.ok() && medusa::to_json_text(*dom) != dump(*dom)) std::abort();
+  const medusa::json bytes = std::string(text);
+  if (medusa::to_json_text(bytes) != dump(bytes)) std::abort();
   return 0;
 }

@@ -2,10 +2,14 @@
 #include <dirent.h>
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <string>
 #include <vector>
 
 #include "medusa/json_input.hpp"
+#include "medusa/json_output.hpp"
 #include "test_support.hpp"
 
 using medusa::ErrorKind;
@@ -194,5 +198,67 @@ TEST_SUITE("json_input") {
       CHECK(parsed.error().code == "json.syntax");
       CHECK(parsed.error().message.find("NUL byte") != std::string::npos);
     }
+  }
+}
+
+TEST_SUITE("json_output") {
+  // to_json_text against the nlohmann serializer it stands in for.
+  std::string theirs(const json& value) {
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+
+  TEST_CASE("strings: every one- and two-byte text, and four bytes from the edges of UTF-8") {
+    int checked = 0;
+    for (int a = 0; a < 256; ++a) {
+      const json one(std::string(1, static_cast<char>(a)));
+      CHECK(medusa::to_json_text(one) == theirs(one));
+      for (int b = 0; b < 256; ++b) {
+        const json two(std::string{static_cast<char>(a), static_cast<char>(b)});
+        if (medusa::to_json_text(two) != theirs(two)) FAIL_CHECK("bytes " << a << " " << b);
+        ++checked;
+      }
+    }
+    const unsigned char edges[] = {0x00, 0x1F, 0x20, '"',  '\\', 'a',  0x7F, 0x80,
+                                   0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2,
+                                   0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+    for (auto a : edges)
+      for (auto b : edges)
+        for (auto c : edges)
+          for (auto d : edges) {
+            const json four(std::string{static_cast<char>(a), static_cast<char>(b),
+                                        static_cast<char>(c), static_cast<char>(d)});
+            if (medusa::to_json_text(four) != theirs(four))
+              FAIL_CHECK("bytes " << +a << " " << +b << " " << +c << " " << +d);
+            ++checked;
+          }
+    CHECK(checked == 65536 + 24 * 24 * 24 * 24);
+  }
+
+  TEST_CASE("numbers: integers, doubles of every magnitude, non-finite ones") {
+    std::vector<json> values = {0,         -0.0,    0.0,      1.0,       -1.5,     0.1,
+                                1e20,      1e21,    1e-7,     5e-324,    1.7976931348623157e308,
+                                INT64_MIN, INT64_MAX, UINT64_MAX, 123456789.125, 2.5e-5,
+                                std::numeric_limits<double>::infinity(),
+                                std::numeric_limits<double>::quiet_NaN()};
+    std::uint64_t bits = 0x9E3779B97F4A7C15ull;
+    for (int i = 0; i < 100000; ++i) {
+      bits = bits * 6364136223846793005ull + 1442695040888963407ull;
+      double d;
+      std::memcpy(&d, &bits, sizeof d);
+      values.emplace_back(d);
+    }
+    for (const auto& v : values) {
+      if (medusa::to_json_text(v) != theirs(v)) FAIL_CHECK(theirs(v));
+    }
+  }
+
+  TEST_CASE("structures, keys that need escaping, binary and discarded values") {
+    json doc = json::parse(R"({"b":[1,-2,3.5,true,false,null,{}],"a":{"x\"y":"\u0001\u001f/"},"":[]})");
+    doc["k\xff"] = std::string("v\xc3");
+    CHECK(medusa::to_json_text(doc) == theirs(doc));
+    CHECK(medusa::to_json_text(json::binary({1, 2, 255})) == theirs(json::binary({1, 2, 255})));
+    CHECK(medusa::to_json_text(json::binary({7}, 42)) == theirs(json::binary({7}, 42)));
+    const json discarded(json::value_t::discarded);
+    CHECK(medusa::to_json_text(discarded) == theirs(discarded));
   }
 }

@@ -1,5 +1,7 @@
 #include "medusa/api/call.hpp"
 
+#include "medusa/json_output.hpp"
+
 #include <vector>
 
 namespace medusa::api {
@@ -66,9 +68,9 @@ std::string reason_phrase(int status) {
   }
 }
 
-// Whether every string and key in `value` is UTF-8: nlohmann's dump() would throw on
-// one that is not, and the module is built without exceptions. Iterative: bodies can be
-// as deep as the parser allows.
+// Whether every string and key in `value` is UTF-8: a body that is not is refused
+// rather than sent with U+FFFD in place of its bytes. Iterative: bodies can be as deep as
+// the parser allows.
 bool strings_are_utf8(const json& value) {
   std::vector<const json*> stack{&value};
   while (!stack.empty()) {
@@ -145,7 +147,7 @@ Result<http::Request> build_request(const Config& config, std::string method,
       return Error(ErrorKind::invalid_argument, "request.invalid_utf8",
                    "the request body contains a string that is not valid UTF-8");
     }
-    r.body = body->dump();
+    r.body = to_json_text(*body);
     if (r.body->size() > config.max_body_bytes) {
       Error e(ErrorKind::request_too_large, "request.too_large",
               "request body of " + std::to_string(r.body->size()) +

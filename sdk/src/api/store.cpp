@@ -1,11 +1,12 @@
 #include "medusa/api/store.hpp"
 
-#include <cstdio>
+#include <string>
 
 #include "medusa/image/image_info.hpp"
 
 #include "medusa/personalization/line_item_update.hpp"
 #include "medusa/personalization/metadata.hpp"
+#include "text/hex.hpp"
 
 namespace medusa::api {
 namespace {
@@ -94,10 +95,9 @@ std::string boundary_for(std::string_view bytes) {
   std::uint64_t hash = 0xcbf29ce484222325ull;
   for (unsigned char c : bytes) hash = (hash ^ c) * 0x100000001b3ull;
   for (int attempt = 0;; ++attempt) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "medusa-personalize-%016llx-%d",
-                  static_cast<unsigned long long>(hash), attempt);
-    if (bytes.find(buf) == std::string_view::npos) return buf;
+    const std::string boundary =
+        "medusa-personalize-" + text::hex16(hash) + "-" + std::to_string(attempt);
+    if (bytes.find(boundary) == std::string_view::npos) return boundary;
   }
 }
 

@@ -1,8 +1,8 @@
 #include "medusa/http/query.hpp"
 
+#include "medusa/json_output.hpp"
 #include "schema/uri.hpp"
 
-#include <cstdio>
 
 namespace medusa::http {
 namespace {
@@ -20,7 +20,7 @@ void flatten(const std::string& prefix, const json& value, Query& out) {
   } else if (value.is_string()) {
     out.add(prefix, value.get<std::string>());
   } else {
-    out.add(prefix, value.dump());
+    out.add(prefix, to_json_text(value));
   }
 }
 
@@ -68,9 +68,10 @@ std::string percent_encode(std::string_view text) {
     if (plain) {
       out += static_cast<char>(c);
     } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
+      static const char* digits = "0123456789ABCDEF";
+      out += '%';
+      out += digits[c >> 4];
+      out += digits[c & 15];
     }
   }
   return out;

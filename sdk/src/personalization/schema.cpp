@@ -1,11 +1,12 @@
 #include "medusa/personalization/schema.hpp"
 
 #include "json_numbers.hpp"
+#include "medusa/json_output.hpp"
+#include "text/hex.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <vector>
 
 namespace medusa::personalization {
@@ -71,7 +72,7 @@ json FormField::to_json() const {
 }
 
 std::string canonical_json(const json& value) {
-  return canonical_numbers(value).dump();
+  return to_json_text(canonical_numbers(value));
 }
 
 std::string fingerprint(const json& value) {
@@ -80,9 +81,7 @@ std::string fingerprint(const json& value) {
     hash ^= c;
     hash *= 0x100000001b3ull;
   }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return std::string("fnv1a64:") + hex;
+  return "fnv1a64:" + text::hex16(hash);
 }
 
 json merge_patch(json target, const json& patch) {

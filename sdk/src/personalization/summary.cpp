@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "medusa/json_output.hpp"
 #include "medusa/models/order.hpp"
 #include "medusa/personalization/metadata.hpp"
 
@@ -9,11 +10,11 @@ namespace medusa::personalization {
 namespace {
 
 std::string number_text(const json& v) {
-  if (v.is_number_integer() || v.is_number_unsigned()) return v.dump();
+  if (v.is_number_integer() || v.is_number_unsigned()) return to_json_text(v);
   const double d = v.get<double>();
   if (d == static_cast<double>(static_cast<long long>(d)) && d > -1e15 && d < 1e15)
     return std::to_string(static_cast<long long>(d));
-  return v.dump();
+  return to_json_text(v);
 }
 
 bool is_image(const json& v) {
@@ -55,12 +56,12 @@ SummaryEntry entry_for(const std::string& name, const std::string& label, const 
     e.kind = "list";
     for (const auto& item : value) {
       if (!e.text.empty()) e.text += ", ";
-      e.text += item.is_string() ? item.get<std::string>() : item.dump();
+      e.text += item.is_string() ? item.get<std::string>() : to_json_text(item);
     }
   } else if (value.is_null()) {
     e.kind = "text";
   } else {
-    e.text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+    e.text = to_json_text(value);
   }
   return e;
 }

@@ -220,12 +220,16 @@ class Compiler {
           return fail("schema.ref", "$ref target '" + pointer + "' does not exist", where);
         cur = &*it;
       } else if (cur->is_array()) {
-        if (t.empty() ||
-            !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-            t.size() > 9 || std::stoul(t) >= cur->size()) {
+        // An index: 1-9 digits (std::stoul would bring libc's printf into the module).
+        std::size_t index = 0;
+        const bool digits =
+            !t.empty() && t.size() <= 9 &&
+            std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+        for (std::size_t k = 0; digits && k < t.size(); ++k) index = index * 10 + (t[k] - '0');
+        if (!digits || index >= cur->size()) {
           return fail("schema.ref", "$ref target '" + pointer + "' does not exist", where);
         }
-        cur = &(*cur)[std::stoul(t)];
+        cur = &(*cur)[index];
       } else {
         return fail("schema.ref", "$ref target '" + pointer + "' does not exist", where);
       }

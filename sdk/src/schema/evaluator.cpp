@@ -12,6 +12,7 @@
 #include <string>
 
 #include "json_numbers.hpp"
+#include "medusa/json_output.hpp"
 #include "text/utf8.hpp"
 
 namespace medusa::schema::detail {
@@ -170,12 +171,12 @@ void prepare_issues(Node& n) {
         params_of("allowed", n.enum_values));
   }
   if (n.const_value) {
-    add(Fixed::const_value, "must be equal to " + whole_number(*n.const_value).dump(),
+    add(Fixed::const_value, "must be equal to " + to_json_text(whole_number(*n.const_value)),
         params_of("expected", *n.const_value));
   }
   auto bound = [&](Fixed keyword, const std::optional<json>& value, const char* words,
                    const char* key) {
-    if (value) add(keyword, words + whole_number(*value).dump(), params_of(key, *value));
+    if (value) add(keyword, words + to_json_text(whole_number(*value)), params_of(key, *value));
   };
   bound(Fixed::minimum, n.minimum, "must be >= ", "limit");
   bound(Fixed::maximum, n.maximum, "must be <= ", "limit");
@@ -644,7 +645,7 @@ bool Evaluator::eval_image(const Node& n, const json& v) {
   if (rule.max_bytes && bytes > *rule.max_bytes) {
     if (collecting())
       issue(n, "x-image/max_bytes", "image_too_large",
-            "must be at most " + whole_number(*rule.max_bytes).dump() + " bytes",
+            "must be at most " + to_json_text(whole_number(*rule.max_bytes)) + " bytes",
             {{"limit", whole_number(*rule.max_bytes)}, {"actual", v["bytes"]}});
     if (failed()) return false;
   }
@@ -653,8 +654,8 @@ bool Evaluator::eval_image(const Node& n, const json& v) {
   if (narrow || short_) {
     if (collecting())
       issue(n, narrow ? "x-image/min_width" : "x-image/min_height", "image_min_pixels",
-            "must be at least " + whole_number(rule.min_width.value_or(0)).dump() + "x" +
-                whole_number(rule.min_height.value_or(0)).dump() + " pixels",
+            "must be at least " + to_json_text(whole_number(rule.min_width.value_or(0))) + "x" +
+                to_json_text(whole_number(rule.min_height.value_or(0))) + " pixels",
             {{"min_width", whole_number(rule.min_width.value_or(0))},
              {"min_height", whole_number(rule.min_height.value_or(0))},
              {"width", v["width"]},
@@ -670,7 +671,7 @@ bool Evaluator::eval_image(const Node& n, const json& v) {
       if (collecting())
         issue(n, "x-image/min_dpi", "image_min_dpi",
               "would print at " + format_dpi(dpi) + " dpi, below the minimum of " +
-                  whole_number(*rule.min_dpi).dump() + " dpi",
+                  to_json_text(whole_number(*rule.min_dpi)) + " dpi",
               {{"dpi", static_cast<long long>(std::floor(dpi))},
                {"min_dpi", whole_number(*rule.min_dpi)}});
       if (failed()) return false;

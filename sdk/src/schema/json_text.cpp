@@ -1,5 +1,6 @@
 #include "schema/json_text.hpp"
 
+#include <cmath>
 #include <cstdint>
 
 #include "text/utf8.hpp"
@@ -26,16 +27,104 @@ bool needs_care(std::uint64_t v) {
 void JsonTextWriter::string(std::string_view text) {
   const std::size_t start = size();
   if (!try_string(text)) {
-    // Not valid UTF-8: nlohmann writes it with U+FFFD for the bad bytes.
     next_ = buffer_.data() + start;
-    const std::string replaced =
-        json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
-    raw(replaced.data(), replaced.size());
+    string_replacing(text);
   }
 }
 
-bool JsonTextWriter::try_string(std::string_view text) {
+void JsonTextWriter::escape(unsigned char c) {
   static const char* hex = "0123456789abcdef";
+  *next_++ = '\\';
+  switch (c) {
+    case '"':
+      *next_++ = '"';
+      break;
+    case '\\':
+      *next_++ = '\\';
+      break;
+    case '\b':
+      *next_++ = 'b';
+      break;
+    case '\f':
+      *next_++ = 'f';
+      break;
+    case '\n':
+      *next_++ = 'n';
+      break;
+    case '\r':
+      *next_++ = 'r';
+      break;
+    case '\t':
+      *next_++ = 't';
+      break;
+    default:
+      *next_++ = 'u';
+      *next_++ = '0';
+      *next_++ = '0';
+      *next_++ = hex[c >> 4];
+      *next_++ = hex[c & 15];
+  }
+}
+
+// Text that is not UTF-8, written as nlohmann's error_handler_t::replace writes it: each
+// ill-formed sequence becomes one U+FFFD; the byte that broke a sequence is read again as
+// the start of the next one; a sequence left unfinished at the end is one U+FFFD.
+void JsonTextWriter::string_replacing(std::string_view text) {
+  reserve(text.size() * 6 + 2);  // at worst every byte becomes \u00XX
+  *next_++ = '"';
+  const auto replacement = [&] {
+    *next_++ = '\xEF';
+    *next_++ = '\xBF';
+    *next_++ = '\xBD';
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        *next_++ = static_cast<char>(c);
+      } else {
+        escape(c);
+      }
+      ++i;
+      continue;
+    }
+    // The continuation bytes a lead byte needs, and the range of the first (RFC 3629).
+    std::size_t need = 0;
+    unsigned char low = 0x80, high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      if (c == 0xE0) low = 0xA0;
+      if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      if (c == 0xF0) low = 0x90;
+      if (c == 0xF4) high = 0x8F;
+    } else {
+      replacement();  // not a lead byte
+      ++i;
+      continue;
+    }
+    std::size_t k = 1;
+    for (; k <= need && i + k < text.size(); ++k) {
+      const auto b = static_cast<unsigned char>(text[i + k]);
+      if (b < (k == 1 ? low : 0x80) || b > (k == 1 ? high : 0xBF)) break;
+    }
+    if (k > need) {
+      std::memcpy(next_, text.data() + i, need + 1);
+      next_ += need + 1;
+      i += need + 1;
+      continue;
+    }
+    replacement();
+    i += k;  // at the byte that broke the sequence, or at the end
+  }
+  *next_++ = '"';
+}
+
+bool JsonTextWriter::try_string(std::string_view text) {
   // Worst case every byte becomes \u00XX: reserve once, then write without checks.
   reserve(text.size() * 6 + 2);
   *next_++ = '"';
@@ -68,44 +157,14 @@ bool JsonTextWriter::try_string(std::string_view text) {
       *next_++ = static_cast<char>(c);
       continue;
     }
-    *next_++ = '\\';
-    switch (c) {
-      case '"':
-        *next_++ = '"';
-        break;
-      case '\\':
-        *next_++ = '\\';
-        break;
-      case '\b':
-        *next_++ = 'b';
-        break;
-      case '\f':
-        *next_++ = 'f';
-        break;
-      case '\n':
-        *next_++ = 'n';
-        break;
-      case '\r':
-        *next_++ = 'r';
-        break;
-      case '\t':
-        *next_++ = 't';
-        break;
-      default:
-        *next_++ = 'u';
-        *next_++ = '0';
-        *next_++ = '0';
-        *next_++ = hex[c >> 4];
-        *next_++ = hex[c & 15];
-    }
+    escape(c);
   }
   *next_++ = '"';
   return true;
 }
 
-// `value` as nlohmann's compact dump writes it. Floating-point numbers go through
-// nlohmann's serializer (its shortest round-trip formatting); everything else is
-// written here.
+// `value` as nlohmann's compact dump writes it; floating-point numbers through
+// nlohmann's own shortest round-trip formatting (the function its serializer calls).
 void write_json(JsonTextWriter& out, const json& value) {
   switch (value.type()) {
     case json::value_t::null:
@@ -151,10 +210,36 @@ void write_json(JsonTextWriter& out, const json& value) {
       out.raw('}');
       return;
     }
-    default: {
-      const std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-      out.raw(text.data(), text.size());
+    case json::value_t::number_float: {
+      const double d = value.get<double>();
+      if (!std::isfinite(d)) {
+        out.literal("null");
+        return;
+      }
+      char digits[64];
+      const char* end = nlohmann::detail::to_chars(digits, digits + sizeof digits, d);
+      out.raw(digits, static_cast<std::size_t>(end - digits));
+      return;
     }
+    case json::value_t::binary: {
+      const auto& bytes = value.get_binary();
+      out.literal("{\"bytes\":[");
+      for (std::size_t k = 0; k < bytes.size(); ++k) {
+        if (k > 0) out.raw(',');
+        out.integer(static_cast<unsigned>(bytes[k]));
+      }
+      out.literal("],\"subtype\":");
+      if (bytes.has_subtype()) {
+        out.integer(static_cast<unsigned>(bytes.subtype()));
+      } else {
+        out.literal("null");
+      }
+      out.raw('}');
+      return;
+    }
+    case json::value_t::discarded:
+      out.literal("<discarded>");
+      return;
   }
 }
 

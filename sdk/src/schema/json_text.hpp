@@ -65,6 +65,10 @@ class JsonTextWriter {
 
   // Writes the string; false on invalid UTF-8 (the caller rewinds).
   bool try_string(std::string_view text);
+  // The same for text that is not UTF-8, with U+FFFD as nlohmann writes it.
+  void string_replacing(std::string_view text);
+  // The escape of a control character, '"' or '\\' (room already reserved).
+  void escape(unsigned char c);
 
   std::string buffer_;
   char* next_ = nullptr;
