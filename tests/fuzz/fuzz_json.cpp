@@ -11,28 +11,7 @@
 #include "medusa/json_input.hpp"
 #include "medusa/json_output.hpp"
 #include "medusa/json_scan.hpp"
-
-namespace {
-
-bool same(const medusa::json& a, const medusa::json& b) {
-  if (a.type() != b.type()) return false;
-  if (a.is_object()) {
-    if (a.size() != b.size()) return false;
-    for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
-      if (i.key() != j.key() || !same(i.value(), j.value())) return false;
-    }
-    return true;
-  }
-  if (a.is_array()) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t k = 0; k < a.size(); ++k)
-      if (!same(a[k], b[k])) return false;
-    return true;
-  }
-  return a == b;
-}
-
-}  // namespace
+#include "same_json.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -56,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       !(!dom.ok() && dom.error().code == "json.too_deep")) {
     const auto theirs = medusa::json::parse(text.begin(), text.end(), nullptr, false);
     if (dom.ok() == theirs.is_discarded()) std::abort();
-    if (dom.ok() && !same(*dom, theirs)) std::abort();
+    if (dom.ok() && !test_support::same_json(*dom, theirs)) std::abort();
   }
   const auto dump = [](const medusa::json& v) {
     return v.dump(-1, ' ', false, medusa::json::error_handler_t::replace);

@@ -10,6 +10,7 @@
 
 #include "medusa/json_input.hpp"
 #include "medusa/json_output.hpp"
+#include "same_json.hpp"
 #include "test_support.hpp"
 
 using medusa::ErrorKind;
@@ -19,24 +20,6 @@ using medusa::parse_json;
 
 namespace {
 
-// Equal values of equal types all the way down (nlohmann's == takes 1 == 1u == 1.0).
-bool same(const json& a, const json& b) {
-  if (a.type() != b.type()) return false;
-  if (a.is_object()) {
-    if (a.size() != b.size()) return false;
-    for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
-      if (i.key() != j.key() || !same(i.value(), j.value())) return false;
-    }
-    return true;
-  }
-  if (a.is_array()) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t k = 0; k < a.size(); ++k)
-      if (!same(a[k], b[k])) return false;
-    return true;
-  }
-  return a == b;
-}
 
 // parse_json against nlohmann/json's own parser (what it replaced): the same verdict, and
 // for a document both accept, the same value with the same number types.
@@ -45,7 +28,7 @@ void check_like_nlohmann(const std::string& text) {
   const json theirs = json::parse(text, nullptr, /*allow_exceptions=*/false);
   const auto ours = parse_json(text);
   CHECK(ours.ok() == !theirs.is_discarded());
-  if (ours.ok() && !theirs.is_discarded()) CHECK(same(*ours, theirs));
+  if (ours.ok() && !theirs.is_discarded()) CHECK(test_support::same_json(*ours, theirs));
 }
 
 }  // namespace
