@@ -196,31 +196,27 @@ class Parser {
   bool read_escape(std::string& out) {
     if (i_ + 1 >= s_.size()) return refuse("unterminated escape");
     const char e = s_[i_ + 1];
-    const char* simple = nullptr;
+    char simple = 0;  // the character a one-letter escape stands for
     switch (e) {
       case '"':
-        simple = "\"";
-        break;
       case '\\':
-        simple = "\\";
-        break;
       case '/':
-        simple = "/";
+        simple = e;
         break;
       case 'b':
-        simple = "\b";
+        simple = '\b';
         break;
       case 'f':
-        simple = "\f";
+        simple = '\f';
         break;
       case 'n':
-        simple = "\n";
+        simple = '\n';
         break;
       case 'r':
-        simple = "\r";
+        simple = '\r';
         break;
       case 't':
-        simple = "\t";
+        simple = '\t';
         break;
       case 'u':
         break;
@@ -228,7 +224,7 @@ class Parser {
         return refuse("invalid escape");
     }
     if (simple) {
-      out += *simple;
+      out += simple;
       i_ += 2;
       return true;
     }

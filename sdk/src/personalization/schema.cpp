@@ -113,11 +113,11 @@ Result<std::optional<Schema>> Schema::for_product(const Product& product,
 
 Result<std::optional<Schema>> Schema::for_product(const json& product,
                                                   std::string_view variant_id) {
+  // The errors from_json<Product> gives for the same fields.
   auto wrong_type = [](const json& value, const char* expected, const std::string& path) {
-    return Error{ErrorKind::invalid_model, "model.type",
-                 std::string("expected ") + expected + ", got " + detail::json_kind(value) +
-                     (path.empty() ? "" : " at " + path),
-                 path};
+    detail::ModelError e;
+    detail::type_error(value, expected, path, e);
+    return detail::model_error(e);
   };
   if (!product.is_object()) return wrong_type(product, "an object", "");
   const json* product_metadata = nullptr;

@@ -62,6 +62,12 @@ inline bool type_error(const json& j, const char* expected, const std::string& p
   return false;
 }
 
+/// The Error a wrong type in a model becomes: Error{invalid_model, "model.type"}.
+inline Error model_error(const ModelError& e) {
+  return Error{ErrorKind::invalid_model, "model.type",
+               e.message + (e.path.empty() ? "" : " at " + e.path), e.path};
+}
+
 inline bool read_value(const json& j, std::string& out, const std::string& path,
                        ModelError& error) {
   if (!j.is_string()) return type_error(j, "a string", path, error);
@@ -179,10 +185,7 @@ Result<T> from_json(const json& j) {
   static_assert(std::is_base_of_v<Model, T>, "T must be a medusa model");
   T out;
   detail::ModelError e;
-  if (!detail::read_value(j, out, "", e)) {
-    return Error{ErrorKind::invalid_model, "model.type",
-                 e.message + (e.path.empty() ? "" : " at " + e.path), e.path};
-  }
+  if (!detail::read_value(j, out, "", e)) return detail::model_error(e);
   return out;
 }
 
