@@ -1,6 +1,7 @@
 // Schema compilation and validation on arbitrary JSON: the first line of the input is the
-// schema, the rest the instance. No crash, no hang (the step and depth budgets hold), and
-// the report's text is the same however it is produced.
+// schema, the rest the instance. No crash, no hang (the step and depth budgets hold), the
+// report's text is the same however it is produced, and compile() refuses a schema as
+// "not a valid draft-07 schema" exactly when the draft-07 meta-schema rejects it.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,6 +23,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto instance = medusa::parse_json(instance_text, limits);
   if (!schema_json || !instance) return 0;
   auto compiled = medusa::schema::CompiledSchema::compile(*schema_json);
+  static const auto metaschema = [] {
+    medusa::schema::ValidatorOptions options;
+    options.validate_against_metaschema = false;
+    return medusa::schema::CompiledSchema::compile(medusa::schema::draft07_metaschema(), options)
+        .value();
+  }();
+  const bool not_draft07 =
+      !compiled && compiled.error().message.rfind("not a valid draft-07 schema: ", 0) == 0;
+  if (metaschema.is_valid(*schema_json) == not_draft07) __builtin_trap();
   if (compiled) {
     const auto report = compiled->validate(*instance);
     const std::string report_text = report.to_json_text();

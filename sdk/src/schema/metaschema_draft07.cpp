@@ -1,5 +1,5 @@
-// The JSON Schema draft-07 meta-schema, built in so that `$ref` to it resolves offline
-// and every schema can be checked before it is compiled.
+// The JSON Schema draft-07 meta-schema, built in so that `$ref` to it resolves offline.
+// (compile() checks schemas against it with a written-out walk: schema/draft07_check.hpp.)
 #include "medusa/schema/validator.hpp"
 
 namespace medusa::schema {

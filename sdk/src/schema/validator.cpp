@@ -1,22 +1,10 @@
 #include "medusa/schema/validator.hpp"
 
+#include "schema/draft07_check.hpp"
 #include "schema/evaluator.hpp"
 #include "schema/graph.hpp"
 
 namespace medusa::schema {
-namespace {
-
-// The meta-schema compiled once; it does not check itself against itself.
-const CompiledSchema& compiled_metaschema() {
-  static const CompiledSchema meta = [] {
-    ValidatorOptions options;
-    options.validate_against_metaschema = false;
-    return CompiledSchema::compile(draft07_metaschema(), options).value();
-  }();
-  return meta;
-}
-
-}  // namespace
 
 json Issue::to_json() const {
   return json{{"instance_path", instance_path},
@@ -42,18 +30,14 @@ Result<CompiledSchema> CompiledSchema::compile(const json& schema,
                  "schema is nested more than 256 levels deep", ""};
   }
   if (options.validate_against_metaschema) {
-    const Report meta = compiled_metaschema().validate(schema);
-    if (!meta.valid()) {
-      const Issue& first = meta.issues.front();
+    const auto meta = detail::check_draft07(schema);
+    if (meta.first) {
+      const auto& [path, problem] = *meta.first;
       std::string message =
-          "not a valid draft-07 schema: " +
-          (first.instance_path.empty() ? std::string("the schema") : first.instance_path) + " " +
-          first.message;
-      if (meta.issues.size() > 1) {
-        message += " (and " + std::to_string(meta.issues.size() - 1) + " more)";
-      }
-      return Error{ErrorKind::invalid_schema, "schema.invalid", std::move(message),
-                   first.instance_path};
+          "not a valid draft-07 schema: " + (path.empty() ? std::string("the schema") : path) +
+          " " + problem;
+      if (meta.count > 1) message += " (and " + std::to_string(meta.count - 1) + " more)";
+      return Error{ErrorKind::invalid_schema, "schema.invalid", std::move(message), path};
     }
   }
   auto graph = detail::compile_graph(schema, options);
