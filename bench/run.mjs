@@ -25,7 +25,7 @@ const before = machine();
 log("bytes shipped...");
 const size = await measureSize(repo, path.join(work, "size"));
 log("start-up in Node...");
-const nodeStartup = await measureNodeStartup(repo, ROUNDS * 2);
+const nodeStartup = await measureNodeStartup(repo, ROUNDS * 2, path.join(work, "startup"));
 log("validation in Node...");
 const nodeValidation = await measureNodeValidation(ROUNDS, MS);
 log("per-call cost in Node...");

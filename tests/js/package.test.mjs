@@ -19,8 +19,9 @@ before(() => {
   tarball = path.join(work, packed[0].filename);
   const files = packed[0].files.map((f) => f.path).sort();
   assert.ok(files.includes("web/dist/medusa_personalize.wasm"));
+  assert.ok(files.includes("web/dist/index.js"), "the bundled entry point is shipped");
   assert.ok(files.includes("web/types/index.d.ts"));
-  assert.ok(!files.some((f) => f.startsWith("sdk/") || f.startsWith("tests/")), "only the package files are shipped");
+  assert.ok(!files.some((f) => /^(sdk|tests|web\/src)\//.test(f)), "only the package files are shipped");
   const app = path.join(work, "app");
   execFileSync("mkdir", ["-p", app]);
   writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "shop", private: true, type: "module" }));
