@@ -118,7 +118,8 @@ constexpr const char* kWidgets[] = {"text",  "textarea", "select",   "font", "co
 
 class Compiler {
  public:
-  Compiler(Graph& graph, const ValidatorOptions& options) : g_(graph), options_(options) {}
+  Compiler(Graph& graph, const ValidatorOptions& options, const CompiledPatterns& patterns)
+      : g_(graph), options_(options), patterns_(patterns) {}
 
   /// The first error met, if any: compiling stops at it.
   const std::optional<Error>& error() const { return error_; }
@@ -562,6 +563,7 @@ class Compiler {
   }
 
   std::optional<Regex> compile_pattern(const std::string& source, const std::string& where) {
+    if (auto known = patterns_.find(source); known != patterns_.end()) return known->second;
     auto r = Regex::compile(source);
     if (!r) return fail("schema.pattern", "pattern '" + source + "': " + r.error().message, where);
     return std::move(r).value();
@@ -588,6 +590,7 @@ class Compiler {
 
   Graph& g_;
   const ValidatorOptions& options_;
+  const CompiledPatterns& patterns_;
   std::string root_uri_;
   std::map<std::string, const json*> documents_;
   std::vector<std::unique_ptr<json>> remotes_;
@@ -600,11 +603,12 @@ class Compiler {
 }  // namespace
 
 Result<std::shared_ptr<const Graph>> compile_graph(const json& schema,
-                                                   const ValidatorOptions& options) {
+                                                   const ValidatorOptions& options,
+                                                   const CompiledPatterns& patterns) {
   auto graph = std::make_shared<Graph>();
   graph->document = schema;
   graph->options = options;
-  Compiler compiler(*graph, graph->options);
+  Compiler compiler(*graph, graph->options, patterns);
   compiler.run();
   if (compiler.error()) return *compiler.error();
   for (Node& n : graph->nodes) prepare_issues(n);

@@ -143,6 +143,8 @@ bool has_format(const json& v, const char* format) {
 
 class Checker {
  public:
+  explicit Checker(CompiledPatterns& patterns) : patterns_(patterns) {}
+
   MetaschemaCheck result;
 
   void schema(const json& s) {
@@ -169,7 +171,8 @@ class Checker {
       case Rule::uri_reference:
         return expect(has_format(v, "uri-reference"), "must be a URI reference");
       case Rule::regex:
-        return expect(has_format(v, "regex"), "must be a regular expression");
+        return expect(v.is_string() && is_regex(v.get_ref<const std::string&>()),
+                      "must be a regular expression");
       case Rule::boolean:
         return expect(v.is_boolean(), "must be a boolean");
       case Rule::array:
@@ -211,7 +214,7 @@ class Checker {
     if (!v.is_object()) return problem("must be an object");
     for (const auto& [name, value] : v.items()) {
       const std::size_t mark = enter(name);
-      if (rule == Rule::pattern_map && !format_check("regex")(name)) {
+      if (rule == Rule::pattern_map && !is_regex(name)) {
         problem("names a pattern that is not a regular expression");
       }
       if (rule == Rule::dependencies && value.is_array()) {
@@ -223,6 +226,15 @@ class Checker {
       }
       path_.resize(mark);
     }
+  }
+
+  // Format "regex", keeping what compiles for the compiler.
+  bool is_regex(const std::string& source) {
+    if (patterns_.count(source)) return true;
+    std::optional<Regex> compiled;
+    const bool ok = is_regex_format(source, &compiled);
+    if (compiled) patterns_.emplace(source, std::move(*compiled));
+    return ok;
   }
 
   std::size_t enter(std::string_view token) {
@@ -240,13 +252,14 @@ class Checker {
     if (result.count++ == 0) result.first = MetaschemaProblem{path_, message};
   }
 
+  CompiledPatterns& patterns_;
   std::string path_;
 };
 
 }  // namespace
 
-MetaschemaCheck check_draft07(const json& schema) {
-  Checker checker;
+MetaschemaCheck check_draft07(const json& schema, CompiledPatterns& patterns) {
+  Checker checker(patterns);
   checker.schema(schema);
   return std::move(checker.result);
 }

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "medusa/json_input.hpp"
+#include "schema/graph.hpp"
 
 namespace medusa::schema::detail {
 
@@ -27,7 +28,8 @@ struct MetaschemaCheck {
 };
 
 /// Checks `schema` against the draft-07 meta-schema, formats (uri, uri-reference,
-/// regex) included, and keywords next to `$ref` too, as the meta-schema does.
-MetaschemaCheck check_draft07(const json& schema);
+/// regex) included, and keywords next to `$ref` too, as the meta-schema does. The
+/// patterns that compile are added to `patterns`, for the compiler to reuse.
+MetaschemaCheck check_draft07(const json& schema, CompiledPatterns& patterns);
 
 }  // namespace medusa::schema::detail

@@ -328,12 +328,6 @@ bool uri_template(const std::string& s) {
   return !open;
 }
 
-bool regex(const std::string& s) {
-  auto compiled = Regex::compile(s);
-  // Patterns the linear-time engine refuses by design are still ECMAScript patterns.
-  return compiled.ok() || compiled.error().code == "regex.unsupported";
-}
-
 bool colour(const std::string& s) {
   if ((s.size() != 4 && s.size() != 7) || s[0] != '#') return false;
   return std::all_of(s.begin() + 1, s.end(), is_hex);
@@ -361,7 +355,7 @@ const Checker kCheckers[] = {
     {"uri-template", uri_template},
     {"json-pointer", json_pointer},
     {"relative-json-pointer", relative_json_pointer},
-    {"regex", regex},
+    {"regex", [](const std::string& s) { return detail::is_regex_format(s); }},
     {"colour", colour},
     {"color", colour},
 };
@@ -369,6 +363,13 @@ const Checker kCheckers[] = {
 }  // namespace
 
 namespace detail {
+
+bool is_regex_format(const std::string& source, std::optional<Regex>* compiled) {
+  auto r = Regex::compile(source);
+  if (r && compiled) *compiled = std::move(r).value();
+  // Patterns the linear-time engine refuses by design are still ECMAScript patterns.
+  return r.ok() || r.error().code == "regex.unsupported";
+}
 
 FormatCheck format_check(const std::string& name) {
   for (const auto& c : kCheckers) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -126,8 +127,13 @@ struct Graph {
 /// Prepares the fixed issues of a compiled node; defined in evaluator.cpp.
 void prepare_issues(Node& n);
 
+/// Patterns already compiled, by source (the draft-07 check compiles every `pattern`
+/// and `patternProperties` name to check its format; the compiler reuses them).
+using CompiledPatterns = std::map<std::string, Regex>;
+
 /// Builds the graph; defined in compiler.cpp.
 Result<std::shared_ptr<const Graph>> compile_graph(const json& schema,
-                                                   const ValidatorOptions& options);
+                                                   const ValidatorOptions& options,
+                                                   const CompiledPatterns& patterns = {});
 
 }  // namespace medusa::schema::detail

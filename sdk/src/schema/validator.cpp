@@ -29,8 +29,9 @@ Result<CompiledSchema> CompiledSchema::compile(const json& schema,
     return Error{ErrorKind::invalid_schema, "schema.too_large",
                  "schema is nested more than 256 levels deep", ""};
   }
+  detail::CompiledPatterns patterns;
   if (options.validate_against_metaschema) {
-    const auto meta = detail::check_draft07(schema);
+    const auto meta = detail::check_draft07(schema, patterns);
     if (meta.first) {
       const auto& [path, problem] = *meta.first;
       std::string message =
@@ -40,7 +41,7 @@ Result<CompiledSchema> CompiledSchema::compile(const json& schema,
       return Error{ErrorKind::invalid_schema, "schema.invalid", std::move(message), path};
     }
   }
-  auto graph = detail::compile_graph(schema, options);
+  auto graph = detail::compile_graph(schema, options, patterns);
   if (!graph) return graph.error();
   return CompiledSchema(std::move(graph).value());
 }
