@@ -112,6 +112,7 @@ out("| where | medusa-personalize | Ajv + ajv-formats (import, compile, validate
 out("|---|---|---|---|");
 out(`| Node (fresh process) | ${spread(nodeStartup.ours, 1)} | ${spread(nodeStartup.ajv, 1)} | ${ratio(median(nodeStartup.ours), median(nodeStartup.ajv))} |`);
 out(`| Chromium (fresh page, no cache) | ${spread(browser.startup.ours, 1)} | ${spread(browser.startup.ajv, 1)} | ${ratio(median(browser.startup.ours), median(browser.startup.ajv))} |`);
+out(`| Chromium, the page preloading the .wasm (\`<link rel="preload">\`) | ${spread(browser.startup["ours-preload"], 1)} | | ${ratio(median(browser.startup["ours-preload"]), median(browser.startup.ajv))} |`);
 out();
 out("## Validation through the public JS API (ops/s), schema compiled once");
 out();
