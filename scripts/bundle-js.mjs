@@ -6,12 +6,13 @@
 //
 //   node scripts/bundle-js.mjs [output directory, default web/dist]
 import { build } from "esbuild";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = path.resolve(process.argv[2] ?? path.join(repo, "web/dist"));
-const { version } = (await import(path.join(repo, "package.json"), { with: { type: "json" } })).default;
+const { version } = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8"));
 
 await build({
   entryPoints: [path.join(repo, "web/src/index.js")],
