@@ -25,18 +25,20 @@ Schema shirt_schema() {
 TEST_SUITE("summary") {
   TEST_CASE("order items: labels and order from the schema, private keys hidden") {
     const Schema schema = shirt_schema();
-    const json item = {
-        {"id", "ordli_1"},
-        {"metadata", {{"message", "versioned"}}},
-        {"line_item_metadata",
-         {{"message", "Happy <b>birthday</b>"},
-          {"gift", true},
-          {"photo",
-           {{"url", "http://x/uploads/ab12.png"}, {"mime", "image/png"}, {"width", 1200},
-            {"height", 1800}, {"bytes", 5000}}},
-          {"extra", json::array({"a", 2})},
-          {"_personalization_schema", schema.fingerprint()},
-          {"_internal", "hidden"}}}};
+    const json item = {{"id", "ordli_1"},
+                       {"metadata", {{"message", "versioned"}}},
+                       {"line_item_metadata",
+                        {{"message", "Happy <b>birthday</b>"},
+                         {"gift", true},
+                         {"photo",
+                          {{"url", "http://x/uploads/ab12.png"},
+                           {"mime", "image/png"},
+                           {"width", 1200},
+                           {"height", 1800},
+                           {"bytes", 5000}}},
+                         {"extra", json::array({"a", 2})},
+                         {"_personalization_schema", schema.fingerprint()},
+                         {"_internal", "hidden"}}}};
     const Summary s = describe_line_item(item, &schema);
     REQUIRE(s.entries.size() == 4);
     CHECK(s.entries[0].label == "Message");
@@ -54,7 +56,8 @@ TEST_SUITE("summary") {
   }
 
   TEST_CASE("cart lines without a schema; mismatched stamps; non-objects") {
-    const json line = {{"metadata", {{"b", 2.5}, {"a", "x"}, {"_personalization_schema", "fnv1a64:0"}}}};
+    const json line = {
+        {"metadata", {{"b", 2.5}, {"a", "x"}, {"_personalization_schema", "fnv1a64:0"}}}};
     const Summary plain = describe_line_item(line);
     REQUIRE(plain.entries.size() == 2);
     CHECK(plain.entries[0].name == "a");
@@ -64,5 +67,24 @@ TEST_SUITE("summary") {
     CHECK(describe_line_item(json("text")).entries.empty());
     CHECK(describe_line_item(json{{"metadata", nullptr}}).entries.empty());
     CHECK(describe_line_item(json{{"metadata", "not an object"}}).text.empty());
+  }
+
+  TEST_CASE("the personalization's place: line_item_metadata, metadata, detail.metadata") {
+    const json detail_only = {{"metadata", json::object()},
+                              {"detail", {{"metadata", {{"message", "from detail"}}}}}};
+    CHECK(describe_line_item(detail_only).text == "message: from detail");
+    const json both = {{"metadata", {{"message", "versioned"}}},
+                       {"line_item_metadata", {{"message", "preferred"}}}};
+    CHECK(describe_line_item(both).text == "message: preferred");
+    // Fields the summary does not read may hold anything (a proxy's additions, a newer
+    // server's types): the personalization is still found where it is.
+    const json odd = {{"quantity", "two"},
+                      {"variant", 5},
+                      {"detail", "gone"},
+                      {"metadata", {{"message", "versioned"}}},
+                      {"line_item_metadata", {{"message", "preferred"}}}};
+    CHECK(describe_line_item(odd).text == "message: preferred");
+    CHECK(describe_line_item(json{{"line_item_metadata", "x"}, {"detail", {{"metadata", 1}}}})
+              .entries.empty());
   }
 }

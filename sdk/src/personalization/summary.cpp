@@ -84,12 +84,15 @@ json Summary::to_json() const {
 Summary describe_line_item(const json& item, const Schema* schema) {
   Summary summary;
   if (!item.is_object()) return summary;
-  json metadata = json::object();
-  if (auto order_item = from_json<OrderLineItem>(item)) {
-    metadata = order_item->personalization();
-  } else if (item.contains("metadata") && item["metadata"].is_object()) {
-    metadata = item["metadata"];
-  }
+  // Read from the JSON directly: the rest of the item may hold anything.
+  auto member = [](const json& object, const char* key) -> const json* {
+    auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+  };
+  const json* detail = member(item, "detail");
+  const json metadata = preferred_personalization(
+      member(item, "line_item_metadata"), member(item, "metadata"),
+      detail && detail->is_object() ? member(*detail, "metadata") : nullptr);
   if (auto stamp = metadata.find(kStampKey); stamp != metadata.end() && stamp->is_string())
     summary.schema_fingerprint = stamp->get<std::string>();
   if (schema && summary.schema_fingerprint && *summary.schema_fingerprint != schema->fingerprint())

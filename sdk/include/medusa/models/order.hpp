@@ -16,6 +16,12 @@
 
 namespace medusa {
 
+/// The rule of OrderLineItem::personalization() over the three places (any may be null):
+/// the first that is a non-empty object, else an empty object. For callers that hold
+/// the item as JSON and need nothing else from it.
+json preferred_personalization(const json* line_item_metadata, const json* metadata,
+                               const json* detail_metadata);
+
 /// `items[].detail`: the versioned order item with fulfilment progress.
 struct OrderItemDetail : Model {
   std::optional<std::string> id, item_id, order_id, created_at, updated_at;
