@@ -1,5 +1,6 @@
 #include "medusa/json_input.hpp"
 
+#include "text/hex.hpp"
 #include "text/utf8.hpp"
 
 #include <cmath>
@@ -146,16 +147,9 @@ class Parser {
     if (at + 4 > s_.size()) return -1;
     int v = 0;
     for (std::size_t k = at; k < at + 4; ++k) {
-      const char h = s_[k];
-      v <<= 4;
-      if (h >= '0' && h <= '9')
-        v |= h - '0';
-      else if (h >= 'a' && h <= 'f')
-        v |= h - 'a' + 10;
-      else if (h >= 'A' && h <= 'F')
-        v |= h - 'A' + 10;
-      else
-        return -1;
+      const int digit = text::hex_value(s_[k]);
+      if (digit < 0) return -1;
+      v = (v << 4) | digit;
     }
     return v;
   }

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "text/hex.hpp"
 #include "text/utf8.hpp"
 
 namespace medusa {
@@ -21,7 +22,7 @@ class Scanner {
                        std::to_string(limits_.max_bytes) + " bytes");
     }
     JsonOutline outline;
-    std::string containers;  // 'o' or 'a' per open level
+    std::string containers;       // 'o' or 'a' per open level
     std::string_view member_key;  // key of the root member being read
 
     skip_ws();
@@ -33,9 +34,9 @@ class Scanner {
       const char c = s_[i_];
       if (c == '{' || c == '[') {
         if (containers.size() >= limits_.max_depth) {
-          return Error(ErrorKind::invalid_json, "json.too_deep",
-                       "JSON nesting exceeds the limit of " + std::to_string(limits_.max_depth) +
-                           " levels");
+          return Error(
+              ErrorKind::invalid_json, "json.too_deep",
+              "JSON nesting exceeds the limit of " + std::to_string(limits_.max_depth) + " levels");
         }
         kind = c == '{' ? JsonKind::object : JsonKind::array;
         if (containers.empty()) outline.kind = kind;
@@ -76,8 +77,8 @@ class Scanner {
       // After a value: close containers, or move to the next element.
       for (;;) {
         if (containers.size() == 1 && pending_) {
-          outline.members.push_back(
-              JsonMember{member_key, pending_kind_, s_.substr(pending_start_, i_ - pending_start_)});
+          outline.members.push_back(JsonMember{member_key, pending_kind_,
+                                               s_.substr(pending_start_, i_ - pending_start_)});
           pending_ = false;
         }
         skip_ws();
@@ -110,8 +111,7 @@ class Scanner {
   static std::string printable(char c) {
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x20 && u < 0x7F) return std::string(1, c);
-    static const char* hex = "0123456789abcdef";
-    return std::string("\\x") + hex[u >> 4] + hex[u & 15];
+    return std::string("\\x") + text::kHexLower[u >> 4] + text::kHexLower[u & 15];
   }
 
   Error fail(const std::string& what) {
@@ -153,9 +153,7 @@ class Scanner {
     return true;
   }
 
-  static bool is_hex(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  }
+  static bool is_hex(char c) { return text::hex_value(c) >= 0; }
 
   bool read_string() {
     ++i_;  // opening quote

@@ -2,7 +2,7 @@
 
 #include "medusa/json_output.hpp"
 #include "schema/uri.hpp"
-
+#include "text/hex.hpp"
 
 namespace medusa::http {
 namespace {
@@ -68,10 +68,9 @@ std::string percent_encode(std::string_view text) {
     if (plain) {
       out += static_cast<char>(c);
     } else {
-      static const char* digits = "0123456789ABCDEF";
       out += '%';
-      out += digits[c >> 4];
-      out += digits[c & 15];
+      out += text::kHexUpper[c >> 4];
+      out += text::kHexUpper[c & 15];
     }
   }
   return out;

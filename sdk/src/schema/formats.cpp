@@ -8,6 +8,7 @@
 #include "medusa/regex.hpp"
 #include "medusa/schema/validator.hpp"
 #include "schema/formats.hpp"
+#include "text/hex.hpp"
 #include "text/utf8.hpp"
 
 namespace medusa::schema {
@@ -20,7 +21,7 @@ bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 bool is_hex(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  return text::hex_value(c) >= 0;
 }
 
 bool digits(const std::string& s, std::size_t at, std::size_t n, int& out) {

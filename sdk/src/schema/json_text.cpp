@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "text/hex.hpp"
 #include "text/utf8.hpp"
 
 namespace medusa::schema::detail {
@@ -33,7 +34,7 @@ void JsonTextWriter::string(std::string_view text) {
 }
 
 void JsonTextWriter::escape(unsigned char c) {
-  static const char* hex = "0123456789abcdef";
+  using text::kHexLower;
   *next_++ = '\\';
   switch (c) {
     case '"':
@@ -61,8 +62,8 @@ void JsonTextWriter::escape(unsigned char c) {
       *next_++ = 'u';
       *next_++ = '0';
       *next_++ = '0';
-      *next_++ = hex[c >> 4];
-      *next_++ = hex[c & 15];
+      *next_++ = kHexLower[c >> 4];
+      *next_++ = kHexLower[c & 15];
   }
 }
 
