@@ -1,11 +1,11 @@
 #include "medusa/json_input.hpp"
 
+#include "json_decimal.hpp"
 #include "text/hex.hpp"
 #include "text/utf8.hpp"
 
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <utility>
@@ -295,11 +295,10 @@ class Parser {
         return true;
       }
     }
-    const std::string copy(token);  // strtod needs a terminated string
-    const double value = std::strtod(copy.c_str(), nullptr);
+    const double value = decimal_to_double(token);
     if (!std::isfinite(value)) {
       i_ = start;
-      return refuse("number overflow parsing '" + copy + "'");
+      return refuse("number overflow parsing '" + std::string(token) + "'");
     }
     out = value;
     return true;
