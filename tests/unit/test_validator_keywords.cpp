@@ -120,6 +120,13 @@ TEST_SUITE("validator") {
           Lines{"/2 #/additionalItems/type type: must be integer"});
     CHECK(issues(R"({"contains":{"const":"gift"}})", R"(["a"])") ==
           Lines{" #/contains contains: must contain at least one matching item"});
+    // Of several equal items, the first two are named, however many there are.
+    json same = json::array();
+    for (int i = 0; i < 64; ++i) same.push_back(i % 3 == 0 ? json("b") : json("a"));
+    CHECK(
+        issues(R"({"uniqueItems":true})", same.dump()) ==
+        Lines{
+            " #/uniqueItems unique_items: must not contain duplicates (items 1 and 2 are equal)"});
     // uniqueItems on a large array stays fast (sorted, not pairwise).
     json big = json::array();
     for (int i = 0; i < 50000; ++i) big.push_back(i);
@@ -251,7 +258,9 @@ TEST_SUITE("validator") {
     CHECK(compile_error(R"({"x-image":{"colour":"red"}})") == "schema.vocabulary");
     // Counts too large for 64 bits (found by fuzz_schema): no limit for max*, never for min*.
     CHECK(CompiledSchema::compile(json::parse(R"({"maxLength":3.2e22})"))->validate("abc").valid());
-    CHECK_FALSE(CompiledSchema::compile(json::parse(R"({"minItems":1e300})"))->validate(json::array({1})).valid());
+    CHECK_FALSE(CompiledSchema::compile(json::parse(R"({"minItems":1e300})"))
+                    ->validate(json::array({1}))
+                    .valid());
     CHECK(compile_error(R"({"x-messages":{"pattern":1}})") == "schema.vocabulary");
     CHECK(compile_error(R"({"x-messages":"Use letters"})") == "schema.vocabulary");
     CHECK(CompiledSchema::compile(json::parse(R"({"x-messages":{"pattern":"Use letters"}})")).ok());
@@ -310,8 +319,8 @@ TEST_SUITE("validator") {
     CHECK(r.truncated);
     CHECK(s.validate_text(json::parse("[1,2,3,4,5]")) == r.to_json_text());
     // Prepared (minimum) and built (required) issues share the cap, in either form.
-    const auto mixed = compile(
-        R"({"items":{"required":["x"],"properties":{"n":{"minimum":5}}}})", options);
+    const auto mixed =
+        compile(R"({"items":{"required":["x"],"properties":{"n":{"minimum":5}}}})", options);
     const json values = json::parse(R"([{"n":1},{"n":2},{"n":3}])");
     const auto capped = mixed.validate(values);
     CHECK(capped.issues.size() == 3);
@@ -368,8 +377,8 @@ TEST_CASE("report text: every special byte at every offset of the eight-byte blo
           doctest::test_suite("validator")) {
   // The writer copies plain text eight bytes at a time; a quote, backslash, control
   // character, multi-byte sequence or bad byte must be found wherever it falls.
-  const std::string specials[] = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", " ",
-                                  "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x8e\x89",
+  const std::string specials[] = {"\"",   "\\",   "\n",       "\x01",         "\x1f",
+                                  "\x7f", " ",    "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x8e\x89",
                                   "\xff", "\xc3", "\xe2\x82"};
   medusa::schema::Report report;
   for (const auto& special : specials) {
@@ -398,14 +407,16 @@ TEST_CASE("report text written while validating: special bytes in keys, values a
                  {"additionalProperties", false},
                  {"required", json::array()},
                  {"properties", json::object()}};
-  const std::string names[] = {"plain", "quo\"te", "back\\slash", "new\nline", "tab\t", "\x01",
-                               "caf\xc3\xa9", "\xf0\x9f\x8e\x89 party", "a/b~c", "0123456789abcdef"};
+  const std::string names[] = {"plain",       "quo\"te",
+                               "back\\slash", "new\nline",
+                               "tab\t",       "\x01",
+                               "caf\xc3\xa9", "\xf0\x9f\x8e\x89 party",
+                               "a/b~c",       "0123456789abcdef"};
   json values = json::object();
   for (const auto& name : names) {
     schema["required"].push_back(name + "!");
-    schema["properties"][name] = {{"pattern", "^[" + name.substr(0, 1) + "]{2}$"},
-                                  {"enum", {name, 1}},
-                                  {"minimum", 3}};
+    schema["properties"][name] = {
+        {"pattern", "^[" + name.substr(0, 1) + "]{2}$"}, {"enum", {name, 1}}, {"minimum", 3}};
     values[name] = name + "\"\\\n";
   }
   values["extra \"\x02"] = 1;

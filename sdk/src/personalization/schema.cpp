@@ -215,7 +215,8 @@ std::vector<FormField> Schema::fields() const {
     f.schema = s;
     out.push_back(std::move(f));
   }
-  std::stable_sort(out.begin(), out.end(), [](const FormField& a, const FormField& b) {
+  // Names are unique (they are keys), so this order is total and needs no stable sort.
+  std::sort(out.begin(), out.end(), [](const FormField& a, const FormField& b) {
     return a.order != b.order ? a.order < b.order : a.name < b.name;
   });
   return out;

@@ -460,8 +460,11 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
     // Sort views of the items: O(n log n) instead of comparing every pair.
     std::vector<std::size_t> order(size);
     for (std::size_t i = 0; i < size; ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
+    // Equal items stay in index order, so the first pair reported is the same as a stable
+    // sort's.
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return v[a] < v[b] || (!(v[b] < v[a]) && a < b);
+    });
     for (std::size_t i = 1; i < size; ++i) {
       if (v[order[i - 1]] == v[order[i]]) {
         const auto first = std::min(order[i - 1], order[i]);
