@@ -64,8 +64,7 @@ export class Client {
     }
     // Called unbound: window.fetch throws "Illegal invocation" as a method of another object.
     this.fetchImpl = (...args) => fetchImpl(...args);
-    this.storageMethod =
-      config.auth?.jwtTokenStorageMethod ?? (hasStorage("localStorage") ? "local" : "memory");
+    this.chosenStorageMethod = config.auth?.jwtTokenStorageMethod;
     this.storageKey = config.auth?.jwtTokenStorageKey ?? TOKEN_KEY;
     this.memoryToken = "";
     this.retry = {
@@ -98,6 +97,13 @@ export class Client {
   /** Forgets the stored JWT. */
   async clearToken() {
     this.writeToken("");
+  }
+
+  /** Where the JWT is kept. Probed on first use: opening window.localStorage costs about a
+   * millisecond, which a page that only validates need not pay at start-up. */
+  get storageMethod() {
+    this.chosenStorageMethod ??= hasStorage("localStorage") ? "local" : "memory";
+    return this.chosenStorageMethod;
   }
 
   readToken() {
