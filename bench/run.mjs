@@ -3,7 +3,7 @@
 // instructions per call under callgrind) and the mock backend under load. Budgets from
 // the benchmark issue are checked and reported; nothing here is a test.
 //   node bench/run.mjs [--quick]      (scripts/bench.sh builds what it needs first)
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,8 +40,11 @@ const native = JSON.parse(execFileSync(path.join(nativeBench, "validator_bench")
 const instructions = {};
 if (existsSync("/usr/bin/valgrind")) {
   const collected = (n, kind) => {
-    const out = execFileSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", path.join(nativeBench, "validator_bench"), "--count", String(n), kind], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
-    return Number(/Collected : (\d+)/.exec(out)?.[1] ?? NaN);
+    // callgrind reports on stderr (execFileSync would return only stdout).
+    const run = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", path.join(nativeBench, "validator_bench"), "--count", String(n), kind], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+    const collected = Number(/Collected : (\d+)/.exec(run.stderr)?.[1] ?? NaN);
+    if (run.status !== 0 || !Number.isFinite(collected)) throw new Error(`callgrind gave no instruction count: ${run.stderr.slice(-500)}`);
+    return collected;
   };
   for (const kind of ["valid", "invalid"]) instructions[kind] = (collected(2000, kind) - collected(1000, kind)) / 1000;
 }
