@@ -53,11 +53,11 @@ std::string exact_decimal(long double v) {
   return out;
 }
 
-// The number `exact` (as printed by exact_decimal) with `digit` written just before its
+// The number `exact` (as printed by exact_decimal) with a 1 written just before its
 // exponent, after `zeros` zeros: a tiny amount above it.
-std::string just_above(const std::string& exact, int zeros, char digit = '1') {
+std::string just_above(const std::string& exact, int zeros) {
   const auto e = exact.find('e');
-  return exact.substr(0, e) + std::string(static_cast<std::size_t>(zeros), '0') + digit +
+  return exact.substr(0, e) + std::string(static_cast<std::size_t>(zeros), '0') + '1' +
          exact.substr(e);
 }
 
