@@ -170,6 +170,15 @@ AnchoredRun anchored_run(const Ast& ast) {
 
 }  // namespace
 
+// Run once per class when compiling: built for size with the compiler, not with the VM.
+void CharClass::prepare_ascii() {
+  for (auto& subset : subsets) subset.prepare_ascii();
+  ascii_bits[0] = ascii_bits[1] = 0;
+  for (char32_t cp = 0; cp < 0x80; ++cp)
+    if (matches_slow(cp)) ascii_bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+  ascii_ready = true;
+}
+
 Result<detail::RegexProgram> compile_ast(Ast ast, const RegexLimits& limits) {
   detail::RegexProgram program;
   auto code = Compiler(ast, limits.max_program_size).run();

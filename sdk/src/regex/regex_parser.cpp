@@ -1,5 +1,6 @@
 // Recursive-descent parser for ECMAScript patterns (u-flag reading, Annex B leniency for
 // a lone `]`, `{` or `}`). Recursion depth is bounded by RegexLimits::max_group_depth.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,7 +12,6 @@ namespace medusa::regex {
 namespace {
 
 constexpr char32_t kEnd = 0xFFFFFFFF;
-
 
 void add_digit(CharClass& c) {
   c.add('0', '9');
@@ -416,7 +416,8 @@ class Parser {
             const int h = hex_value(next());
             if (h < 0) return fail("regex.syntax", "invalid \\u{...} escape");
             v = v * 16 + static_cast<char32_t>(h);
-            if (++digits > 8 || v > 0x10FFFF) return fail("regex.syntax", "code point out of range");
+            if (++digits > 8 || v > 0x10FFFF)
+              return fail("regex.syntax", "code point out of range");
           }
           next();
           if (digits == 0) return fail("regex.syntax", "empty \\u{} escape");
@@ -529,6 +530,20 @@ class Parser {
 };
 
 }  // namespace
+
+// Run once per class while parsing: built for size with the parser, not with the VM.
+void CharClass::finish() {
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<std::pair<char32_t, char32_t>> merged;
+  for (const auto& r : ranges) {
+    if (!merged.empty() && r.first <= merged.back().second + 1) {
+      merged.back().second = std::max(merged.back().second, r.second);
+    } else {
+      merged.push_back(r);
+    }
+  }
+  ranges = std::move(merged);
+}
 
 Result<Ast> parse_pattern(std::string_view pattern, const RegexLimits& limits) {
   if (pattern.size() > limits.max_pattern_bytes) {

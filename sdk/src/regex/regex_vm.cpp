@@ -122,27 +122,6 @@ class Vm {
 
 }  // namespace
 
-void CharClass::finish() {
-  std::sort(ranges.begin(), ranges.end());
-  std::vector<std::pair<char32_t, char32_t>> merged;
-  for (const auto& r : ranges) {
-    if (!merged.empty() && r.first <= merged.back().second + 1) {
-      merged.back().second = std::max(merged.back().second, r.second);
-    } else {
-      merged.push_back(r);
-    }
-  }
-  ranges = std::move(merged);
-}
-
-void CharClass::prepare_ascii() {
-  for (auto& subset : subsets) subset.prepare_ascii();
-  ascii_bits[0] = ascii_bits[1] = 0;
-  for (char32_t cp = 0; cp < 0x80; ++cp)
-    if (matches_slow(cp)) ascii_bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
-  ascii_ready = true;
-}
-
 bool CharClass::matches_slow(char32_t cp) const {
   bool in = false;
   auto it =
