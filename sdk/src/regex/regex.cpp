@@ -1,10 +1,12 @@
 #include "medusa/regex.hpp"
 
+#include "built_for_size.hpp"
 #include "regex/regex_ast.hpp"
 #include "regex/unicode_categories.hpp"
 
 namespace medusa {
 
+MEDUSA_BUILT_FOR_SIZE_BEGIN
 Result<Regex> Regex::compile(std::string_view pattern, const RegexLimits& limits) {
   auto ast = regex::parse_pattern(pattern, limits);
   if (!ast) return ast.error();
@@ -13,6 +15,7 @@ Result<Regex> Regex::compile(std::string_view pattern, const RegexLimits& limits
   program->source = std::string(pattern);
   return Regex(std::make_shared<const detail::RegexProgram>(std::move(program).value()));
 }
+MEDUSA_BUILT_FOR_SIZE_END
 
 Regex::Regex(std::shared_ptr<const detail::RegexProgram> program) : program_(std::move(program)) {}
 

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <string>
 
+#include "built_for_size.hpp"
 #include "json_numbers.hpp"
 #include "medusa/json_output.hpp"
 #include "text/utf8.hpp"
@@ -166,6 +167,8 @@ std::string schema_path_of(const Node& n, const char* keyword) {
 
 }  // namespace
 
+// Run once per node when a schema is compiled.
+MEDUSA_BUILT_FOR_SIZE_BEGIN
 void prepare_issues(Node& n) {
   auto add = [&](Fixed keyword, std::string message, json params) {
     const FixedName& name = name_of(keyword);
@@ -202,6 +205,8 @@ void prepare_issues(Node& n) {
     add(Fixed::format, "must be a valid " + n.format, params_of("format", n.format));
   }
 }
+
+MEDUSA_BUILT_FOR_SIZE_END
 
 Evaluator::Evaluator(const Graph& graph, Report* report) : g_(graph), report_(report) {}
 

@@ -1,10 +1,14 @@
 #include "medusa/schema/validator.hpp"
 
+#include "built_for_size.hpp"
 #include "schema/draft07_check.hpp"
 #include "schema/evaluator.hpp"
 #include "schema/graph.hpp"
 
 namespace medusa::schema {
+
+// Reports as JSON values and compilation: not the validation path.
+MEDUSA_BUILT_FOR_SIZE_BEGIN
 
 json Issue::to_json() const {
   return json{{"instance_path", instance_path},
@@ -45,6 +49,8 @@ Result<CompiledSchema> CompiledSchema::compile(const json& schema,
   if (!graph) return graph.error();
   return CompiledSchema(std::move(graph).value());
 }
+
+MEDUSA_BUILT_FOR_SIZE_END
 
 Report CompiledSchema::validate(const json& instance) const {
   Report report;
