@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -19,7 +20,6 @@ using medusa::JsonLimits;
 using medusa::parse_json;
 
 namespace {
-
 
 // parse_json against nlohmann/json's own parser (what it replaced): the same verdict, and
 // for a document both accept, the same value with the same number types.
@@ -105,6 +105,20 @@ TEST_SUITE("json_input") {
     }
   }
 
+  TEST_CASE("every \\u escape decodes as nlohmann/json's parser decodes it") {
+    char text[16];
+    for (unsigned cp = 0; cp <= 0xFFFF; ++cp) {
+      std::snprintf(text, sizeof text, "\"\\u%04x\"", cp);  // lone surrogates too: both refuse
+      check_like_nlohmann(text);
+    }
+    for (unsigned cp = 0x10000; cp <= 0x10FFFF; cp += 0x3FF) {  // pairs, both halves' edges
+      const unsigned v = cp - 0x10000;
+      std::snprintf(text, sizeof text, "\"\\u%04X\\u%04X\"", 0xD800 + (v >> 10),
+                    0xDC00 + (v & 0x3FF));
+      check_like_nlohmann(text);
+    }
+  }
+
   TEST_CASE("well-formed JSON parses to the same value") {
     auto r = parse_json(R"({"message":"Happy birthday, Anna!","n":[1,2.5,null,true]})");
     REQUIRE(r.ok());
@@ -174,7 +188,8 @@ TEST_SUITE("json_input") {
 
   TEST_CASE("a NUL byte never ends the input early (found by fuzz_json)") {
     using namespace std::string_literals;
-    for (const std::string& text : {"1\0garbage"s, "{\"a\":1}\0{\"admin\":true}"s, "\0"s, "\"a\0b\""s}) {
+    for (const std::string& text :
+         {"1\0garbage"s, "{\"a\":1}\0{\"admin\":true}"s, "\0"s, "\"a\0b\""s}) {
       CAPTURE(text.size());
       auto parsed = medusa::parse_json(text);
       REQUIRE_FALSE(parsed.ok());
@@ -218,9 +233,22 @@ TEST_SUITE("json_output") {
   }
 
   TEST_CASE("numbers: integers, doubles of every magnitude, non-finite ones") {
-    std::vector<json> values = {0,         -0.0,    0.0,      1.0,       -1.5,     0.1,
-                                1e20,      1e21,    1e-7,     5e-324,    1.7976931348623157e308,
-                                INT64_MIN, INT64_MAX, UINT64_MAX, 123456789.125, 2.5e-5,
+    std::vector<json> values = {0,
+                                -0.0,
+                                0.0,
+                                1.0,
+                                -1.5,
+                                0.1,
+                                1e20,
+                                1e21,
+                                1e-7,
+                                5e-324,
+                                1.7976931348623157e308,
+                                INT64_MIN,
+                                INT64_MAX,
+                                UINT64_MAX,
+                                123456789.125,
+                                2.5e-5,
                                 std::numeric_limits<double>::infinity(),
                                 std::numeric_limits<double>::quiet_NaN()};
     std::uint64_t bits = 0x9E3779B97F4A7C15ull;
@@ -236,7 +264,8 @@ TEST_SUITE("json_output") {
   }
 
   TEST_CASE("structures, keys that need escaping, binary and discarded values") {
-    json doc = json::parse(R"({"b":[1,-2,3.5,true,false,null,{}],"a":{"x\"y":"\u0001\u001f/"},"":[]})");
+    json doc =
+        json::parse(R"({"b":[1,-2,3.5,true,false,null,{}],"a":{"x\"y":"\u0001\u001f/"},"":[]})");
     doc["k\xff"] = std::string("v\xc3");
     CHECK(medusa::to_json_text(doc) == theirs(doc));
     CHECK(medusa::to_json_text(json::binary({1, 2, 255})) == theirs(json::binary({1, 2, 255})));
