@@ -250,6 +250,12 @@ void Evaluator::issue(const Node& n, Fixed fixed) {
   issue(n, name.keyword, name.code, f.message, f.params);
 }
 
+void Evaluator::count_issue(const Node& n, const char* keyword, const char* code, const char* words,
+                            std::uint64_t limit, const char* unit, std::uint64_t actual) {
+  issue(n, keyword, code, words + std::to_string(limit) + unit,
+        {{"limit", limit}, {"actual", actual}});
+}
+
 bool Evaluator::has_room() {
   if (issue_count() < g_.options.max_issues) return true;
   if (report_) report_->truncated = true;
@@ -385,16 +391,14 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
       const auto length = text::count_code_points(s);
       if (n.min_length && length < *n.min_length) {
         if (collecting())
-          issue(n, "minLength", "min_length",
-                "must be at least " + std::to_string(*n.min_length) + " characters",
-                {{"limit", *n.min_length}, {"actual", length}});
+          count_issue(n, "minLength", "min_length", "must be at least ", *n.min_length,
+                      " characters", length);
         if (failed()) return false;
       }
       if (n.max_length && length > *n.max_length) {
         if (collecting())
-          issue(n, "maxLength", "max_length",
-                "must be at most " + std::to_string(*n.max_length) + " characters",
-                {{"limit", *n.max_length}, {"actual", length}});
+          count_issue(n, "maxLength", "max_length", "must be at most ", *n.max_length,
+                      " characters", length);
         if (failed()) return false;
       }
     }
@@ -460,16 +464,12 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
   const std::size_t size = v.size();
   if (n.min_items && size < *n.min_items) {
     if (collecting())
-      issue(n, "minItems", "min_items",
-            "must have at least " + std::to_string(*n.min_items) + " items",
-            {{"limit", *n.min_items}, {"actual", size}});
+      count_issue(n, "minItems", "min_items", "must have at least ", *n.min_items, " items", size);
     if (failed()) return false;
   }
   if (n.max_items && size > *n.max_items) {
     if (collecting())
-      issue(n, "maxItems", "max_items",
-            "must have at most " + std::to_string(*n.max_items) + " items",
-            {{"limit", *n.max_items}, {"actual", size}});
+      count_issue(n, "maxItems", "max_items", "must have at most ", *n.max_items, " items", size);
     if (failed()) return false;
   }
   if (n.unique_items && size > 1) {
@@ -535,16 +535,14 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
   const std::size_t size = v.size();
   if (n.min_properties && size < *n.min_properties) {
     if (collecting())
-      issue(n, "minProperties", "min_properties",
-            "must have at least " + std::to_string(*n.min_properties) + " properties",
-            {{"limit", *n.min_properties}, {"actual", size}});
+      count_issue(n, "minProperties", "min_properties", "must have at least ", *n.min_properties,
+                  " properties", size);
     if (failed()) return false;
   }
   if (n.max_properties && size > *n.max_properties) {
     if (collecting())
-      issue(n, "maxProperties", "max_properties",
-            "must have at most " + std::to_string(*n.max_properties) + " properties",
-            {{"limit", *n.max_properties}, {"actual", size}});
+      count_issue(n, "maxProperties", "max_properties", "must have at most ", *n.max_properties,
+                  " properties", size);
     if (failed()) return false;
   }
   for (const auto& name : n.required) {

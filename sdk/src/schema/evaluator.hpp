@@ -38,6 +38,11 @@ class Evaluator {
              json params = json::object(), const std::string* child = nullptr);
   /// The prepared issue of a keyword whose text depends on the schema alone.
   void issue(const Node& n, Fixed fixed);
+  /// A length or count beyond its limit: "<words><limit><unit>", params {limit, actual}.
+  /// Out of line: six keywords share it.
+  [[gnu::noinline]] void count_issue(const Node& n, const char* keyword, const char* code,
+                                     const char* words, std::uint64_t limit, const char* unit,
+                                     std::uint64_t actual);
   void abort(const Node& n, const char* code, std::string message);
 
   const Graph& g_;
