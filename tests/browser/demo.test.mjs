@@ -275,6 +275,43 @@ test("staff: login, orders with personalization, the print queue, fulfilment", a
   await page.waitForSelector("#print-queue");
 });
 
+test("the SDK keeps the JWT in localStorage by default, and opens it only when it needs it", async () => {
+  // A page of the demo's origin with no demo code running in it.
+  const bare = await browser.context.newPage();
+  try {
+    await bare.goto(`${base}/src/index.js`);
+    const seen = await bare.evaluate(async () => {
+      const { MedusaPersonalize } = await import("/src/index.js");
+      const real = Object.getOwnPropertyDescriptor(window, "localStorage");
+      let opened = 0;
+      Object.defineProperty(window, "localStorage", {
+        configurable: true,
+        get() {
+          opened++;
+          return real.get.call(window);
+        },
+      });
+      try {
+        const sdk = await MedusaPersonalize.create({ baseUrl: location.origin });
+        sdk.personalization.compile({ type: "object" }).validate({});
+        const beforeToken = opened;
+        await sdk.client.setToken("jwt-1");
+        const stored = real.get.call(window).getItem("medusa_auth_token");
+        await sdk.client.clearToken();
+        return { beforeToken, stored, afterToken: opened, left: real.get.call(window).getItem("medusa_auth_token") };
+      } finally {
+        Object.defineProperty(window, "localStorage", real);
+      }
+    });
+    assert.equal(seen.beforeToken, 0);
+    assert.equal(seen.stored, "jwt-1");
+    assert.ok(seen.afterToken > 0);
+    assert.equal(seen.left, null);
+  } finally {
+    await bare.close();
+  }
+});
+
 test("no dialogs, no script errors, injected markup never ran", () => {
   assert.deepEqual(dialogs, []);
   assert.deepEqual(pageErrors, []);
