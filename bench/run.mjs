@@ -39,14 +39,14 @@ log("native validator...");
 const native = JSON.parse(execFileSync(path.join(nativeBench, "validator_bench"), [String(ROUNDS), "--json"], { encoding: "utf8" }));
 const instructions = {};
 if (existsSync("/usr/bin/valgrind")) {
-  const collected = (n, kind) => {
+  const instructionsFor = (n, kind) => {
     // callgrind reports on stderr (execFileSync would return only stdout).
     const run = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", path.join(nativeBench, "validator_bench"), "--count", String(n), kind], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
-    const collected = Number(/Collected : (\d+)/.exec(run.stderr)?.[1] ?? NaN);
-    if (run.status !== 0 || !Number.isFinite(collected)) throw new Error(`callgrind gave no instruction count: ${run.stderr.slice(-500)}`);
-    return collected;
+    const count = Number(/Collected : (\d+)/.exec(run.stderr)?.[1] ?? NaN);
+    if (run.status !== 0 || !Number.isFinite(count)) throw new Error(`callgrind gave no instruction count: ${run.stderr.slice(-500)}`);
+    return count;
   };
-  for (const kind of ["valid", "invalid"]) instructions[kind] = (collected(2000, kind) - collected(1000, kind)) / 1000;
+  for (const kind of ["valid", "invalid"]) instructions[kind] = (instructionsFor(2000, kind) - instructionsFor(1000, kind)) / 1000;
 }
 log("mock backend under load...");
 const load = JSON.parse(execFileSync(path.join(nativeBench, "mock_load_bench"), ["8", quick ? "10" : "25", "--json"], { encoding: "utf8" }));
