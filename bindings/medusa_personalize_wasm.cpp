@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 
+#include "medusa/api/call.hpp"
 #include "medusa/api/line_item_add.hpp"
 #include "medusa/api/named_calls.hpp"
 #include "medusa/api/store.hpp"
@@ -352,15 +353,13 @@ medusa::Result<medusa::api::Envelope> envelope_for(const std::string& name) {
   return Error(medusa::ErrorKind::invalid_argument, "argument.call", "unknown call '" + name + "'");
 }
 
-// "" when a response is what call `name` returns (the caller then JSON.parses the same
-// bytes), else the error: http (non-2xx, from Medusa's error body) or invalid_response.
-std::string checkResponse(const std::string& name, int status, std::uintptr_t pointer,
-                          std::size_t length) {
-  auto envelope = envelope_for(name);
-  if (!envelope) return error_text(envelope.error());
-  auto checked = medusa::api::check_response(*envelope, status, heap_bytes(pointer, length));
-  if (!checked) return error_text(checked.error());
-  return std::string();
+// The error a response with a status outside 2xx stands for, read by the core from
+// Medusa's error body ({type, message, code}, and the issue list of a rejected
+// personalization). 2xx bodies never come here: JavaScript parses them and the core
+// checks their top level (checkOutline).
+std::string responseError(int status, std::uintptr_t pointer, std::size_t length) {
+  return error_text(medusa::api::http_error(
+      medusa::http::Response{status, {}, std::string(heap_bytes(pointer, length))}));
 }
 
 // "" when the top level of a 2xx body that JavaScript has parsed fits call `name`. The
@@ -462,7 +461,7 @@ EMSCRIPTEN_BINDINGS(medusa_personalize) {
   function("planCall", &planCall);
   function("planRequest", &planRequest);
   function("planUpload", &planUpload);
-  function("checkResponse", &checkResponse);
+  function("responseError", &responseError);
   function("checkOutline", &checkOutline);
   function("responseLimits", &responseLimits);
   function("lineItemAddState", &lineItemAddState);

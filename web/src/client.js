@@ -272,7 +272,7 @@ export class Client {
    */
   readResponse(name, status, statusText, bytes) {
     if (status < 200 || status > 299) {
-      this.core.checkResponse(name, status, statusText, bytes);
+      this.core.throwResponseError(status, statusText, bytes);
       throw new MedusaPersonalizeError(`unexpected status ${status}`, { kind: "http", code: "http.status" });
     }
     this.limits ??= this.core.responseLimits();

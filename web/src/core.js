@@ -156,9 +156,9 @@ export class Core {
     );
   }
 
-  /** Throws the typed error of a response that is not what call `name` returns. */
-  checkResponse(name, status, statusText, bytes) {
-    this.withBytes(bytes, (p, n) => this.checked(this.module.checkResponse(name, status, p, n), { status, statusText }));
+  /** Throws the typed error of a response whose status is outside 2xx (read from its body). */
+  throwResponseError(status, statusText, bytes) {
+    this.withBytes(bytes, (p, n) => this.checked(this.module.responseError(status, p, n), { status, statusText }));
   }
 
   /** { quantity, outcome?, error? } of a line-item add (its target and body) in a cart response. */
