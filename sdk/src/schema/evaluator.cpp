@@ -461,7 +461,10 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
     valid = false;
     return !collecting() || aborted_;
   };
-  const std::size_t size = v.size();
+  // The container itself: json's own iterators and accessors dispatch on the value's
+  // type at every step.
+  const json::array_t& items = *v.get_ptr<const json::array_t*>();
+  const std::size_t size = items.size();
   if (n.min_items && size < *n.min_items) {
     if (collecting())
       count_issue(n, "minItems", "min_items", "must have at least ", *n.min_items, " items", size);
@@ -478,7 +481,7 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
     for (std::size_t i = 0; i < size; ++i) order[i] = i;
     std::sort(order.begin(), order.end(), ItemOrder{v});
     for (std::size_t i = 1; i < size; ++i) {
-      if (v[order[i - 1]] == v[order[i]]) {
+      if (items[order[i - 1]] == items[order[i]]) {
         const auto first = std::min(order[i - 1], order[i]);
         const auto second = std::max(order[i - 1], order[i]);
         if (collecting())
@@ -493,12 +496,12 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
   }
   if (n.items) {
     for (std::size_t i = 0; i < size; ++i) {
-      if (!at(i, *n.items, v[i]) && failed()) return false;
+      if (!at(i, *n.items, items[i]) && failed()) return false;
     }
   } else if (n.items_is_tuple) {
     for (std::size_t i = 0; i < size; ++i) {
       if (i < n.items_tuple.size()) {
-        if (!at(i, *n.items_tuple[i], v[i]) && failed()) return false;
+        if (!at(i, *n.items_tuple[i], items[i]) && failed()) return false;
       } else if (n.additional_items) {
         if (n.additional_items->is_boolean && !n.additional_items->boolean_value) {
           if (collecting()) {
@@ -510,13 +513,13 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
           if (failed()) return false;
           break;
         }
-        if (!at(i, *n.additional_items, v[i]) && failed()) return false;
+        if (!at(i, *n.additional_items, items[i]) && failed()) return false;
       }
     }
   }
   if (n.contains) {
     bool found = false;
-    for (std::size_t i = 0; i < size && !found; ++i) found = quietly(*n.contains, v[i]);
+    for (std::size_t i = 0; i < size && !found; ++i) found = quietly(*n.contains, items[i]);
     if (aborted_) return false;
     if (!found) {
       if (collecting()) issue(n, "contains", "contains", "must contain at least one matching item");
@@ -532,7 +535,8 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
     valid = false;
     return !collecting() || aborted_;
   };
-  const std::size_t size = v.size();
+  const json::object_t& members = *v.get_ptr<const json::object_t*>();
+  const std::size_t size = members.size();
   if (n.min_properties && size < *n.min_properties) {
     if (collecting())
       count_issue(n, "minProperties", "min_properties", "must have at least ", *n.min_properties,
@@ -546,16 +550,16 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
     if (failed()) return false;
   }
   for (const auto& name : n.required) {
-    if (!v.contains(name)) {
+    if (!members.count(name)) {
       if (collecting())
         issue(n, "required", "required", "is required", params_of("property", name), &name);
       if (failed()) return false;
     }
   }
   for (const auto& [name, needs] : n.dependency_lists) {
-    if (!v.contains(name)) continue;
+    if (!members.count(name)) continue;
     for (const auto& other : needs) {
-      if (!v.contains(other)) {
+      if (!members.count(other)) {
         if (collecting())
           issue(n, "dependencies", "dependencies", "is required when '" + name + "' is present",
                 {{"property", other}, {"because", name}}, &other);
@@ -564,15 +568,13 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
     }
   }
   for (const auto& [name, schema] : n.dependency_schemas) {
-    if (v.contains(name) && !eval(*schema, v) && failed()) return false;
+    if (members.count(name) && !eval(*schema, v) && failed()) return false;
   }
   // The instance's members and `properties` are both sorted by name (nlohmann objects
   // iterate in key order): one merged walk instead of a binary search per member.
   auto next_property = n.properties.begin();
   const auto properties_end = n.properties.end();
-  for (auto member = v.begin(); member != v.end(); ++member) {
-    const std::string& key = member.key();
-    const json& value = member.value();
+  for (const auto& [key, value] : members) {
     if (n.property_names) {
       const json name(key);
       if (!quietly(*n.property_names, name)) {
