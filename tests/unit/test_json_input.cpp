@@ -180,6 +180,13 @@ TEST_SUITE("json_input") {
   TEST_CASE("json_depth and is_valid_utf8") {
     CHECK(medusa::json_depth(json(1)) == 0);
     CHECK(medusa::json_depth(json::parse(R"({"a":[{"b":[]}]})")) == 4);
+    CHECK(medusa::json_depth(json::object()) == 1);
+    CHECK(medusa::json_depth(json::array()) == 1);
+    CHECK(medusa::json_depth(json::parse(R"([1, "two", null, true])")) == 1);
+    // The deepest branch counts wherever it is: first, middle or last member or item.
+    CHECK(medusa::json_depth(json::parse(R"({"x":1,"y":[[[]]],"z":{"w":{}}})")) == 4);
+    CHECK(medusa::json_depth(json::parse(R"([[], {"a": [[{}]]}, 0])")) == 5);
+    CHECK(medusa::json_depth(json::parse(R"([[[[{"k":"v"}]]], [], {}])")) == 5);
     CHECK(medusa::is_valid_utf8("plain ascii"));
     CHECK(medusa::is_valid_utf8("\xF0\x9F\x98\x80"));
     CHECK_FALSE(medusa::is_valid_utf8("\xF0\x9F\x98"));
