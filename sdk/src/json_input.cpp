@@ -336,15 +336,24 @@ Result<json> parse_json(std::string_view text, const JsonLimits& limits) {
 }
 
 std::size_t json_depth(const json& value) {
+  if (!value.is_structured()) return 0;
+  // Only arrays and objects go on the stack, each with its own depth; the containers are
+  // walked directly (json's iterators dispatch on the type at every step). Every
+  // validation runs this over its whole instance.
   std::size_t deepest = 0;
-  std::vector<std::pair<const json*, std::size_t>> stack{{&value, 0}};
+  std::vector<std::pair<const json*, std::size_t>> stack{{&value, 1}};
   while (!stack.empty()) {
-    auto [node, depth] = stack.back();
+    const auto [node, depth] = stack.back();
     stack.pop_back();
-    if (!node->is_structured()) continue;
-    const std::size_t inner = depth + 1;
-    if (inner > deepest) deepest = inner;
-    for (const auto& child : *node) stack.emplace_back(&child, inner);
+    if (depth > deepest) deepest = depth;
+    const auto push = [&stack, inner = depth + 1](const json& child) {
+      if (child.is_structured()) stack.emplace_back(&child, inner);
+    };
+    if (node->is_object()) {
+      for (const auto& member : *node->get_ptr<const json::object_t*>()) push(member.second);
+    } else {
+      for (const auto& item : *node->get_ptr<const json::array_t*>()) push(item);
+    }
   }
   return deepest;
 }
