@@ -103,6 +103,28 @@ TEST_SUITE("validator") {
     CHECK(compile(R"({"format":"email"})", annotations).is_valid("nope"));
   }
 
+  TEST_CASE("format uri: every ASCII character in a path") {
+    // RFC 3986: letters, digits, unreserved, gen-delims and sub-delims may appear as they
+    // are; brackets only around an IP literal host; '%' only before two hex digits; one
+    // '#' (the fragment); nothing else (controls, space, "<>\^`{|} and DEL).
+    const auto uri = compile(R"({"format":"uri"})");
+    const auto reference = compile(R"({"format":"uri-reference"})");
+    const std::string allowed =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&'()*+,;=";
+    for (int c = 0; c < 128; ++c) {
+      const std::string path(1, static_cast<char>(c));
+      CAPTURE(c);
+      const bool expected = c != '[' && c != ']' && allowed.find(static_cast<char>(c)) != std::string::npos;
+      CHECK(uri.is_valid(json("https://x.test/a" + path + "b")) == expected);
+      CHECK(reference.is_valid(json("a/b" + path + "c")) == expected);
+    }
+    CHECK(uri.is_valid(json("https://x.test/a%2Fb")));
+    CHECK_FALSE(uri.is_valid(json("https://x.test/a%2")));
+    CHECK_FALSE(uri.is_valid(json("https://x.test/a#b#c")));
+    CHECK(uri.is_valid(json("https://[::1]:8080/a")));
+    CHECK_FALSE(uri.is_valid(json("https://x.test/\xc3\xa9")));
+  }
+
   TEST_CASE("arrays") {
     CHECK(issues(R"({"minItems":2,"maxItems":3})", "[1]") ==
           Lines{" #/minItems min_items: must have at least 2 items"});

@@ -199,17 +199,20 @@ bool idn_email(const std::string& s) {
 }
 
 // RFC 3986 / 3987 character-level check of a URI or IRI (reference).
-// RFC 3986's unreserved, gen-delims and sub-delims besides letters and digits.
-bool is_uri_punctuation(unsigned char c) {
-  static const struct Table {
-    bool allowed[128] = {};
-    Table() {
-      for (const char* p = "-._~:/?#[]@!$&'()*+,;="; *p; ++p)
-        allowed[static_cast<unsigned char>(*p)] = true;
-    }
-  } table;
-  return c < 128 && table.allowed[c];
-}
+// The ASCII characters a URI may hold as they are: letters, digits, and RFC 3986's
+// unreserved, gen-delims and sub-delims. A constant table: a function-local static
+// would cost an initialization check on every character.
+struct UriCharTable {
+  bool allowed[128] = {};
+  constexpr UriCharTable() {
+    for (int c = 'a'; c <= 'z'; ++c) allowed[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) allowed[c] = true;
+    for (int c = '0'; c <= '9'; ++c) allowed[c] = true;
+    for (const char* p = "-._~:/?#[]@!$&'()*+,;="; *p; ++p)
+      allowed[static_cast<unsigned char>(*p)] = true;
+  }
+};
+constexpr UriCharTable kUriChars;
 
 // The first of up to three characters at or after `from`, in one plain loop:
 // std::string::find_first_of calls memchr on the set for every character.
@@ -251,15 +254,14 @@ bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
       continue;
     }
     if (c == '#' && i != fragment) return false;  // a second '#'
-    if (!(is_alpha(static_cast<char>(c)) || is_digit(static_cast<char>(c)) ||
-          is_uri_punctuation(c))) {
-      return false;
-    }
+    if (!kUriChars.allowed[c]) return false;
   }
   // Brackets only around an IP literal host.
   const std::size_t after_scheme = has_scheme ? colon + 1 : 0;
   if (s.compare(after_scheme, 2, "//") == 0) {
     const auto end = first_of<'/', '?', '#'>(s, after_scheme + 2);
+    // Nor in the path, query or fragment after the authority.
+    if (end != std::string::npos && first_of<'[', ']'>(s, end) != std::string::npos) return false;
     const std::string_view authority = std::string_view(s).substr(
         after_scheme + 2, end == std::string::npos ? std::string::npos : end - after_scheme - 2);
     const auto at = authority.rfind('@');
