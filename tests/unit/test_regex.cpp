@@ -177,7 +177,8 @@ TEST_SUITE("regex") {
         "^[\\p{L} ,.!-]+$", "^.{1,3}$",        "^ab$",              "^[^a]+$",
         "^\\d{0,2}$",       "^[\\p{Lu}]$",     "^é.[\\s]?$",         "^[\\w\\D]{3,}$"};
     const std::vector<std::string> alphabet = {"a", "b", "c", "x", "#", "0", "F", " ", ".",
-                                               "é", "Ж", "\n", "\xE2\x80\xA8", "😀", "A"};
+                                               "é", "Ж", "\n", "\xE2\x80\xA8", "😀", "A",
+                                               "\xFF", "\xC3"};  // invalid UTF-8: U+FFFD
     unsigned seed = 7;
     auto next = [&] { return (seed = seed * 1103515245u + 12345u) >> 16; };
     for (const auto& pattern : patterns) {

@@ -157,6 +157,18 @@ bool run_anchored(const detail::RegexProgram& program, std::string_view text) {
     if (pos >= text.size() || !test(program, m, text::decode_utf8(text, pos))) return false;
   }
   std::uint64_t count = 0;
+  if (run.has_repeat && run.repeated.kind == Matcher::Kind::char_class) {
+    // The usual shape, `^[...]+$`: the class looked up once, ASCII read without the decoder.
+    const CharClass& cls = program.classes[run.repeated.cls];
+    while (pos < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[pos]);
+      const char32_t c = byte < 0x80 ? (++pos, byte) : text::decode_utf8(text, pos);
+      if (!cls.matches(c)) return false;
+      ++count;
+      if (!run.unbounded && count > run.max) return false;
+    }
+    return count >= run.min;
+  }
   while (pos < text.size()) {
     if (!run.has_repeat || !test(program, run.repeated, text::decode_utf8(text, pos))) return false;
     ++count;
