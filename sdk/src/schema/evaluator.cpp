@@ -586,8 +586,10 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
       }
     }
     bool matched = false;
-    while (next_property != properties_end && next_property->first < key) ++next_property;
-    if (next_property != properties_end && next_property->first == key) {
+    int order = 1;  // of the next property's name against the key: one comparison per step
+    while (next_property != properties_end && (order = next_property->first.compare(key)) < 0)
+      ++next_property;
+    if (next_property != properties_end && order == 0) {
       const auto prop = next_property++;
       matched = true;
       if (!at(key, *prop->second, value) && failed()) return false;
