@@ -114,7 +114,8 @@ TEST_SUITE("validator") {
     for (int c = 0; c < 128; ++c) {
       const std::string path(1, static_cast<char>(c));
       CAPTURE(c);
-      const bool expected = c != '[' && c != ']' && allowed.find(static_cast<char>(c)) != std::string::npos;
+      const bool expected =
+          c != '[' && c != ']' && allowed.find(static_cast<char>(c)) != std::string::npos;
       CHECK(uri.is_valid(json("https://x.test/a" + path + "b")) == expected);
       CHECK(reference.is_valid(json("a/b" + path + "c")) == expected);
     }
