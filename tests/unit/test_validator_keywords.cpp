@@ -122,6 +122,10 @@ TEST_SUITE("validator") {
     CHECK(uri.is_valid(json("https://x.test/a%2Fb")));
     CHECK_FALSE(uri.is_valid(json("https://x.test/a%2")));
     CHECK_FALSE(uri.is_valid(json("https://x.test/a#b#c")));
+    CHECK_FALSE(uri.is_valid(json("https://x.test/a?q=[1]")));
+    CHECK_FALSE(uri.is_valid(json("https://x.test/a#b[c")));
+    CHECK_FALSE(reference.is_valid(json("a/b#c]d")));
+    CHECK(reference.is_valid(json("//[::1]/a#b")));
     CHECK(uri.is_valid(json("https://[::1]:8080/a")));
     CHECK_FALSE(uri.is_valid(json("https://x.test/\xc3\xa9")));
   }

@@ -97,7 +97,7 @@ json type_array(std::uint8_t mask) {
 // switch over every pair of types, and the sort compares at a dozen sites (uniqueItems is
 // rare; this kept 2.6 KB out of the module).
 struct ItemOrder {
-  const json& items;
+  const json::array_t& items;
   [[gnu::noinline]] bool operator()(std::size_t a, std::size_t b) const {
     return items[a] < items[b] || (!(items[b] < items[a]) && a < b);
   }
@@ -479,7 +479,7 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
     // Sort views of the items: O(n log n) instead of comparing every pair.
     std::vector<std::size_t> order(size);
     for (std::size_t i = 0; i < size; ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), ItemOrder{v});
+    std::sort(order.begin(), order.end(), ItemOrder{items});
     for (std::size_t i = 1; i < size; ++i) {
       if (items[order[i - 1]] == items[order[i]]) {
         const auto first = std::min(order[i - 1], order[i]);

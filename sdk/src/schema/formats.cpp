@@ -256,11 +256,11 @@ bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
     if (c == '#' && i != fragment) return false;  // a second '#'
     if (!kUriChars.allowed[c]) return false;
   }
-  // Brackets only around an IP literal host.
+  // Brackets only around an IP literal host: nowhere else in the authority, nor in the
+  // path, query or fragment.
   const std::size_t after_scheme = has_scheme ? colon + 1 : 0;
   if (s.compare(after_scheme, 2, "//") == 0) {
     const auto end = first_of<'/', '?', '#'>(s, after_scheme + 2);
-    // Nor in the path, query or fragment after the authority.
     if (end != std::string::npos && first_of<'[', ']'>(s, end) != std::string::npos) return false;
     const std::string_view authority = std::string_view(s).substr(
         after_scheme + 2, end == std::string::npos ? std::string::npos : end - after_scheme - 2);
@@ -289,12 +289,7 @@ bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
         first_of<'[', ']'>(authority.substr(0, at)) != std::string_view::npos) {
       return false;
     }
-  } else {
-    const std::string_view rest = std::string_view(s).substr(
-        after_scheme, fragment == std::string::npos ? std::string::npos : fragment - after_scheme);
-    if (first_of<'[', ']'>(rest) != std::string_view::npos) return false;
-  }
-  if (fragment != std::string::npos && first_of<'[', ']'>(s, fragment) != std::string::npos) {
+  } else if (first_of<'[', ']'>(s, after_scheme) != std::string::npos) {
     return false;
   }
   return true;
