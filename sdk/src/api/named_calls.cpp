@@ -72,6 +72,8 @@ class Args {
     return v;
   }
 
+  // A request body, passed through as the caller wrote it once its types are checked
+  // (checked_json<T>: what from_json<T> and to_json would send, with far less code).
   template <class T>
   T body(std::size_t i) {
     const json& v = at(i);
@@ -79,12 +81,24 @@ class Args {
       fail(i, "argument.type", "must be an object");
       return T{};
     }
-    auto model = from_json<T>(v);
+    auto model = checked_json<T>(v);
     if (!model) {
       fail(i, "argument.body", model.error().message, model.error().path);
       return T{};
     }
     return std::move(model).value();
+  }
+
+  // A cart line item given back to the SDK: checked like from_json<LineItem>, with the
+  // members the update uses (id, quantity, metadata) read out.
+  LineItem line_item(std::size_t i) {
+    LineItem item = body<LineItem>(i);
+    const json& j = item.extra;
+    if (auto id = j.find("id"); id != j.end() && id->is_string()) item.id = id->get<std::string>();
+    if (auto q = j.find("quantity"); q != j.end() && q->is_number_integer())
+      item.quantity = q->get<std::int64_t>();
+    if (auto m = j.find("metadata"); m != j.end() && !m->is_null()) item.metadata = *m;
+    return item;
   }
 
   void fail(std::size_t i, const std::string& code, const std::string& what,
@@ -276,7 +290,7 @@ constexpr Entry kCalls[] = {
      [](Context& c) -> Result<PlannedCall> {
        if (!c.schema) c.a.fail(1, "argument.schema", "has no personalization schema");
        const std::string cart_id = c.a.id(0);
-       const LineItem current = c.a.body<LineItem>(1);
+       const LineItem current = c.a.line_item(1);
        if (!c.a.failed() && (!current.id || current.id->empty()))
          c.a.fail(1, "argument.type", "must be a line item with an id", "/id");
        const json body = c.a.object(2);

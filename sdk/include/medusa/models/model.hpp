@@ -144,6 +144,53 @@ bool read_value(const json& j, T& out, const std::string& path, ModelError& erro
   return true;
 }
 
+// Type checks a model's JSON in place, without building the model: the same first error
+// as read_value, and integers written as floats (2.0) made integers, as the model's
+// round trip would write them. `Tag` is a null pointer of the member's type.
+inline bool check_value(json& j, const std::string& path, ModelError& error, std::string*) {
+  return j.is_string() || type_error(j, "a string", path, error);
+}
+inline bool check_value(json& j, const std::string& path, ModelError& error, double*) {
+  return j.is_number() || type_error(j, "a number", path, error);
+}
+inline bool check_value(json& j, const std::string& path, ModelError& error, std::int64_t*) {
+  std::int64_t value = 0;
+  if (!read_value(j, value, path, error)) return false;
+  if (!j.is_number_integer()) j = value;
+  return true;
+}
+inline bool check_value(json& j, const std::string& path, ModelError& error, bool*) {
+  return j.is_boolean() || type_error(j, "a boolean", path, error);
+}
+inline bool check_value(json&, const std::string&, ModelError&, json*) {
+  return true;
+}
+template <class T, std::enable_if_t<std::is_base_of_v<Model, T>, int> = 0>
+bool check_value(json& j, const std::string& path, ModelError& error, T*);
+template <class T>
+bool check_value(json& j, const std::string& path, ModelError& error, std::vector<T>*) {
+  if (!j.is_array()) return type_error(j, "an array", path, error);
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    if (!check_value(j[i], path + "/" + std::to_string(i), error, static_cast<T*>(nullptr)))
+      return false;
+  }
+  return true;
+}
+template <class T, std::enable_if_t<std::is_base_of_v<Model, T>, int>>
+bool check_value(json& j, const std::string& path, ModelError& error, T*) {
+  if (!j.is_object()) return type_error(j, "an object", path, error);
+  static const T members;  // visit() needs an instance; only its members' types are used
+  bool ok = true;
+  T::visit(members, [&](const char* key, const auto& member) {
+    using Member = typename std::decay_t<decltype(member)>::value_type;
+    if (!ok) return;
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    ok = check_value(*it, path + "/" + key, error, static_cast<Member*>(nullptr));
+  });
+  return ok;
+}
+
 inline json write_value(const std::string& v) {
   return v;
 }
@@ -186,6 +233,22 @@ Result<T> from_json(const json& j) {
   T out;
   detail::ModelError e;
   if (!detail::read_value(j, out, "", e)) return detail::model_error(e);
+  return out;
+}
+
+/// A model holding `j` as it is: every member left empty and `j` kept whole in `extra`,
+/// after checking its types as from_json<T> would (the same error). For a body that is
+/// only passed through (the named calls read theirs from JSON): to_json of the result
+/// is the text from_json<T>(j) would write back (integers written as floats become
+/// integers; a `double` member keeps the number as written), without the code that
+/// builds and writes each member.
+template <class T>
+Result<T> checked_json(json j) {
+  static_assert(std::is_base_of_v<Model, T>, "T must be a medusa model");
+  detail::ModelError e;
+  if (!detail::check_value(j, "", e, static_cast<T*>(nullptr))) return detail::model_error(e);
+  T out;
+  out.extra = std::move(j);
   return out;
 }
 
