@@ -100,7 +100,7 @@ bool agree(const json& input) {
     CHECK(checked.error().path == read.error().path);
     return false;
   }
-  CHECK_MESSAGE(medusa::to_json(*checked).dump() == medusa::to_json(*read).dump(), input.dump());
+  CHECK_MESSAGE(checked->dump() == medusa::to_json(*read).dump(), input.dump());
   return true;
 }
 
@@ -139,8 +139,7 @@ TEST_SUITE("checked_json") {
                          {"metadata", {{"size", 2.0}}}};
     auto sent = medusa::checked_json<medusa::api::CreateCart>(floats);
     REQUIRE(sent.ok());
-    CHECK(medusa::to_json(*sent).dump() ==
-          R"({"items":[{"quantity":2,"variant_id":"v"}],"metadata":{"size":2.0}})");
+    CHECK(sent->dump() == R"({"items":[{"quantity":2,"variant_id":"v"}],"metadata":{"size":2.0}})");
     CHECK_FALSE(medusa::checked_json<medusa::api::AddLineItem>(json{{"quantity", 2.5}}).ok());
   }
 

@@ -75,30 +75,35 @@ class Args {
   // A request body, passed through as the caller wrote it once its types are checked
   // (checked_json<T>: what from_json<T> and to_json would send, with far less code).
   template <class T>
-  T body(std::size_t i) {
-    const json& v = at(i);
-    if (!v.is_object()) {
-      fail(i, "argument.type", "must be an object");
-      return T{};
-    }
-    auto model = checked_json<T>(v);
-    if (!model) {
-      fail(i, "argument.body", model.error().message, model.error().path);
-      return T{};
-    }
-    return std::move(model).value();
+  Body<T> body(std::size_t i) {
+    return Body<T>::checked(checked_object<T>(i));
   }
 
   // A cart line item given back to the SDK: checked like from_json<LineItem>, with the
   // members the update uses (id, quantity, metadata) read out.
   LineItem line_item(std::size_t i) {
-    LineItem item = body<LineItem>(i);
-    const json& j = item.extra;
+    const json j = checked_object<LineItem>(i);
+    LineItem item;
     if (auto id = j.find("id"); id != j.end() && id->is_string()) item.id = id->get<std::string>();
     if (auto q = j.find("quantity"); q != j.end() && q->is_number_integer())
       item.quantity = q->get<std::int64_t>();
     if (auto m = j.find("metadata"); m != j.end() && !m->is_null()) item.metadata = *m;
     return item;
+  }
+
+  template <class T>
+  json checked_object(std::size_t i) {
+    const json& v = at(i);
+    if (!v.is_object()) {
+      fail(i, "argument.type", "must be an object");
+      return json::object();
+    }
+    auto checked = checked_json<T>(v);
+    if (!checked) {
+      fail(i, "argument.body", checked.error().message, checked.error().path);
+      return json::object();
+    }
+    return std::move(checked).value();
   }
 
   void fail(std::size_t i, const std::string& code, const std::string& what,

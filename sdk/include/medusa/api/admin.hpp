@@ -32,21 +32,21 @@ struct AdminOrder : AdminResource<Exec> {
   }
   /// POST /admin/orders/:id/fulfillments -> { order }. Fulfilling an item twice is a
   /// 400 on the real server ("No stock reservation found for item ...").
-  auto createFulfillment(const std::string& id, const CreateFulfillment& body,
+  auto createFulfillment(const std::string& id, const Body<CreateFulfillment>& body,
                          const http::Query& query = {}, const http::Headers& headers = {}) const {
     return this->exec.template call<OrderResponse>(
         *this->config, "POST", "/admin/orders/" + path_segment(id) + "/fulfillments", query,
-        headers, to_json(body), false);
+        headers, body.value(), false);
   }
   /// POST /admin/orders/:id/fulfillments/:fulfillment_id/shipments -> { order }
   auto createShipment(const std::string& id, const std::string& fulfillmentId,
-                      const CreateShipment& body, const http::Query& query = {},
+                      const Body<CreateShipment>& body, const http::Query& query = {},
                       const http::Headers& headers = {}) const {
     return this->exec.template call<OrderResponse>(*this->config, "POST",
                                                "/admin/orders/" + path_segment(id) +
                                                    "/fulfillments/" + path_segment(fulfillmentId) +
                                                    "/shipments",
-                                               query, headers, to_json(body), false);
+                                               query, headers, body.value(), false);
   }
 };
 

@@ -7,6 +7,22 @@
 
 namespace medusa::api {
 
+/// The body of a request of type T, as JSON: written from a model (pass the model, it
+/// converts), or JSON already checked against T (checked_json<T>), sent as it is. The
+/// JavaScript layer's bodies take the second way, so the module holds no code to write
+/// the body models.
+template <class T>
+class Body {
+ public:
+  Body(const T& model) : json_(medusa::to_json(model)) {}  // implicit: pass the model
+  static Body checked(json j) { return Body(std::move(j)); }
+  const json& value() const { return json_; }
+
+ private:
+  explicit Body(json j) : json_(std::move(j)) {}
+  json json_;
+};
+
 /// StoreAddCartLineItem. Quantities are integers: the real server silently rounds
 /// fractional ones (1.5 -> 2).
 struct AddLineItem : Model {

@@ -101,10 +101,10 @@ struct StoreProduct : StoreResource<Exec> {
 template <class Exec>
 struct StoreCart : StoreResource<Exec> {
   /// POST /store/carts -> { cart }
-  auto create(const CreateCart& body, const http::Query& query = {},
+  auto create(const Body<CreateCart>& body, const http::Query& query = {},
               const http::Headers& headers = {}) const {
     return this->exec.template call<CartResponse>(*this->config, "POST", "/store/carts", query, headers,
-                                              to_json(body), false);
+                                              body.value(), false);
   }
   /// GET /store/carts/:id -> { cart }
   auto retrieve(const std::string& id, const http::Query& query = {},
@@ -113,27 +113,27 @@ struct StoreCart : StoreResource<Exec> {
         *this->config, "GET", "/store/carts/" + path_segment(id), query, headers, {}, true);
   }
   /// POST /store/carts/:id -> { cart }
-  auto update(const std::string& id, const UpdateCart& body, const http::Query& query = {},
+  auto update(const std::string& id, const Body<UpdateCart>& body, const http::Query& query = {},
               const http::Headers& headers = {}) const {
     return this->exec.template call<CartResponse>(*this->config, "POST",
                                               "/store/carts/" + path_segment(id), query, headers,
-                                              to_json(body), false);
+                                              body.value(), false);
   }
   /// POST /store/carts/:id/line-items -> { cart }. Same variant + deep-equal metadata
   /// merges into the existing line on the server.
-  auto createLineItem(const std::string& cartId, const AddLineItem& body,
+  auto createLineItem(const std::string& cartId, const Body<AddLineItem>& body,
                       const http::Query& query = {}, const http::Headers& headers = {}) const {
     return this->exec.template call<CartResponse>(*this->config, "POST", line_items(cartId), query,
-                                              headers, to_json(body), false);
+                                              headers, body.value(), false);
   }
   /// POST /store/carts/:id/line-items/:line_id -> { cart }. The server merges metadata
   /// shallowly; use updatePersonalizedLineItem for an exact replace.
   auto updateLineItem(const std::string& cartId, const std::string& lineItemId,
-                      const UpdateLineItem& body, const http::Query& query = {},
+                      const Body<UpdateLineItem>& body, const http::Query& query = {},
                       const http::Headers& headers = {}) const {
     return this->exec.template call<CartResponse>(*this->config, "POST",
                                               line_items(cartId) + "/" + path_segment(lineItemId),
-                                              query, headers, to_json(body), false);
+                                              query, headers, body.value(), false);
   }
   /// DELETE /store/carts/:id/line-items/:line_id -> { id, object, deleted, parent }
   auto deleteLineItem(const std::string& cartId, const std::string& lineItemId,
@@ -143,11 +143,11 @@ struct StoreCart : StoreResource<Exec> {
         {}, true);
   }
   /// POST /store/carts/:id/shipping-methods -> { cart }
-  auto addShippingMethod(const std::string& cartId, const AddShippingMethod& body,
+  auto addShippingMethod(const std::string& cartId, const Body<AddShippingMethod>& body,
                          const http::Query& query = {}, const http::Headers& headers = {}) const {
     return this->exec.template call<CartResponse>(
         *this->config, "POST", "/store/carts/" + path_segment(cartId) + "/shipping-methods", query,
-        headers, to_json(body), false);
+        headers, body.value(), false);
   }
   /// POST /store/carts/:id/complete -> {type:"order", order} | {type:"cart", cart, error}.
   /// Idempotent on the real server (completing twice returns the same order).
@@ -212,12 +212,12 @@ struct StorePayment : StoreResource<Exec> {
   }
   /// POST /store/payment-collections/:id/payment-sessions -> { payment_collection }.
   auto createPaymentSession(const std::string& paymentCollectionId,
-                            const InitiatePaymentSession& body, const http::Query& query = {},
+                            const Body<InitiatePaymentSession>& body, const http::Query& query = {},
                             const http::Headers& headers = {}) const {
     return this->exec.template call<PaymentCollectionResponse>(
         *this->config, "POST",
         "/store/payment-collections/" + path_segment(paymentCollectionId) + "/payment-sessions",
-        query, headers, to_json(body), false);
+        query, headers, body.value(), false);
   }
   /// The JS SDK's initiatePaymentSession(cart, body): creates the cart's payment
   /// collection if it has none, then the session. Two requests, so only executors
@@ -225,7 +225,7 @@ struct StorePayment : StoreResource<Exec> {
   /// Any cart change deletes the session on the real server: call this right before
   /// completing.
   template <class E = Exec, std::enable_if_t<E::sends, int> = 0>
-  auto initiatePaymentSession(const Cart& cart, const InitiatePaymentSession& body,
+  auto initiatePaymentSession(const Cart& cart, const Body<InitiatePaymentSession>& body,
                               const http::Query& query = {},
                               const http::Headers& headers = {}) const {
     std::string collection_id;

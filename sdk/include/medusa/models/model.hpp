@@ -236,20 +236,16 @@ Result<T> from_json(const json& j) {
   return out;
 }
 
-/// A model holding `j` as it is: every member left empty and `j` kept whole in `extra`,
-/// after checking its types as from_json<T> would (the same error). For a body that is
-/// only passed through (the named calls read theirs from JSON): to_json of the result
-/// is the text from_json<T>(j) would write back (integers written as floats become
-/// integers; a `double` member keeps the number as written), without the code that
-/// builds and writes each member.
+/// `j` checked against model T without building the model: the same error as
+/// from_json<T>(j), and on success the text from_json<T>(j) would write back (integers
+/// written as floats become integers; a `double` member keeps the number as written).
+/// For bodies that are only passed through: the named calls read theirs from JSON.
 template <class T>
-Result<T> checked_json(json j) {
+Result<json> checked_json(json j) {
   static_assert(std::is_base_of_v<Model, T>, "T must be a medusa model");
   detail::ModelError e;
   if (!detail::check_value(j, "", e, static_cast<T*>(nullptr))) return detail::model_error(e);
-  T out;
-  out.extra = std::move(j);
-  return out;
+  return j;
 }
 
 /// Writes a model back to JSON, including everything kept in `extra`.
