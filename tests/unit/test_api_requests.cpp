@@ -325,7 +325,8 @@ TEST_SUITE("api") {
     const Config config = trace_config();
     const Store<BuildOnly> store(&config, BuildOnly{});
     const auto html = load_trace("198-err-unknown-route.txt");
-    const auto not_found = store.region.list()->parse_response({html.status, {}, html.response_body}, config);
+    const auto not_found =
+        store.region.list()->parse_response({html.status, {}, html.response_body}, config);
     REQUIRE_FALSE(not_found.ok());
     CHECK(not_found.error().code == "http.404");
     CHECK(not_found.error().message == "Error Cannot GET /store/does-not-exist");
@@ -333,8 +334,8 @@ TEST_SUITE("api") {
     AddLineItem body;
     body.variant_id = "v";
     body.quantity = 1;
-    const auto too_large =
-        store.cart.createLineItem("c", body)->parse_response({big.status, {}, big.response_body}, config);
+    const auto too_large = store.cart.createLineItem("c", body)->parse_response(
+        {big.status, {}, big.response_body}, config);
     REQUIRE_FALSE(too_large.ok());
     CHECK(too_large.error().code == "http.unknown_error");
     CHECK(too_large.error().details["status"] == 413);
@@ -368,6 +369,24 @@ TEST_SUITE("api") {
     Config c;
     const Store<BuildOnly> store(&c, BuildOnly{});
     CHECK(store.cart.retrieve("../admin/x?y")->request.target == "/store/carts/..%2Fadmin%2Fx%3Fy");
+  }
+
+  TEST_CASE("a body is a model, `{}`, or JSON checked against the model, sent as it is") {
+    Config c;
+    const Store<BuildOnly> store(&c, BuildOnly{});
+    CHECK(*store.cart.create({})->request.body == "{}");
+    CreateCart cart;
+    cart.email = "a@example.com";
+    cart.extra["note"] = "kept";
+    CHECK(*store.cart.create(cart)->request.body == R"({"email":"a@example.com","note":"kept"})");
+    const json written = {{"email", "a@example.com"}, {"items", {{{"quantity", 2.0}}}}};
+    auto checked = Body<CreateCart>::from_json(written);
+    REQUIRE(checked.ok());
+    CHECK(*store.cart.create(*checked)->request.body ==
+          R"({"email":"a@example.com","items":[{"quantity":2}]})");
+    auto refused = Body<CreateCart>::from_json({{"items", {{{"quantity", "2"}}}}});
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().path == "/items/0/quantity");
   }
 
   TEST_CASE("bodies over Medusa's 100 KiB limit are refused before sending") {

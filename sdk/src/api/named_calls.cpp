@@ -73,17 +73,25 @@ class Args {
   }
 
   // A request body, passed through as the caller wrote it once its types are checked
-  // (checked_json<T>: what from_json<T> and to_json would send, with far less code).
+  // (Body<T>::from_json: what from_json<T> and to_json would send, with far less code).
   template <class T>
   Body<T> body(std::size_t i) {
-    return Body<T>::checked(checked_object<T>(i));
+    const json* v = object_at(i);
+    if (!v) return {};
+    auto body = Body<T>::from_json(*v);
+    if (!body) return body_error(i, body.error()), Body<T>();
+    return std::move(body).value();
   }
 
   // A cart line item given back to the SDK: checked like from_json<LineItem>, with the
   // members the update uses (id, quantity, metadata) read out.
   LineItem line_item(std::size_t i) {
-    const json j = checked_object<LineItem>(i);
     LineItem item;
+    const json* v = object_at(i);
+    if (!v) return item;
+    auto checked = checked_json<LineItem>(*v);
+    if (!checked) return body_error(i, checked.error()), item;
+    const json& j = *checked;
     if (auto id = j.find("id"); id != j.end() && id->is_string()) item.id = id->get<std::string>();
     if (auto q = j.find("quantity"); q != j.end() && q->is_number_integer())
       item.quantity = q->get<std::int64_t>();
@@ -91,20 +99,15 @@ class Args {
     return item;
   }
 
-  template <class T>
-  json checked_object(std::size_t i) {
+  // Argument i if it is an object; null once the failure is recorded.
+  const json* object_at(std::size_t i) {
     const json& v = at(i);
-    if (!v.is_object()) {
-      fail(i, "argument.type", "must be an object");
-      return json::object();
-    }
-    auto checked = checked_json<T>(v);
-    if (!checked) {
-      fail(i, "argument.body", checked.error().message, checked.error().path);
-      return json::object();
-    }
-    return std::move(checked).value();
+    if (v.is_object()) return &v;
+    fail(i, "argument.type", "must be an object");
+    return nullptr;
   }
+
+  void body_error(std::size_t i, const Error& e) { fail(i, "argument.body", e.message, e.path); }
 
   void fail(std::size_t i, const std::string& code, const std::string& what,
             const std::string& path = {}) {

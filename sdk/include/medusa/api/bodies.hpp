@@ -8,19 +8,29 @@
 namespace medusa::api {
 
 /// The body of a request of type T, as JSON: written from a model (pass the model, it
-/// converts), or JSON already checked against T (checked_json<T>), sent as it is. The
-/// JavaScript layer's bodies take the second way, so the module holds no code to write
-/// the body models.
+/// converts; `{}` is an empty one), or JSON checked against T and sent as it is
+/// (from_json). The JavaScript layer's bodies take the second way, so the module holds
+/// no code to build or write the body models.
 template <class T>
 class Body {
  public:
+  Body() = default;
   Body(const T& model) : json_(medusa::to_json(model)) {}  // implicit: pass the model
-  static Body checked(json j) { return Body(std::move(j)); }
+
+  /// `j` once checked_json<T> accepts it: the same error as medusa::from_json<T>(j), and
+  /// the same text sent as the model read from `j` would write.
+  static Result<Body> from_json(json j) {
+    auto checked = checked_json<T>(std::move(j));
+    if (!checked) return checked.error();
+    Body body;
+    body.json_ = std::move(checked).value();
+    return body;
+  }
+
   const json& value() const { return json_; }
 
  private:
-  explicit Body(json j) : json_(std::move(j)) {}
-  json json_;
+  json json_ = json::object();
 };
 
 /// StoreAddCartLineItem. Quantities are integers: the real server silently rounds
