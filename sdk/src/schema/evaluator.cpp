@@ -275,6 +275,62 @@ void Evaluator::abort(const Node& n, const char* code, std::string message) {
   }
 }
 
+MEDUSA_BUILT_FOR_SIZE_BEGIN
+void Evaluator::issue_text(const Node& n, const char* keyword, const char* code,
+                           const char* message) {
+  issue(n, keyword, code, message);
+}
+
+void Evaluator::property_issue(const Node& n, const char* keyword, const char* code,
+                               const char* message, const std::string& property) {
+  issue(n, keyword, code, message, params_of("property", property), &property);
+}
+
+void Evaluator::type_issue(const Node& n, const json& v) {
+  const FixedIssue& f = n.fixed(Fixed::type);
+  json params = f.params;
+  params["actual"] = type_name(v);
+  issue(n, "type", "type", f.message, std::move(params));
+}
+
+void Evaluator::one_of_issue(const Node& n, std::size_t matches) {
+  issue(n, "oneOf", "one_of",
+        matches == 0 ? "must match exactly one of the allowed forms (matches none)"
+                     : "must match exactly one of the allowed forms (matches several)",
+        {{"matches", matches}});
+}
+
+void Evaluator::unique_items_issue(const Node& n, std::size_t first, std::size_t second) {
+  issue(n, "uniqueItems", "unique_items",
+        "must not contain duplicates (items " + std::to_string(first) + " and " +
+            std::to_string(second) + " are equal)",
+        {{"first", first}, {"second", second}});
+}
+
+void Evaluator::additional_items_issue(const Node& n, std::size_t index) {
+  const std::string token = std::to_string(index);
+  issue(n, "additionalItems", "additional_items",
+        "must have at most " + std::to_string(n.items_tuple.size()) + " items",
+        params_of("limit", n.items_tuple.size()), &token);
+}
+
+void Evaluator::dependency_issue(const Node& n, const std::string& name, const std::string& other) {
+  issue(n, "dependencies", "dependencies", "is required when '" + name + "' is present",
+        {{"property", other}, {"because", name}}, &other);
+}
+
+void Evaluator::abort_steps(const Node& n) {
+  abort(n, "limit_steps",
+        "validation stopped after " + std::to_string(g_.options.max_steps) + " schema evaluations");
+}
+
+void Evaluator::abort_depth(const Node& n) {
+  abort(n, "limit_depth",
+        "schema evaluation nested deeper than " + std::to_string(g_.options.max_eval_depth) +
+            " levels (a $ref cycle?)");
+}
+MEDUSA_BUILT_FOR_SIZE_END
+
 bool Evaluator::quietly(const Node& n, const json& v) {
   const bool saved = quiet_;
   quiet_ = true;
@@ -314,15 +370,11 @@ std::string Evaluator::instance_path(const std::string* child) const {
 bool Evaluator::eval(const Node& n, const json& v) {
   if (aborted_) return false;
   if (++steps_ > g_.options.max_steps) {
-    abort(
-        n, "limit_steps",
-        "validation stopped after " + std::to_string(g_.options.max_steps) + " schema evaluations");
+    abort_steps(n);
     return false;
   }
   if (depth_ >= g_.options.max_eval_depth) {
-    abort(n, "limit_depth",
-          "schema evaluation nested deeper than " + std::to_string(g_.options.max_eval_depth) +
-              " levels (a $ref cycle?)");
+    abort_depth(n);
     return false;
   }
   ++depth_;
@@ -333,7 +385,7 @@ bool Evaluator::eval(const Node& n, const json& v) {
 
 bool Evaluator::eval_node(const Node& n, const json& v) {
   if (n.is_boolean) {
-    if (!n.boolean_value) issue(n, "", "false_schema", "no value is allowed here");
+    if (!n.boolean_value) issue_text(n, "", "false_schema", "no value is allowed here");
     return n.boolean_value;
   }
   if (n.has_ref) return eval(*n.ref, v);
@@ -346,12 +398,7 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
   };
 
   if (n.types && !has_type(n.types, v)) {
-    if (collecting()) {
-      const FixedIssue& f = n.fixed(Fixed::type);
-      json params = f.params;
-      params["actual"] = type_name(v);
-      issue(n, "type", "type", f.message, std::move(params));
-    }
+    if (collecting()) type_issue(n, v);
     if (failed()) return false;
   }
   if (n.has_enum &&
@@ -424,7 +471,8 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
     const bool any = std::any_of(n.any_of.begin(), n.any_of.end(),
                                  [&](const Node* sub) { return quietly(*sub, v); });
     if (!any) {
-      if (collecting()) issue(n, "anyOf", "any_of", "must match at least one of the allowed forms");
+      if (collecting())
+        issue_text(n, "anyOf", "any_of", "must match at least one of the allowed forms");
       if (failed()) return false;
     }
   }
@@ -435,16 +483,12 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
       if (aborted_) return false;
     }
     if (matches != 1) {
-      if (collecting())
-        issue(n, "oneOf", "one_of",
-              matches == 0 ? "must match exactly one of the allowed forms (matches none)"
-                           : "must match exactly one of the allowed forms (matches several)",
-              {{"matches", matches}});
+      if (collecting()) one_of_issue(n, matches);
       if (failed()) return false;
     }
   }
   if (n.not_schema && quietly(*n.not_schema, v)) {
-    if (collecting()) issue(n, "not", "not", "must not match the excluded form");
+    if (collecting()) issue_text(n, "not", "not", "must not match the excluded form");
     if (failed()) return false;
   }
   if (n.if_schema) {
@@ -484,11 +528,7 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
       if (items[order[i - 1]] == items[order[i]]) {
         const auto first = std::min(order[i - 1], order[i]);
         const auto second = std::max(order[i - 1], order[i]);
-        if (collecting())
-          issue(n, "uniqueItems", "unique_items",
-                "must not contain duplicates (items " + std::to_string(first) + " and " +
-                    std::to_string(second) + " are equal)",
-                {{"first", first}, {"second", second}});
+        if (collecting()) unique_items_issue(n, first, second);
         if (failed()) return false;
         break;
       }
@@ -504,12 +544,7 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
         if (!at(i, *n.items_tuple[i], items[i]) && failed()) return false;
       } else if (n.additional_items) {
         if (n.additional_items->is_boolean && !n.additional_items->boolean_value) {
-          if (collecting()) {
-            const std::string token = std::to_string(i);
-            issue(n, "additionalItems", "additional_items",
-                  "must have at most " + std::to_string(n.items_tuple.size()) + " items",
-                  params_of("limit", n.items_tuple.size()), &token);
-          }
+          if (collecting()) additional_items_issue(n, i);
           if (failed()) return false;
           break;
         }
@@ -522,7 +557,8 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
     for (std::size_t i = 0; i < size && !found; ++i) found = quietly(*n.contains, items[i]);
     if (aborted_) return false;
     if (!found) {
-      if (collecting()) issue(n, "contains", "contains", "must contain at least one matching item");
+      if (collecting())
+        issue_text(n, "contains", "contains", "must contain at least one matching item");
       if (failed()) return false;
     }
   }
@@ -551,8 +587,7 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
   }
   for (const auto& name : n.required) {
     if (!members.count(name)) {
-      if (collecting())
-        issue(n, "required", "required", "is required", params_of("property", name), &name);
+      if (collecting()) property_issue(n, "required", "required", "is required", name);
       if (failed()) return false;
     }
   }
@@ -560,9 +595,7 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
     if (!members.count(name)) continue;
     for (const auto& other : needs) {
       if (!members.count(other)) {
-        if (collecting())
-          issue(n, "dependencies", "dependencies", "is required when '" + name + "' is present",
-                {{"property", other}, {"because", name}}, &other);
+        if (collecting()) dependency_issue(n, name, other);
         if (failed()) return false;
       }
     }
@@ -580,8 +613,8 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
       if (!quietly(*n.property_names, name)) {
         if (aborted_) return false;
         if (collecting())
-          issue(n, "propertyNames", "property_names", "is not an allowed property name",
-                params_of("property", key), &key);
+          property_issue(n, "propertyNames", "property_names", "is not an allowed property name",
+                         key);
         if (failed()) return false;
       }
     }
@@ -602,8 +635,8 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
     if (!matched && n.additional_properties) {
       if (n.additional_properties->is_boolean && !n.additional_properties->boolean_value) {
         if (collecting())
-          issue(n, "additionalProperties", "additional_properties", "is not an allowed property",
-                params_of("property", key), &key);
+          property_issue(n, "additionalProperties", "additional_properties",
+                         "is not an allowed property", key);
         if (failed()) return false;
       } else if (!at(key, *n.additional_properties, value) && failed()) {
         return false;

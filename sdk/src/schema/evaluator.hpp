@@ -44,6 +44,22 @@ class Evaluator {
                                      const char* words, std::uint64_t limit, const char* unit,
                                      std::uint64_t actual);
   void abort(const Node& n, const char* code, std::string message);
+  // The issues below are built out of line and for size: they run only when a value
+  // fails, and inlined into the evaluator each was a few hundred bytes of module.
+  [[gnu::noinline, gnu::cold]] void issue_text(const Node& n, const char* keyword, const char* code,
+                                               const char* message);
+  [[gnu::noinline, gnu::cold]] void property_issue(const Node& n, const char* keyword,
+                                                   const char* code, const char* message,
+                                                   const std::string& property);
+  [[gnu::noinline, gnu::cold]] void type_issue(const Node& n, const json& v);
+  [[gnu::noinline, gnu::cold]] void one_of_issue(const Node& n, std::size_t matches);
+  [[gnu::noinline, gnu::cold]] void unique_items_issue(const Node& n, std::size_t first,
+                                                       std::size_t second);
+  [[gnu::noinline, gnu::cold]] void additional_items_issue(const Node& n, std::size_t index);
+  [[gnu::noinline, gnu::cold]] void dependency_issue(const Node& n, const std::string& name,
+                                                     const std::string& other);
+  [[gnu::noinline, gnu::cold]] void abort_steps(const Node& n);
+  [[gnu::noinline, gnu::cold]] void abort_depth(const Node& n);
 
   const Graph& g_;
   Report* report_ = nullptr;
