@@ -263,6 +263,7 @@ bool Evaluator::has_room() {
   return false;
 }
 
+MEDUSA_BUILT_FOR_SIZE_BEGIN
 void Evaluator::abort(const Node& n, const char* code, std::string message) {
   if (aborted_) return;
   aborted_ = true;
@@ -275,7 +276,6 @@ void Evaluator::abort(const Node& n, const char* code, std::string message) {
   }
 }
 
-MEDUSA_BUILT_FOR_SIZE_BEGIN
 void Evaluator::issue_text(const Node& n, const char* keyword, const char* code,
                            const char* message) {
   issue(n, keyword, code, message);
