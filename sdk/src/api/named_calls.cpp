@@ -14,8 +14,7 @@ namespace {
 // expression and the reported error does not depend on evaluation order.
 class Args {
  public:
-  Args(std::string_view call, const char* const* params, std::size_t param_count,
-       const json& args)
+  Args(std::string_view call, const char* const* params, std::size_t param_count, const json& args)
       : call_(call), params_(params), param_count_(param_count), args_(args) {}
 
   bool failed() const { return bad_index_ != kNone; }
@@ -64,12 +63,8 @@ class Args {
   }
 
   json object(std::size_t i) {
-    const json& v = at(i);
-    if (!v.is_object()) {
-      fail(i, "argument.type", "must be an object");
-      return json::object();
-    }
-    return v;
+    const json* v = object_at(i);
+    return v ? *v : json::object();
   }
 
   // A request body, passed through as the caller wrote it once its types are checked
@@ -79,7 +74,10 @@ class Args {
     const json* v = object_at(i);
     if (!v) return {};
     auto body = Body<T>::from_json(*v);
-    if (!body) return body_error(i, body.error()), Body<T>();
+    if (!body) {
+      body_error(i, body.error());
+      return {};
+    }
     return std::move(body).value();
   }
 
@@ -90,7 +88,10 @@ class Args {
     const json* v = object_at(i);
     if (!v) return item;
     auto checked = checked_json<LineItem>(*v);
-    if (!checked) return body_error(i, checked.error()), item;
+    if (!checked) {
+      body_error(i, checked.error());
+      return item;
+    }
     const json& j = *checked;
     if (auto id = j.find("id"); id != j.end() && id->is_string()) item.id = id->get<std::string>();
     if (auto q = j.find("quantity"); q != j.end() && q->is_number_integer())
@@ -465,7 +466,8 @@ Result<PlannedCall> plan_call(const Config& config, std::string_view name, const
                               const personalization::Schema* schema) {
   const Entry* entry = find_entry(name);
   if (!entry) {
-    Error e(ErrorKind::invalid_argument, "argument.call", "unknown call '" + std::string(name) + "'");
+    Error e(ErrorKind::invalid_argument, "argument.call",
+            "unknown call '" + std::string(name) + "'");
     e.details = json{{"call", name}};
     return e;
   }
@@ -497,7 +499,8 @@ Result<JsonOutline> check_response(const Envelope& envelope, const http::Respons
 
 Result<JsonOutline> check_response(const Envelope& envelope, int status, std::string_view body,
                                    const JsonLimits& limits) {
-  if (status < 200 || status > 299) return http_error(http::Response{status, {}, std::string(body)});
+  if (status < 200 || status > 299)
+    return http_error(http::Response{status, {}, std::string(body)});
   auto outline = scan_json(body, limits);
   if (!outline) {
     const Error& e = outline.error();

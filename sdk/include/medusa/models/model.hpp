@@ -146,7 +146,8 @@ bool read_value(const json& j, T& out, const std::string& path, ModelError& erro
 
 // Type checks a model's JSON in place, without building the model: the same first error
 // as read_value, and integers written as floats (2.0) made integers, as the model's
-// round trip would write them. `Tag` is a null pointer of the member's type.
+// round trip would write them. The last argument, a null pointer of the member's type,
+// picks the overload.
 inline bool check_value(json& j, const std::string& path, ModelError& error, std::string*) {
   return j.is_string() || type_error(j, "a string", path, error);
 }
