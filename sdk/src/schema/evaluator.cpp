@@ -225,6 +225,25 @@ bool Evaluator::run(const json& instance) {
   return ok && !aborted_;
 }
 
+void Evaluator::issue(const Node& n, Fixed fixed) {
+  if (!collecting() || aborted_ || !has_room()) return;
+  const FixedIssue& f = n.fixed(fixed);
+  if (text_) {
+    text_->add_prepared(f.text_head, instance_path(), f.text_tail);
+    return;
+  }
+  const FixedName& name = name_of(fixed);
+  issue(n, name.keyword, name.code, f.message, f.params);
+}
+
+bool Evaluator::has_room() {
+  if (issue_count() < g_.options.max_issues) return true;
+  if (report_) report_->truncated = true;
+  if (text_) text_->mark_truncated();
+  return false;
+}
+
+MEDUSA_BUILT_FOR_SIZE_BEGIN
 void Evaluator::issue(const Node& n, const char* keyword, const char* code, std::string message,
                       json params, const std::string* child) {
   if (!collecting() || aborted_ || !has_room()) return;
@@ -239,31 +258,12 @@ void Evaluator::issue(const Node& n, const char* keyword, const char* code, std:
                          std::move(message), std::move(params)});
 }
 
-void Evaluator::issue(const Node& n, Fixed fixed) {
-  if (!collecting() || aborted_ || !has_room()) return;
-  const FixedIssue& f = n.fixed(fixed);
-  if (text_) {
-    text_->add_prepared(f.text_head, instance_path(), f.text_tail);
-    return;
-  }
-  const FixedName& name = name_of(fixed);
-  issue(n, name.keyword, name.code, f.message, f.params);
-}
-
 void Evaluator::count_issue(const Node& n, const char* keyword, const char* code, const char* words,
                             std::uint64_t limit, const char* unit, std::uint64_t actual) {
   issue(n, keyword, code, words + std::to_string(limit) + unit,
         {{"limit", limit}, {"actual", actual}});
 }
 
-bool Evaluator::has_room() {
-  if (issue_count() < g_.options.max_issues) return true;
-  if (report_) report_->truncated = true;
-  if (text_) text_->mark_truncated();
-  return false;
-}
-
-MEDUSA_BUILT_FOR_SIZE_BEGIN
 void Evaluator::abort(const Node& n, const char* code, std::string message) {
   if (aborted_) return;
   aborted_ = true;

@@ -1,5 +1,6 @@
 #include "schema/report_text.hpp"
 
+#include "built_for_size.hpp"
 #include "medusa/schema/validator.hpp"
 
 namespace medusa::schema {
@@ -25,6 +26,8 @@ void ReportText::add(std::string_view code, std::string_view instance_path,
   out.raw('}');
 }
 
+// Once per keyword of a schema, when it is compiled.
+MEDUSA_BUILT_FOR_SIZE_BEGIN
 std::pair<std::string, std::string> ReportText::prepare(std::string_view code,
                                                         std::string_view message,
                                                         const json& params,
@@ -43,6 +46,7 @@ std::pair<std::string, std::string> ReportText::prepare(std::string_view code,
   tail.raw('}');
   return {head.take(), tail.take()};
 }
+MEDUSA_BUILT_FOR_SIZE_END
 
 void ReportText::add_prepared(std::string_view head, std::string_view instance_path,
                               std::string_view tail) {
