@@ -293,16 +293,31 @@ TEST_SUITE("named_calls") {
     REQUIRE_FALSE(unknown.ok());
     CHECK(unknown.error().code == "argument.unknown_key");
 
-    const json line = {{"id", "cali_1"}, {"quantity", 1},
-                       {"metadata", {{"message", "Old"}, {"_personalization_schema", "x"}}}};
-    auto update = plan_call(config, "store.cart.updatePersonalizedLineItem",
-                            json::array({"cart_1", line, {{"personalization", {{"message", "New"}}}}}),
-                            &*schema);
+    // The line as the cart returned it: its id, quantity and metadata are what the update
+    // uses (an old key the new values lack is sent as "" so the server drops it).
+    const json line = {
+        {"id", "cali_1"},
+        {"quantity", 3.0},
+        {"title", "Shirt"},
+        {"metadata", {{"message", "Old"}, {"font", "Serif"}, {"_personalization_schema", "x"}}}};
+    auto update = plan_call(
+        config, "store.cart.updatePersonalizedLineItem",
+        json::array({"cart_1", line, {{"personalization", {{"message", "New"}}}}}), &*schema);
     REQUIRE(update.ok());
     CHECK(update->request.target == "/store/carts/cart_1/line-items/cali_1");
     const json update_body = json::parse(*update->request.body);
-    CHECK(update_body["quantity"] == 1);
+    CHECK(update_body["quantity"] == 3);
     CHECK(update_body["metadata"]["message"] == "New");
+    CHECK(update_body["metadata"]["font"] == "");
+
+    // A wrong type anywhere in the line is refused as from_json<LineItem> refuses it.
+    json odd_line = line;
+    odd_line["title"] = 5;
+    auto refused = plan_call(config, "store.cart.updatePersonalizedLineItem",
+                             json::array({"cart_1", odd_line, json::object()}), &*schema);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "argument.body");
+    CHECK(refused.error().path == "/title");
   }
 
   TEST_CASE("check_response: envelopes and bodies that are not what the call returns") {

@@ -44,8 +44,8 @@ class Evaluator {
                                      const char* words, std::uint64_t limit, const char* unit,
                                      std::uint64_t actual);
   void abort(const Node& n, const char* code, std::string message);
-  // The issues below are built out of line and for size: they run only when a value
-  // fails, and inlined into the evaluator each was a few hundred bytes of module.
+  // Built out of line and for size: these run only when a value fails or a limit is hit,
+  // and inlined into the evaluator each was a few hundred bytes of module.
   [[gnu::noinline, gnu::cold]] void issue_text(const Node& n, const char* keyword, const char* code,
                                                const char* message);
   [[gnu::noinline, gnu::cold]] void property_issue(const Node& n, const char* keyword,
