@@ -646,6 +646,9 @@ bool Evaluator::eval_object(const Node& n, const json& v) {
   return valid;
 }
 
+// One image reference per image field, with five issues worded in full: built for size
+// (8.0 -> 3.4 KB of WebAssembly; a schema of one image field validates 2-4% slower).
+MEDUSA_BUILT_FOR_SIZE_BEGIN
 bool Evaluator::eval_image(const Node& n, const json& v) {
   const ImageRule& rule = *n.image;
   if (!v.is_object()) return true;  // `type` reports non-objects
@@ -729,5 +732,6 @@ bool Evaluator::eval_image(const Node& n, const json& v) {
   }
   return valid;
 }
+MEDUSA_BUILT_FOR_SIZE_END
 
 }  // namespace medusa::schema::detail
