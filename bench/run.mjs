@@ -77,7 +77,7 @@ out();
 out(`Written by \`node bench/run.mjs${quick ? " --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}. ${before.cores} cores (${before.cpu}),`);
 out(`Node ${before.node}, Chromium ${browser.version}; load average ${before.load} before, ${after.load} after.`);
 out(`Timed figures: median (min-max) of ${ROUNDS} alternating rounds of ${MS} ms (start-up: ${ROUNDS * 2} fresh processes or pages each).`);
-// The same host has run the same code at very different speeds from one day to another,
+// The same host has run the same code at very different speeds from one run to the next,
 // with no load to show for it: a figure to compare runs by. Timed figures follow it;
 // sizes and instruction counts do not.
 const nativeValid = native["valid, object in, full report"];
