@@ -28,6 +28,9 @@ if(EMSCRIPTEN)
   # themselves faster and smaller than the JS-based flavour (bench/README.md).
   add_compile_options(-fno-exceptions)
   add_link_options(-fno-exceptions)
+  # The module never exits (no EXIT_RUNTIME), so destructors of statics never run: not
+  # registering them drops their code and the atexit calls.
+  add_compile_options(-fno-c++-static-destructors)
   # libc++ declares std::string's members as extern templates, so every push_back and
   # append became a call into the prebuilt library: text-heavy code (JSON parsing,
   # reports, messages) ran several times slower than natively. Instantiated here, they

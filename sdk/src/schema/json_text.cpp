@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "built_for_size.hpp"
 #include "text/hex.hpp"
 #include "text/utf8.hpp"
 
@@ -164,6 +165,7 @@ bool JsonTextWriter::try_string(std::string_view text) {
   return true;
 }
 
+MEDUSA_BUILT_FOR_SIZE_BEGIN
 // `value` as nlohmann's compact dump writes it; floating-point numbers through
 // nlohmann's own shortest round-trip formatting (the function its serializer calls).
 void write_json(JsonTextWriter& out, const json& value) {
@@ -243,5 +245,6 @@ void write_json(JsonTextWriter& out, const json& value) {
       return;
   }
 }
+MEDUSA_BUILT_FOR_SIZE_END
 
 }  // namespace medusa::schema::detail
