@@ -31,6 +31,11 @@ if(EMSCRIPTEN)
   # The module never exits (no EXIT_RUNTIME), so destructors of statics never run: not
   # registering them drops their code and the atexit calls.
   add_compile_options(-fno-c++-static-destructors)
+  # WebAssembly 2.0's bulk memory (memcpy and memset as one instruction), sign extension
+  # and non-trapping float-to-int conversions (no range checks around each): every engine
+  # the package supports has them (Chrome 75, Firefox 79, Safari 15, Node 12.5).
+  add_compile_options(-mbulk-memory -msign-ext -mnontrapping-fptoint)
+  add_link_options(-mbulk-memory -msign-ext -mnontrapping-fptoint)
   # libc++ declares std::string's members as extern templates, so every push_back and
   # append became a call into the prebuilt library: text-heavy code (JSON parsing,
   # reports, messages) ran several times slower than natively. Instantiated here, they
