@@ -165,6 +165,9 @@ bool JsonTextWriter::try_string(std::string_view text) {
   return true;
 }
 
+// Built for size: it writes whole values once per schema or call (a schema's document,
+// the params of prepared issues, request bodies) and, while validating, only the few
+// params of issues that depend on the instance; the string writer above keeps its speed.
 MEDUSA_BUILT_FOR_SIZE_BEGIN
 // `value` as nlohmann's compact dump writes it; floating-point numbers through
 // nlohmann's own shortest round-trip formatting (the function its serializer calls).
