@@ -26,6 +26,13 @@ bool needs_care(std::uint64_t v) {
 
 }  // namespace
 
+void JsonTextWriter::grow(std::size_t more) {
+  const std::size_t used = size();
+  buffer_.resize(std::max(buffer_.size() * 2, used + more));
+  next_ = buffer_.data() + used;
+  end_ = buffer_.data() + buffer_.size();
+}
+
 void JsonTextWriter::string(std::string_view text) {
   const std::size_t start = size();
   if (!try_string(text)) {

@@ -56,12 +56,11 @@ class JsonTextWriter {
   std::size_t size() const { return static_cast<std::size_t>(next_ - buffer_.data()); }
 
   void reserve(std::size_t more) {
-    if (static_cast<std::size_t>(end_ - next_) >= more) return;
-    const std::size_t used = size();
-    buffer_.resize(std::max(buffer_.size() * 2, used + more));
-    next_ = buffer_.data() + used;
-    end_ = buffer_.data() + buffer_.size();
+    if (static_cast<std::size_t>(end_ - next_) < more) grow(more);
   }
+  // Out of line: the buffer rarely grows, and inlined into every write it was the bulk
+  // of each one's code.
+  void grow(std::size_t more);
 
   // Writes the string; false on invalid UTF-8 (the caller rewinds).
   bool try_string(std::string_view text);
