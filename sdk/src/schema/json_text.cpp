@@ -26,6 +26,17 @@ bool needs_care(std::uint64_t v) {
 
 }  // namespace
 
+JsonTextWriter::JsonTextWriter(std::size_t capacity) {
+  buffer_.resize(std::max<std::size_t>(capacity, 64));
+  next_ = buffer_.data();
+  end_ = next_ + buffer_.size();
+}
+
+std::string JsonTextWriter::take() {
+  buffer_.resize(size());
+  return std::move(buffer_);
+}
+
 void JsonTextWriter::grow(std::size_t more) {
   const std::size_t used = size();
   buffer_.resize(std::max(buffer_.size() * 2, used + more));

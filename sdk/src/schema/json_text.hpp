@@ -18,11 +18,7 @@ namespace medusa::schema::detail {
 /// Compact JSON text in one growing buffer, written with plain copies.
 class JsonTextWriter {
  public:
-  explicit JsonTextWriter(std::size_t capacity) {
-    buffer_.resize(std::max<std::size_t>(capacity, 64));
-    next_ = buffer_.data();
-    end_ = next_ + buffer_.size();
-  }
+  explicit JsonTextWriter(std::size_t capacity);
 
   void raw(const char* text, std::size_t size) {
     reserve(size);
@@ -47,10 +43,7 @@ class JsonTextWriter {
   /// `text` as a JSON string, escaped the way nlohmann's dump escapes it.
   void string(std::string_view text);
 
-  std::string take() {
-    buffer_.resize(size());
-    return std::move(buffer_);
-  }
+  std::string take();
 
  private:
   std::size_t size() const { return static_cast<std::size_t>(next_ - buffer_.data()); }
