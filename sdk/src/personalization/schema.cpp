@@ -2,6 +2,7 @@
 
 #include "json_numbers.hpp"
 #include "medusa/json_output.hpp"
+#include "sort_indices.hpp"
 #include "text/hex.hpp"
 
 #include <algorithm>
@@ -216,10 +217,19 @@ std::vector<FormField> Schema::fields() const {
     out.push_back(std::move(f));
   }
   // Names are unique (they are keys), so this order is total and needs no stable sort.
-  std::sort(out.begin(), out.end(), [](const FormField& a, const FormField& b) {
-    return a.order != b.order ? a.order < b.order : a.name < b.name;
-  });
-  return out;
+  const auto order = medusa::detail::sorted_indices(
+      out.size(),
+      [](const void* context, std::size_t i, std::size_t j) {
+        const auto& fields = *static_cast<const std::vector<FormField>*>(context);
+        const FormField& a = fields[i];
+        const FormField& b = fields[j];
+        return a.order != b.order ? a.order < b.order : a.name < b.name;
+      },
+      &out);
+  std::vector<FormField> sorted;
+  sorted.reserve(out.size());
+  for (const std::size_t i : order) sorted.push_back(std::move(out[i]));
+  return sorted;
 }
 
 }  // namespace medusa::personalization

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "regex/regex_ast.hpp"
+#include "sort_indices.hpp"
 #include "text/utf8.hpp"
 
 namespace medusa::regex {
@@ -533,9 +534,16 @@ class Parser {
 
 // Run once per class while parsing: built for size with the parser, not with the VM.
 void CharClass::finish() {
-  std::sort(ranges.begin(), ranges.end());
+  const auto order = medusa::detail::sorted_indices(
+      ranges.size(),
+      [](const void* context, std::size_t i, std::size_t j) {
+        const auto& all = *static_cast<const std::vector<std::pair<char32_t, char32_t>>*>(context);
+        return all[i] < all[j];
+      },
+      &ranges);
   std::vector<std::pair<char32_t, char32_t>> merged;
-  for (const auto& r : ranges) {
+  for (const std::size_t i : order) {
+    const auto& r = ranges[i];
     if (!merged.empty() && r.first <= merged.back().second + 1) {
       merged.back().second = std::max(merged.back().second, r.second);
     } else {

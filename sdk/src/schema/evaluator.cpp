@@ -14,6 +14,7 @@
 #include "built_for_size.hpp"
 #include "json_numbers.hpp"
 #include "medusa/json_output.hpp"
+#include "sort_indices.hpp"
 #include "text/utf8.hpp"
 
 namespace medusa::schema::detail {
@@ -93,15 +94,13 @@ json type_array(std::uint8_t mask) {
 }
 
 // Array items by value, equal ones by index: sorted so, the first equal neighbours are the
-// pair a stable sort finds. Called, not inlined: each inlined use of json's ordering is a
-// switch over every pair of types, and the sort compares at a dozen sites (uniqueItems is
-// rare; this kept 2.6 KB out of the module).
-struct ItemOrder {
-  const json::array_t& items;
-  [[gnu::noinline]] bool operator()(std::size_t a, std::size_t b) const {
-    return items[a] < items[b] || (!(items[b] < items[a]) && a < b);
-  }
-};
+// pair a stable sort finds. Called through sorted_indices, never inlined: each inlined use
+// of json's ordering is a switch over every pair of types, and a sort compares at a dozen
+// sites.
+bool item_less(const void* context, std::size_t a, std::size_t b) {
+  const auto& items = *static_cast<const json::array_t*>(context);
+  return items[a] < items[b] || (!(items[b] < items[a]) && a < b);
+}
 
 bool is_multiple(const json& value, const json& divisor) {
   if (value.is_number_integer() && divisor.is_number_integer()) {
@@ -521,9 +520,7 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
   }
   if (n.unique_items && size > 1) {
     // Sort views of the items: O(n log n) instead of comparing every pair.
-    std::vector<std::size_t> order(size);
-    for (std::size_t i = 0; i < size; ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), ItemOrder{items});
+    const std::vector<std::size_t> order = medusa::detail::sorted_indices(size, item_less, &items);
     for (std::size_t i = 1; i < size; ++i) {
       if (items[order[i - 1]] == items[order[i]]) {
         const auto first = std::min(order[i - 1], order[i]);
