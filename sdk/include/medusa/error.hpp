@@ -4,9 +4,10 @@
 // Result (`if (!r) ... r.error()`), the WebAssembly bindings turn it into a JS Error.
 #pragma once
 
+#include <new>
 #include <string>
+#include <type_traits>
 #include <utility>
-#include <variant>
 
 #include <nlohmann/json.hpp>
 
@@ -46,29 +47,73 @@ struct Error {
 };
 
 /// Either a value or an Error (a small stand-in for C++23 std::expected).
+///
+/// A tagged union rather than std::variant<T, Error>: a variant's copies, moves and
+/// destruction dispatch through per-type tables of functions, and with one Result type per
+/// call that machinery was 3 KB of the WebAssembly module.
 template <class T>
 class Result {
- public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}      // NOLINT(implicit)
-  Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT(implicit)
+  // Assignment destroys the old state before moving the new one in, so the move must not
+  // fail half way (true of every value the SDK returns: strings, JSON, models, handles).
+  static_assert(std::is_nothrow_move_constructible_v<T>, "Result<T> needs a noexcept move");
 
-  bool ok() const noexcept { return state_.index() == 0; }
-  explicit operator bool() const noexcept { return ok(); }
+ public:
+  Result(T value) : ok_(true) { new (&value_) T(std::move(value)); }        // NOLINT(implicit)
+  Result(Error error) : ok_(false) { new (&error_) Error(std::move(error)); }  // NOLINT(implicit)
+
+  Result(const Result& other) : ok_(other.ok_) {
+    if (ok_)
+      new (&value_) T(other.value_);
+    else
+      new (&error_) Error(other.error_);
+  }
+  Result(Result&& other) noexcept : ok_(other.ok_) {
+    if (ok_)
+      new (&value_) T(std::move(other.value_));
+    else
+      new (&error_) Error(std::move(other.error_));
+  }
+  Result& operator=(const Result& other) {
+    if (this != &other) *this = Result(other);
+    return *this;
+  }
+  Result& operator=(Result&& other) noexcept {
+    if (this != &other) {
+      destroy();
+      new (this) Result(std::move(other));
+    }
+    return *this;
+  }
+  ~Result() { destroy(); }
+
+  bool ok() const noexcept { return ok_; }
+  explicit operator bool() const noexcept { return ok_; }
 
   /// The value; precondition: ok().
-  T& value() & { return std::get<0>(state_); }
-  const T& value() const& { return std::get<0>(state_); }
-  T&& value() && { return std::get<0>(std::move(state_)); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-  T& operator*() & { return value(); }
-  const T& operator*() const& { return value(); }
+  T& value() & { return value_; }
+  const T& value() const& { return value_; }
+  T&& value() && { return std::move(value_); }
+  T* operator->() { return &value_; }
+  const T* operator->() const { return &value_; }
+  T& operator*() & { return value_; }
+  const T& operator*() const& { return value_; }
 
   /// The error; precondition: !ok().
-  const Error& error() const { return std::get<1>(state_); }
+  const Error& error() const { return error_; }
 
  private:
-  std::variant<T, Error> state_;
+  void destroy() noexcept {
+    if (ok_)
+      value_.~T();
+    else
+      error_.~Error();
+  }
+
+  union {
+    T value_;
+    Error error_;
+  };
+  bool ok_;
 };
 
 }  // namespace medusa
