@@ -1,5 +1,6 @@
 #include "schema/json_text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 

@@ -5,7 +5,6 @@
 // payload cost more than validating it.
 #pragma once
 
-#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <string>
