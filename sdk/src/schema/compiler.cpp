@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <type_traits>
@@ -283,7 +284,7 @@ class Compiler {
           "schema.too_large",
           "schema has more than " + std::to_string(options_.max_schema_nodes) + " subschemas", "");
     }
-    Node& n = g_.nodes.emplace_back();
+    Node& n = *g_.nodes.emplace_back(std::make_unique<Node>());
     compiled_[key] = &n;
     n.location = (doc == root_uri_ ? std::string() : doc) + "#" + ptr;
     const std::string where = n.location;
@@ -570,7 +571,8 @@ class Compiler {
   }
 
   void check_ref_cycles() {
-    for (const auto& n : g_.nodes) {
+    for (const auto& node : g_.nodes) {
+      const Node& n = *node;
       const Node* cur = &n;
       std::size_t hops = 0;
       while (cur->has_ref) {
@@ -611,7 +613,7 @@ Result<std::shared_ptr<const Graph>> compile_graph(const json& schema,
   Compiler compiler(*graph, graph->options, patterns);
   compiler.run();
   if (compiler.error()) return *compiler.error();
-  for (Node& n : graph->nodes) prepare_issues(n);
+  for (const auto& n : graph->nodes) prepare_issues(*n);
   return std::shared_ptr<const Graph>(std::move(graph));
 }
 
