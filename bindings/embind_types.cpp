@@ -14,11 +14,11 @@
 #include <emscripten/bind.h>
 #include <emscripten/em_macros.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <string>
-#include <typeinfo>
 
 namespace {
 
@@ -36,9 +36,15 @@ void register_integer(const char* name) {
 extern "C" {
 
 // The name Embind prints for a type nobody registered (in its UnboundTypeError); the glue
-// frees it. The same as libembind's with RTTI on: the mangled name.
-EMSCRIPTEN_KEEPALIVE const char* __getTypeName(const std::type_info* type) {
-  return strdup(type->name());
+// frees it. Without RTTI a type is known only by the address Embind gives it, so that is
+// the name, as in libembind's own build without RTTI ("type 0x2f40").
+EMSCRIPTEN_KEEPALIVE const char* __getTypeName(const void* type) {
+  char name[7 + 2 * sizeof(std::uintptr_t) + 1] = "type 0x";
+  std::uintptr_t address = reinterpret_cast<std::uintptr_t>(type);
+  char* end = name + 7 + 2 * sizeof(address);
+  *end = '\0';
+  for (char* at = end; at != name + 7; address >>= 4) *--at = "0123456789abcdef"[address & 15];
+  return strdup(name);
 }
 
 // A constructor, like libembind's: Embind resolves registrations in any order.

@@ -31,6 +31,11 @@ if(EMSCRIPTEN)
   # The module never exits (no EXIT_RUNTIME), so destructors of statics never run: not
   # registering them drops their code and the atexit calls.
   add_compile_options(-fno-c++-static-destructors)
+  # No RTTI: nothing in the core asks for a type at run time, and Embind identifies types
+  # by an address of its own instead (bindings/embind_types.cpp). Each type_info object
+  # brought in the C++ ABI library's type-walking code through its vtable.
+  add_compile_options(-fno-rtti)
+  add_compile_definitions(EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0)
   # WebAssembly 2.0's bulk memory (memcpy and memset as one instruction), sign extension
   # and non-trapping float-to-int conversions (no range checks around each): every engine
   # the package supports has them (Chrome 75, Firefox 79, Safari 15, Node 12.5).

@@ -16,11 +16,11 @@
 // docs/personalization-schema.md for the full list.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
 
 #include "medusa/error.hpp"
+#include "medusa/shared_const.hpp"
 
 namespace medusa {
 
@@ -50,8 +50,8 @@ class Regex {
   const std::string& source() const;
 
  private:
-  explicit Regex(std::shared_ptr<const detail::RegexProgram> program);
-  std::shared_ptr<const detail::RegexProgram> program_;
+  explicit Regex(detail::SharedConst<detail::RegexProgram> program);
+  detail::SharedConst<detail::RegexProgram> program_;
 };
 
 /// The Unicode version of the General_Category table used by `\p{..}`.

@@ -13,11 +13,11 @@ Result<Regex> Regex::compile(std::string_view pattern, const RegexLimits& limits
   auto program = regex::compile_ast(std::move(ast).value(), limits);
   if (!program) return program.error();
   program->source = std::string(pattern);
-  return Regex(std::make_shared<const detail::RegexProgram>(std::move(program).value()));
+  return Regex(detail::SharedConst<detail::RegexProgram>::make(std::move(program).value()));
 }
 MEDUSA_BUILT_FOR_SIZE_END
 
-Regex::Regex(std::shared_ptr<const detail::RegexProgram> program) : program_(std::move(program)) {}
+Regex::Regex(detail::SharedConst<detail::RegexProgram> program) : program_(std::move(program)) {}
 
 bool Regex::search(std::string_view text) const {
   return regex::run_program(*program_, text);

@@ -604,17 +604,19 @@ class Compiler {
 
 }  // namespace
 
-Result<std::shared_ptr<const Graph>> compile_graph(const json& schema,
-                                                   const ValidatorOptions& options,
-                                                   const CompiledPatterns& patterns) {
-  auto graph = std::make_shared<Graph>();
-  graph->document = schema;
-  graph->options = options;
-  Compiler compiler(*graph, graph->options, patterns);
+Result<medusa::detail::SharedConst<Graph>> compile_graph(const json& schema,
+                                                         const ValidatorOptions& options,
+                                                         const CompiledPatterns& patterns) {
+  Graph graph;
+  graph.document = schema;
+  graph.options = options;
+  Compiler compiler(graph, graph.options, patterns);
   compiler.run();
   if (compiler.error()) return *compiler.error();
-  for (const auto& n : graph->nodes) prepare_issues(*n);
-  return std::shared_ptr<const Graph>(std::move(graph));
+  for (const auto& n : graph.nodes) prepare_issues(*n);
+  // Moved into its shared allocation: nodes point only at each other, each on the heap,
+  // so no pointer refers to the Graph object itself.
+  return medusa::detail::SharedConst<Graph>::make(std::move(graph));
 }
 
 }  // namespace medusa::schema::detail

@@ -134,8 +134,8 @@ void prepare_issues(Node& n);
 using CompiledPatterns = std::map<std::string, Regex>;
 
 /// Builds the graph; defined in compiler.cpp.
-Result<std::shared_ptr<const Graph>> compile_graph(const json& schema,
-                                                   const ValidatorOptions& options,
-                                                   const CompiledPatterns& patterns = {});
+Result<medusa::detail::SharedConst<Graph>> compile_graph(const json& schema,
+                                                         const ValidatorOptions& options,
+                                                         const CompiledPatterns& patterns = {});
 
 }  // namespace medusa::schema::detail

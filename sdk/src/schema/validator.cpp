@@ -24,7 +24,7 @@ json Report::to_json() const {
   return json{{"valid", valid()}, {"issues", std::move(list)}, {"truncated", truncated}};
 }
 
-CompiledSchema::CompiledSchema(std::shared_ptr<const detail::Graph> graph)
+CompiledSchema::CompiledSchema(medusa::detail::SharedConst<detail::Graph> graph)
     : graph_(std::move(graph)) {}
 
 Result<CompiledSchema> CompiledSchema::compile(const json& schema,

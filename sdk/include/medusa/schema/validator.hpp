@@ -10,13 +10,13 @@
 
 #include <cstddef>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "medusa/error.hpp"
 #include "medusa/json_input.hpp"
+#include "medusa/shared_const.hpp"
 
 namespace medusa::schema {
 
@@ -92,8 +92,8 @@ class CompiledSchema {
   const json& document() const;
 
  private:
-  explicit CompiledSchema(std::shared_ptr<const detail::Graph> graph);
-  std::shared_ptr<const detail::Graph> graph_;
+  explicit CompiledSchema(medusa::detail::SharedConst<detail::Graph> graph);
+  medusa::detail::SharedConst<detail::Graph> graph_;
 };
 
 /// The draft-07 meta-schema (http://json-schema.org/draft-07/schema#).
