@@ -146,8 +146,8 @@ Result<json> build_line_item_metadata(const Schema& schema, const json& values,
     }
   }
   report_prototype_keys(normalized, report);
-  const auto checked = schema.validate(normalized);
-  report.issues.insert(report.issues.end(), checked.issues.begin(), checked.issues.end());
+  schema::Report checked = schema.validate(normalized);
+  for (auto& issue : checked.issues) report.issues.push_back(std::move(issue));
   if (!report.valid()) {
     const auto& first = report.issues.front();
     Error e{ErrorKind::validation, "personalization.invalid",
