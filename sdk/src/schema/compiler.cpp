@@ -572,13 +572,12 @@ class Compiler {
 
   void check_ref_cycles() {
     for (const auto& node : g_.nodes) {
-      const Node& n = *node;
-      const Node* cur = &n;
+      const Node* cur = node.get();
       std::size_t hops = 0;
       while (cur->has_ref) {
         cur = cur->ref;
         if (++hops > g_.nodes.size()) {
-          return (void)fail("schema.ref", "$ref cycle that never reaches a schema", n.location);
+          return (void)fail("schema.ref", "$ref cycle that never reaches a schema", node->location);
         }
       }
     }
