@@ -9,7 +9,9 @@ import { launchChromium } from "../../tests/js/browser.mjs";
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
 
-const PRELOAD = `<link rel="preload" href="medusa_personalize.wasm" as="fetch" type="application/wasm" crossorigin>`;
+// The page's script is at the root, so the package's default URL ("../dist/" beside it)
+// is /dist/medusa_personalize.wasm (the server answers by file name).
+const PRELOAD = `<link rel="preload" href="dist/medusa_personalize.wasm" as="fetch" type="application/wasm" crossorigin>`;
 
 function startPage(script, head = "") {
   return `<!doctype html><meta charset="utf-8"><script>window.__t0 = performance.now()</script>${head}<script type="module" src="${script}.js"></script>`;
@@ -31,8 +33,8 @@ async function bundle(repo, workDir) {
     });
     writeFileSync(path.join(workDir, `${page}.html`), startPage(page));
   }
-  // The same start, with the .wasm requested by the HTML while the script loads, as
-  // docs/npm-package.md suggests to storefronts.
+  // The same start, with the .wasm requested by the HTML while the script loads, as a
+  // storefront can ask for it.
   writeFileSync(path.join(workDir, "ours-preload.html"), startPage("ours-start", PRELOAD));
   copyFileSync(path.join(repo, "web/dist/medusa_personalize.wasm"), path.join(workDir, "medusa_personalize.wasm"));
 }
