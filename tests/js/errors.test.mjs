@@ -299,6 +299,25 @@ test("a disposed schema fails cleanly; schemas are released when collected", () 
   schema.dispose(); // twice is harmless
 });
 
+test("a schema's fingerprint, document and fields are read once, and stay readable after dispose()", () => {
+  const document = { type: "object", required: ["a"], properties: { a: { type: "string", title: "Your text", maxLength: 9 } } };
+  const twin = sdk.personalization.compile(structuredClone(document));
+  const disposed = sdk.personalization.compile(structuredClone(document));
+  disposed.dispose(); // before anything was read
+  for (const schema of [twin, disposed]) {
+    assert.match(schema.fingerprint, /^fnv1a64:[0-9a-f]{16}$/);
+    assert.deepEqual(schema.document, document);
+    assert.deepEqual(schema.fields.map((f) => [f.name, f.label, f.required]), [["a", "Your text", true]]);
+    assert.ok(Object.isFrozen(schema.fields) && Object.isFrozen(schema.fields[0]));
+    assert.equal(schema.fields, schema.fields, "read from the core once, then kept");
+    assert.deepEqual(Object.keys(schema), ["fingerprint", "document", "fields"]);
+  }
+  assert.equal(disposed.fingerprint, twin.fingerprint);
+  assert.equal(JSON.stringify(disposed), JSON.stringify(twin));
+  assert.throws(() => disposed.validate({ a: "x" }), (e) => e.code === "personalization.schema_released");
+  twin.dispose();
+});
+
 test("complete: a cart without payment is a FetchError; {type: 'cart', error} is returned, not thrown", async () => {
   const { cart } = await sdk.store.cart.create({});
   await rejects(sdk.store.cart.complete(cart.id), (e) => {

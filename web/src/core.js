@@ -76,12 +76,19 @@ export class Core {
     }
   }
 
+  /** The new schema's id. */
   compileSchema(document) {
     return this.json(this.module.compileSchema(toJsonText(document, "schema")));
   }
 
+  /** The new schema's id, or null when the product has no personalization. */
   schemaForProduct(product, variantId) {
     return this.json(this.module.schemaForProduct(toJsonText(product, "product"), variantId ?? ""));
+  }
+
+  /** { fingerprint, document, fields } of a compiled schema. */
+  schemaDescription(id) {
+    return this.json(this.module.schemaDescription(id));
   }
 
   releaseSchema(id) {

@@ -12,17 +12,24 @@ const MAX_REMEMBERED_PRODUCTS = 500;
  * the object is garbage-collected, or at once by `dispose()`.
  */
 export class PersonalizationSchema {
-  constructor(core, described, finalizer) {
-    this[ID] = described.id;
+  constructor(core, id, finalizer) {
+    this[ID] = id;
     Object.defineProperty(this, "core", { value: core, enumerable: false });
     Object.defineProperty(this, "finalizer", { value: finalizer, enumerable: false });
-    /** "fnv1a64:<16 hex>": stamped on line-item metadata as `_personalization_schema`. */
-    this.fingerprint = described.fingerprint;
-    /** The effective JSON Schema (after a variant's replacement or extension). */
-    this.document = described.document;
-    /** Form inputs in display order: { name, label, description, widget, placeholder, required, order, schema }. */
-    this.fields = Object.freeze(described.fields.map((f) => Object.freeze(f)));
-    finalizer.register(this, described.id, this);
+    // fingerprint, document and fields are read from the core on first use (a page that
+    // only validates never needs them), then kept: they stay readable after dispose().
+    let description = null;
+    const describe = () => (description ??= describedBy(core, id));
+    Object.defineProperty(this, "describe", { value: describe, enumerable: false });
+    Object.defineProperties(this, {
+      /** "fnv1a64:<16 hex>": stamped on line-item metadata as `_personalization_schema`. */
+      fingerprint: { get: () => describe().fingerprint, enumerable: true },
+      /** The effective JSON Schema (after a variant's replacement or extension). */
+      document: { get: () => describe().document, enumerable: true },
+      /** Form inputs in display order: { name, label, description, widget, placeholder, required, order, schema }. */
+      fields: { get: () => describe().fields, enumerable: true },
+    });
+    finalizer.register(this, id, this);
   }
 
   /** Every issue of `values` (no normalization): `{ valid, issues, truncated }`. */
@@ -47,8 +54,14 @@ export class PersonalizationSchema {
 
   /** Releases the compiled schema now; later use throws code "personalization.schema_released". */
   dispose() {
+    this.describe(); // kept readable after the release (a second dispose() finds it kept)
     if (this.core.releaseSchema(this[ID])) this.finalizer.unregister(this);
   }
+}
+
+function describedBy(core, id) {
+  const described = core.schemaDescription(id);
+  return { ...described, fields: Object.freeze(described.fields.map((f) => Object.freeze(f))) };
 }
 
 /** Bytes of a File/Blob, ArrayBuffer or typed array, as a Uint8Array. */
@@ -86,8 +99,8 @@ export class Personalization {
     let perVariant = this.byProduct.get(product);
     if (!perVariant) this.byProduct.set(product, (perVariant = new Map()));
     if (perVariant.has(variantId)) return perVariant.get(variantId);
-    const described = this.core.schemaForProduct(product, variantId);
-    const schema = described === null ? null : new PersonalizationSchema(this.core, described, this.finalizer);
+    const id = this.core.schemaForProduct(product, variantId);
+    const schema = id === null ? null : new PersonalizationSchema(this.core, id, this.finalizer);
     perVariant.set(variantId, schema);
     return schema;
   }
