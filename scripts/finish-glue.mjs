@@ -1,7 +1,7 @@
 // Finishes Emscripten's JavaScript glue in place after each link of the WebAssembly
 // module (run by CMake): two changes to Emscripten 3.1.6's minimal runtime, then terser.
 //
-// The minimal runtime (-sMINIMAL_RUNTIME=1: 3.0 KB brotli of glue instead of 4.2) only
+// The minimal runtime (-sMINIMAL_RUNTIME=1: 3.1 KB brotli of glue instead of 4.2) only
 // instantiates `Module.wasm` itself, with no error path: a failed instantiation or
 // start-up left its promise pending forever, and `abort()` threw a bare string.
 //  - The instantiation is handed to the package's loader (`Module.instantiateWasm(imports)`,
