@@ -9,6 +9,7 @@ import path from "node:path";
 import { Core } from "../../web/src/core.js";
 import { FetchError, MedusaPersonalizeError } from "../../web/src/errors.js";
 import { repo } from "./helpers.mjs";
+import { launchChromium } from "./browser.mjs";
 
 const wasmBytes = readFileSync(path.join(repo, "web/dist/medusa_personalize.wasm"));
 
@@ -46,9 +47,18 @@ function assertWorks(module) {
 let server;
 let base;
 const served = [];
+const TYPES = { ".js": "text/javascript", ".mjs": "text/javascript", ".html": "text/html", ".wasm": "application/wasm" };
 before(async () => {
   server = createServer((request, response) => {
     served.push(request.url);
+    const pathname = new URL(request.url, "http://x").pathname;
+    // The package's sources for the browser case, as a storefront serves them unbundled.
+    if (pathname.startsWith("/web/src/") || pathname.startsWith("/web/dist/") || pathname === "/page.html") {
+      const file = pathname === "/page.html" ? null : path.join(repo, path.normalize(pathname));
+      const body = file ? readFileSync(file) : '<!doctype html><meta charset="utf-8"><title>loader</title>';
+      response.writeHead(200, { "content-type": TYPES[path.extname(pathname)], "cache-control": "no-store" }).end(body);
+      return;
+    }
     const routes = {
       "/module.wasm": ["application/wasm", wasmBytes],
       "/octet.wasm": ["application/octet-stream", wasmBytes],
@@ -142,5 +152,34 @@ test("bytes that are not this module fail as invalid_module, without hanging", a
       assert.ok(error.cause instanceof causeType, `${wasm}: caused by ${error.cause}`);
       return true;
     });
+  }
+});
+
+test("in Chromium: the package's own URL, compiled while it downloads; a missing .wasm is a FetchError, then retried", async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${base}/page.html`);
+    const result = await page.evaluate(async () => {
+      let streamed = 0;
+      const instantiateStreaming = WebAssembly.instantiateStreaming;
+      WebAssembly.instantiateStreaming = (...args) => (streamed++, instantiateStreaming(...args));
+      const { loadModule } = await import("/web/src/module.js");
+      const { Core } = await import("/web/src/core.js");
+      const failed = await loadModule({ wasm: "/missing.wasm" }).then(
+        () => null,
+        (error) => [error.name, error.status, error.code],
+      );
+      const core = new Core(await loadModule()); // the package's own URL, beside web/src
+      const id = core.compileSchema({ type: "object", properties: { n: { type: "integer", maximum: 3 } } });
+      return { failed, streamed, issues: core.validate(id, { n: 7 }).issues.map((issue) => issue.code) };
+    });
+    assert.deepEqual(result, { failed: ["FetchError", 404, "module.unavailable"], streamed: 1, issues: ["maximum"] });
+    assert.ok(served.includes("/web/dist/medusa_personalize.wasm"), "the .wasm was fetched from beside the package");
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
   }
 });
