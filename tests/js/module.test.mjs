@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Core } from "../../web/src/core.js";
 import { FetchError, MedusaPersonalizeError } from "../../web/src/errors.js";
@@ -47,25 +47,24 @@ function assertWorks(module) {
 let server;
 let base;
 const served = [];
-const TYPES = { ".js": "text/javascript", ".mjs": "text/javascript", ".html": "text/html", ".wasm": "application/wasm" };
+const TYPES = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
 before(async () => {
   server = createServer((request, response) => {
     served.push(request.url);
-    const pathname = new URL(request.url, "http://x").pathname;
-    // The package's sources for the browser case, as a storefront serves them unbundled.
-    if (pathname.startsWith("/web/src/") || pathname.startsWith("/web/dist/") || pathname === "/page.html") {
-      const file = pathname === "/page.html" ? null : path.join(repo, path.normalize(pathname));
-      const body = file ? readFileSync(file) : '<!doctype html><meta charset="utf-8"><title>loader</title>';
-      response.writeHead(200, { "content-type": TYPES[path.extname(pathname)], "cache-control": "no-store" }).end(body);
-      return;
-    }
     const routes = {
       "/module.wasm": ["application/wasm", wasmBytes],
       "/octet.wasm": ["application/octet-stream", wasmBytes],
       "/page.wasm": ["application/wasm", Buffer.from("<!doctype html><title>404</title>")],
       "/foreign.wasm": ["application/wasm", foreignModule],
+      "/page.html": ["text/html", '<!doctype html><meta charset="utf-8"><title>loader</title>'],
     };
-    const route = routes[request.url];
+    const pathname = new URL(request.url, "http://x").pathname;
+    let route = routes[pathname];
+    // The package's own files for the browser case, served unbundled as a storefront may.
+    if (!route && /^\/web\/(src|dist)\//.test(pathname)) {
+      const file = path.join(repo, path.normalize(pathname));
+      if (existsSync(file)) route = [TYPES[path.extname(file)], readFileSync(file)];
+    }
     if (!route) {
       response.writeHead(404, "Not Found", { "content-type": "text/plain" }).end("missing");
       return;
