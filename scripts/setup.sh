@@ -2,6 +2,7 @@
 # Installs what building and testing medusa-personalize needs on a fresh Debian 12
 # machine, and nothing that is already there:
 #   Debian packages: cmake, g++, make, pkg-config, curl, emscripten (em++ 3.1.6),
+#                    clang-14 and libclang-rt-14-dev (the sanitizer and fuzzing builds),
 #                    nlohmann-json3-dev, doctest-dev, libcpp-httplib-dev, libssl-dev,
 #                    openssl (test certificates), json-schema-test-suite,
 #                    chromium (browser tests, driven by playwright-core)
@@ -11,8 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make pkg-config curl emscripten nlohmann-json3-dev doctest-dev libcpp-httplib-dev
-          libssl-dev openssl json-schema-test-suite chromium "$@")
+packages=(cmake g++ make pkg-config curl emscripten clang-14 libclang-rt-14-dev nlohmann-json3-dev
+          doctest-dev libcpp-httplib-dev libssl-dev openssl json-schema-test-suite chromium "$@")
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()

@@ -3,6 +3,8 @@
 # (npm packages pinned by app/package-lock.json, Debian's PostgreSQL), seeded by
 # replaying the Admin calls recorded in tests/fixtures/medusa-v2-traces (001-020).
 # About 4-6 minutes cold. Usage: bash scripts/contract/run.sh
+# The programs come from the native-release build, or from the build preset named by
+# CONTRACT_PRESET (scripts/test.sh passes native-ci, which it has built already).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -64,9 +66,10 @@ key=$(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["pu
 location=$(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["location_id"])')
 
 echo "== checkout CLI against the real server"
-cmake --preset native-release >/dev/null
-cmake --build --preset native-release -j"$(nproc)" --target checkout_cli print_worker >/dev/null
-bin=build/native-release/demo
+preset=${CONTRACT_PRESET:-native-release}
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" -j"$(nproc)" --target checkout_cli print_worker >/dev/null
+bin=build/$preset/demo
 "$bin/checkout_cli" --url "$url" --publishable-key "$key" --quantity 2 \
   --set "message=Happy birthday, Anna!" --set "image_url=https://img.example.test/anna.png" --email anna@example.com
 if "$bin/checkout_cli" --url "$url" --publishable-key "$key" --set "message=$(printf 'x%.0s' $(seq 1 50))"; then

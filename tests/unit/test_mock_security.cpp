@@ -95,10 +95,12 @@ TEST_SUITE("security") {
         {"wrong secret key", {{"Authorization", api::basic_authorization("sk_guess")}}},
         {"empty bearer", {{"Authorization", "Bearer "}}}};
     for (const auto& route : admin_routes()) {
-      for (const auto& [label, headers] : attempts) {
+      // Not a structured binding: CAPTURE's lambda cannot capture one in C++17 (clang).
+      for (const auto& attempt : attempts) {
+        const std::string& label = attempt.first;
         CAPTURE(route.path);
         CAPTURE(label);
-        auto r = send(c, route, headers);
+        auto r = send(c, route, attempt.second);
         REQUIRE(r);
         CHECK(r->status == 401);
       }
