@@ -47,4 +47,13 @@ export const MedusaPersonalize = {
   },
 };
 
+/**
+ * The personalization engine alone, without an HTTP client: for servers and workers
+ * (the Medusa plugin, a print worker in Node) that validate what they receive. Shares
+ * the one WebAssembly instance of this realm with `MedusaPersonalize.create`.
+ */
+export async function loadPersonalization(options) {
+  return new Personalization(await loadCore({ wasm: options?.wasm }));
+}
+
 export default MedusaPersonalize;

@@ -453,4 +453,15 @@ export declare const MedusaPersonalize: {
   create(config: Config): Promise<Sdk>;
 };
 
+/**
+ * The personalization engine without an HTTP client, for servers and workers (the
+ * Medusa plugin validates line items with it). Loads the WebAssembly module once per
+ * process, shared with `MedusaPersonalize.create`.
+ * @example
+ * import { loadPersonalization } from "medusa-personalize";
+ * const personalization = await loadPersonalization();
+ * const report = personalization.schemaFor(product, variantId)?.validateLineItemMetadata(item.metadata);
+ */
+export declare function loadPersonalization(options?: { wasm?: Config["wasm"] }): Promise<Omit<Personalization, "uploadImage">>;
+
 export default MedusaPersonalize;

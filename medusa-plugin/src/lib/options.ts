@@ -1,0 +1,122 @@
+// The plugin's options (medusa-config.ts: plugins: [{ resolve: "medusa-plugin-personalize",
+// options }]), checked once at start-up: a typo must stop the server with a message that
+// names the option, not silently fall back to a default.
+
+export interface UploadOptions {
+  /** Largest accepted image, in bytes (default 10 MiB, at most 100 MiB). */
+  maxBytes: number
+  /** File Module access of stored images (default "private": served by the plugin's route). */
+  access: "public" | "private"
+  /**
+   * The public origin of this server for the URLs of uploaded images, e.g.
+   * "https://shop.example.com" behind a proxy. Default: the request's own origin.
+   */
+  publicBaseUrl: string | null
+}
+
+export interface IdempotencyOptions {
+  /** How long a stored answer is replayed for the same Idempotency-Key (default 24 h). */
+  retentionHours: number
+}
+
+export interface PersonalizeOptions {
+  /**
+   * Register the cart and product workflow hooks (default true). Set false when the app
+   * consumes those hooks itself (Medusa allows one handler per hook) and call
+   * `assertLineItemsValid` / `assertProductSchemasCompile` from its own handlers.
+   */
+  hooks: boolean
+  uploads: UploadOptions
+  idempotency: IdempotencyOptions
+}
+
+export const DEFAULT_OPTIONS: PersonalizeOptions = {
+  hooks: true,
+  uploads: { maxBytes: 10 * 1024 * 1024, access: "private", publicBaseUrl: null },
+  idempotency: { retentionHours: 24 },
+}
+
+const MAX_UPLOAD_BYTES = 100 * 1024 * 1024
+const PREFIX = "medusa-plugin-personalize: invalid options"
+
+type Raw = Record<string, unknown>
+
+const isRecord = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v)
+
+function unknownKeys(value: Raw, allowed: string[], where: string, problems: string[]) {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) problems.push(`${where}${key}: unknown option (known: ${allowed.join(", ")})`)
+  }
+}
+
+function section(raw: Raw, key: string, problems: string[]): Raw {
+  const value = raw[key]
+  if (value === undefined) return {}
+  if (!isRecord(value)) {
+    problems.push(`${key}: must be an object`)
+    return {}
+  }
+  return value
+}
+
+/** The options with defaults filled in; throws an Error listing every problem. */
+export function parseOptions(raw: unknown): PersonalizeOptions {
+  const problems: string[] = []
+  if (raw !== undefined && raw !== null && !isRecord(raw)) {
+    throw new Error(`${PREFIX}: options must be an object`)
+  }
+  const options: Raw = (raw as Raw | null | undefined) ?? {}
+  unknownKeys(options, ["hooks", "uploads", "idempotency"], "", problems)
+
+  let hooks = DEFAULT_OPTIONS.hooks
+  if (options.hooks !== undefined) {
+    if (typeof options.hooks === "boolean") hooks = options.hooks
+    else problems.push("hooks: must be true or false")
+  }
+
+  const uploads: UploadOptions = { ...DEFAULT_OPTIONS.uploads }
+  const rawUploads = section(options, "uploads", problems)
+  unknownKeys(rawUploads, ["maxBytes", "access", "publicBaseUrl"], "uploads.", problems)
+  if (rawUploads.maxBytes !== undefined) {
+    const n = rawUploads.maxBytes
+    if (typeof n === "number" && Number.isInteger(n) && n > 0 && n <= MAX_UPLOAD_BYTES) uploads.maxBytes = n
+    else problems.push(`uploads.maxBytes: must be a whole number of bytes from 1 to ${MAX_UPLOAD_BYTES}`)
+  }
+  if (rawUploads.access !== undefined) {
+    if (rawUploads.access === "public" || rawUploads.access === "private") uploads.access = rawUploads.access
+    else problems.push('uploads.access: must be "public" or "private"')
+  }
+  if (rawUploads.publicBaseUrl !== undefined && rawUploads.publicBaseUrl !== null) {
+    const url = rawUploads.publicBaseUrl
+    let parsed: URL | null = null
+    try {
+      parsed = typeof url === "string" ? new URL(url) : null
+    } catch {
+      parsed = null
+    }
+    if (parsed && (parsed.protocol === "http:" || parsed.protocol === "https:") && parsed.search === "" && parsed.hash === "") {
+      uploads.publicBaseUrl = String(url).replace(/\/+$/, "")
+    } else {
+      problems.push('uploads.publicBaseUrl: must be an http(s) URL without query or fragment, e.g. "https://shop.example.com"')
+    }
+  }
+
+  const idempotency: IdempotencyOptions = { ...DEFAULT_OPTIONS.idempotency }
+  const rawIdempotency = section(options, "idempotency", problems)
+  unknownKeys(rawIdempotency, ["retentionHours"], "idempotency.", problems)
+  if (rawIdempotency.retentionHours !== undefined) {
+    const h = rawIdempotency.retentionHours
+    if (typeof h === "number" && Number.isFinite(h) && h >= 1 && h <= 24 * 30) idempotency.retentionHours = h
+    else problems.push("idempotency.retentionHours: must be a number of hours from 1 to 720")
+  }
+
+  if (problems.length > 0) throw new Error(`${PREFIX}:\n  - ${problems.join("\n  - ")}`)
+  return { hooks, uploads, idempotency }
+}
+
+/** The plugin's own options among a module's (Medusa adds `database` to every module's). */
+export function moduleOptions(options: unknown): unknown {
+  if (!isRecord(options)) return options
+  const { database: _database, ...own } = options
+  return own
+}
