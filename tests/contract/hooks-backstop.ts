@@ -1,7 +1,12 @@
-// Run inside the contract app with `medusa exec`: the plugin's workflow hooks refuse an
-// invalid personalization when no HTTP route is involved (a script, another workflow),
-// and let a valid one and an unpersonalized product through. Prints one JSON line.
-import { addToCartWorkflow, createCartWorkflow, updateLineItemInCartWorkflow } from "@medusajs/medusa/core-flows"
+// Run inside the contract app with `medusa exec` (tests/contract/hooks.test.mjs does):
+// the plugin's workflow hooks hold where no HTTP route is involved (a script, another
+// workflow). Reads the ids from the environment; prints one line "HOOKS-RESULT <json>".
+import {
+  addToCartWorkflow,
+  createCartWorkflow,
+  createProductsWorkflow,
+  updateLineItemInCartWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { ExecArgs } from "@medusajs/framework/types"
 
@@ -11,39 +16,65 @@ async function outcome(run: () => Promise<unknown>) {
     return { ok: true }
   } catch (error) {
     const e = error as { type?: string; message?: string }
-    return { ok: false, type: e.type, message: e.message }
+    return { ok: false, type: e.type ?? null, message: e.message ?? String(error) }
   }
 }
 
 export default async function hooksBackstop({ container }: ExecArgs) {
+  const env = (name: string) => {
+    const value = process.env[name]
+    if (!value) throw new Error(`${name} is not set`)
+    return value
+  }
+  const personalized = env("PERSONALIZED_VARIANT")
+  const plain = env("PLAIN_VARIANT")
+  const base = { region_id: env("REGION_ID"), sales_channel_id: env("SALES_CHANNEL_ID") }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "product.metadata", "product.title"] })
-  const personalized = variants.find((v: any) => v.product?.metadata?.personalization)
-  const plain = variants.find((v: any) => !v.product?.metadata?.personalization)
-  const { data: regions } = await query.graph({ entity: "region", fields: ["id"] })
-  const { data: channels } = await query.graph({ entity: "sales_channel", fields: ["id"] })
-  const base = { region_id: regions[0].id, sales_channel_id: channels[0].id }
-
-  const { result: cart } = await createCartWorkflow(container).run({ input: base })
   const results: Record<string, unknown> = {}
+
   results.createWithInvalidItem = await outcome(() =>
-    createCartWorkflow(container).run({ input: { ...base, items: [{ variant_id: personalized.id, quantity: 1, metadata: {} }] } }),
+    createCartWorkflow(container).run({ input: { ...base, items: [{ variant_id: personalized, quantity: 1, metadata: { font: "Serif" } }] } }),
   )
+  const { result: cart } = await createCartWorkflow(container).run({ input: base })
   results.addInvalid = await outcome(() =>
-    addToCartWorkflow(container).run({ input: { cart_id: cart.id, items: [{ variant_id: personalized.id, quantity: 1, metadata: { message: "x".repeat(41) } }] } }),
+    addToCartWorkflow(container).run({
+      input: { cart_id: cart.id, items: [{ variant_id: personalized, quantity: 1, metadata: { message: "x".repeat(41), font: "Serif" } }] },
+    }),
   )
   results.addValid = await outcome(() =>
-    addToCartWorkflow(container).run({ input: { cart_id: cart.id, items: [{ variant_id: personalized.id, quantity: 1, metadata: { message: "From a script" } }] } }),
+    addToCartWorkflow(container).run({
+      input: { cart_id: cart.id, items: [{ variant_id: personalized, quantity: 1, metadata: { message: "From a script", font: "Serif" } }] },
+    }),
   )
   results.addPlain = await outcome(() =>
-    addToCartWorkflow(container).run({ input: { cart_id: cart.id, items: [{ variant_id: plain.id, quantity: 1, metadata: { anything: true } }] } }),
+    addToCartWorkflow(container).run({ input: { cart_id: cart.id, items: [{ variant_id: plain, quantity: 1, metadata: { anything: true } }] } }),
   )
-  const { data: [stored] } = await query.graph({ entity: "cart", fields: ["items.id", "items.variant_id", "items.metadata"], filters: { id: cart.id } })
-  const line = stored.items.find((i: any) => i.variant_id === personalized.id)
+  const read = async () =>
+    (await query.graph({ entity: "cart", fields: ["items.id", "items.variant_id", "items.metadata"], filters: { id: cart.id } })).data[0].items
+  const line = (await read()).find((i: any) => i.variant_id === personalized)
   results.updateMergedInvalid = await outcome(() =>
     updateLineItemInCartWorkflow(container).run({ input: { cart_id: cart.id, item_id: line.id, update: { quantity: 1, metadata: { message: "" } } } }),
   )
-  const { data: [after] } = await query.graph({ entity: "cart", fields: ["items.variant_id", "items.metadata"], filters: { id: cart.id } })
-  results.storedItems = after.items.map((i: any) => ({ personalized: i.variant_id === personalized.id, metadata: i.metadata }))
+  results.storedItems = (await read())
+    .map((i: any) => ({ personalized: i.variant_id === personalized, metadata: i.metadata }))
+    .sort((a: any, b: any) => Number(b.personalized) - Number(a.personalized))
+
+  const title = `Hook-checked product ${Date.now()}`
+  results.createProductBroken = await outcome(() =>
+    createProductsWorkflow(container).run({
+      input: {
+        products: [
+          {
+            title,
+            options: [{ title: "Size", values: ["One"] }],
+            variants: [{ title: "One", options: { Size: "One" }, prices: [{ currency_code: "eur", amount: 5 }] }],
+            metadata: { personalization: { type: "object", properties: { a: { type: "string", minLength: -1 } } } },
+          },
+        ],
+      },
+    }),
+  )
+  const { data: leftovers } = await query.graph({ entity: "product", fields: ["id"], filters: { title } })
+  results.brokenProductsStored = leftovers.length
   console.log("HOOKS-RESULT " + JSON.stringify(results))
 }
