@@ -4,6 +4,17 @@ import { FetchError, MedusaPersonalizeError } from "./errors.js";
 
 const TOKEN_KEY = "medusa_auth_token";
 const RETRY_STATUSES = new Set([502, 503, 504]);
+// A request with an Idempotency-Key is also retried while the server still runs the
+// first one (409), and only against servers that say they honour keys (the plugin does).
+const KEYED_RETRY_STATUSES = new Set([409, 502, 503, 504]);
+const KEY_SUPPORT_HEADER = "idempotency-key-support";
+
+/** A fresh Idempotency-Key: 128 random bits. */
+function newIdempotencyKey() {
+  if (typeof crypto?.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
 const strictDecoder = new TextDecoder("utf-8", { fatal: true });
 
 // True when no array or object in `root` is nested deeper than `max` levels (iterative:
@@ -73,6 +84,8 @@ export class Client {
       verifyLineItemAdds: config.retry?.verifyLineItemAdds ?? true,
     };
     this.logger = config.logger ?? console;
+    /** Set once a response says the server honours Idempotency-Key (medusa-plugin-personalize). */
+    this.idempotencySupported = false;
     this.configTextCache = null;
     this.configTextToken = null;
   }
@@ -174,13 +187,15 @@ export class Client {
   }
 
   async send(name, plan, signal) {
-    if (plan.verifyAdd && this.retry.verifyLineItemAdds) return this.sendVerifiedAdd(name, plan, signal);
+    if (plan.verifyAdd && this.retry.verifyLineItemAdds) {
+      return this.idempotencySupported ? this.sendKeyedAdd(name, plan, signal) : this.sendVerifiedAdd(name, plan, signal);
+    }
     const answer = await this.exchange(plan, signal);
     return this.readResponse(name, answer.status, answer.statusText, answer.bytes);
   }
 
   /** One request: { status, statusText, bytes }, idempotent ones retried; no answer throws. */
-  async exchange(plan, signal) {
+  async exchange(plan, signal, retryStatuses = RETRY_STATUSES) {
     for (let attempt = 0; ; attempt++) {
       let answer;
       try {
@@ -190,7 +205,7 @@ export class Client {
         await this.pause(attempt);
         continue;
       }
-      if (plan.idempotent && RETRY_STATUSES.has(answer.status) && attempt < this.retry.attempts) {
+      if (plan.idempotent && retryStatuses.has(answer.status) && attempt < this.retry.attempts) {
         await this.pause(attempt);
         continue;
       }
@@ -211,11 +226,23 @@ export class Client {
       // The body is part of the answer: a connection lost while reading it is the same
       // transport failure as one lost before the headers.
       const response = await this.fetchImpl(plan.url, init);
+      if (response.headers?.get?.(KEY_SUPPORT_HEADER)) this.idempotencySupported = true;
       return { status: response.status, statusText: response.statusText, bytes: new Uint8Array(await response.arrayBuffer()) };
     } catch (cause) {
       if (signal?.aborted) throw cause;
       throw transportError(plan, cause);
     }
+  }
+
+  /**
+   * A line-item add to a server that honours Idempotency-Key: sent with a fresh key and
+   * retried with the same one like any idempotent call (the server answers a retry with
+   * the first answer instead of adding again). One request on the happy path.
+   */
+  async sendKeyedAdd(name, plan, signal) {
+    const keyed = { ...plan, idempotent: true, headers: { ...plan.headers, "Idempotency-Key": newIdempotencyKey() } };
+    const answer = await this.exchange(keyed, signal, KEYED_RETRY_STATUSES);
+    return this.readResponse(name, answer.status, answer.statusText, answer.bytes);
   }
 
   /**

@@ -5,12 +5,14 @@
 //   (400 `{ type: "invalid_data", message, issues }`, as the mock backend does). The
 //   workflow hooks check again for every other caller; a hook's error can only carry a
 //   message (Medusa's error handler keeps type, code and message).
+// - Idempotency-Key on the Store cart routes (src/lib/idempotency.ts).
 // - Product saves are checked for schemas that do not compile before anything is stored.
 // - The upload route's multipart parsing, with its limits answered as 4xx.
 import { defineMiddlewares, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, mergeMetadata } from "@medusajs/framework/utils"
 import { findRefusal, refusalBody, type LineItemInput } from "../lib/line-items"
 import { brokenSchemaMessage, brokenSchemaOf } from "../lib/product-schemas"
+import { advertiseIdempotency, honourIdempotencyKey } from "../lib/idempotency"
 import { parseUpload } from "../lib/upload-parser"
 
 type Handler = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => Promise<void> | void
@@ -99,9 +101,13 @@ const checkVariantBody = guarded(async (req) => {
 
 export default defineMiddlewares({
   routes: [
-    { matcher: "/store/carts", methods: ["POST"], middlewares: [checkCreateCart] },
-    { matcher: "/store/carts/:id/line-items", methods: ["POST"], middlewares: [checkAdd] },
-    { matcher: "/store/carts/:id/line-items/:line_id", methods: ["POST"], middlewares: [checkUpdate] },
+    { matcher: "/store/*", middlewares: [advertiseIdempotency] },
+    // The key is honoured before the personalization check: a refused add is replayed too.
+    { matcher: "/store/carts", methods: ["POST"], middlewares: [honourIdempotencyKey, checkCreateCart] },
+    { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [honourIdempotencyKey] },
+    { matcher: "/store/carts/:id/line-items", methods: ["POST"], middlewares: [honourIdempotencyKey, checkAdd] },
+    { matcher: "/store/carts/:id/line-items/:line_id", methods: ["POST"], middlewares: [honourIdempotencyKey, checkUpdate] },
+    { matcher: "/store/carts/:id/line-items/:line_id", methods: ["DELETE"], middlewares: [honourIdempotencyKey] },
     { matcher: "/store/personalization/uploads", methods: ["POST"], middlewares: [parseUpload] },
     { matcher: "/admin/products", methods: ["POST"], middlewares: [checkProductBody] },
     { matcher: "/admin/products/:id", methods: ["POST"], middlewares: [checkProductBody] },
