@@ -162,6 +162,37 @@ void Backend::check_personalization(const std::string& variant_id, const json& m
                   json{{"issues", report.to_json()["issues"]}}};
 }
 
+void Backend::check_upload_rules(const std::string& variant_id, const std::string& field,
+                                 const std::string& bytes) const {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
+  const json* product = nullptr;
+  const json* variant = find_variant(variant_id, &product);
+  if (!variant) throw MockError{404, "not_found", "Variant with id: " + variant_id + " was not found"};
+  auto p = from_json<Product>(*product);
+  auto v = from_json<ProductVariant>(*variant);
+  auto schema = p && v ? personalization::Schema::for_product(*p, &*v)
+                       : Result<std::optional<personalization::Schema>>(std::nullopt);
+  if (!schema || !*schema)
+    throw invalid("Invalid request: variant " + variant_id + " has no personalization schema");
+  const auto fields = (*schema)->fields();
+  const bool is_image_field = std::any_of(fields.begin(), fields.end(), [&](const auto& f) {
+    return f.name == field && f.widget == "image";
+  });
+  if (!is_image_field) {
+    throw invalid("Invalid request: the personalization schema of variant " + variant_id +
+                  " has no image field '" + field + "'");
+  }
+  auto info = image::read_image_header(bytes);
+  if (!info) throw invalid("Invalid request: " + info.error().message);
+  auto report = image::check_image(**schema, field, *info, bytes.size());
+  if (!report) throw invalid("Invalid request: " + report.error().message);
+  if (report->valid()) return;
+  throw MockError{400, "invalid_data",
+                  "the image does not meet the print rules of \"" + field +
+                      "\": " + report->issues.front().message,
+                  json{{"issues", report->to_json()["issues"]}}};
+}
+
 // --- carts ---------------------------------------------------------------------------
 
 json& Backend::cart_ref(const std::string& id) {

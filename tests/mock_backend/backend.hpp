@@ -72,6 +72,13 @@ class Backend {
   json update_product(const std::string& id, const json& body);
   json list_admin_products() const;
 
+  /// The print rules (`x-image`) of image field `field` of the variant's schema, checked
+  /// against an upload's bytes, with the plugin's answers: MockError 404 for an unknown
+  /// variant, 400 for no schema, no such image field, or an image that misses the rules
+  /// (with every issue).
+  void check_upload_rules(const std::string& variant_id, const std::string& field,
+                          const std::string& bytes) const;
+
   /// The variant's personalization schema check: throws MockError 400 invalid_data with
   /// the issue list when `metadata` does not satisfy it.
   void check_personalization(const std::string& variant_id, const json& metadata) const;

@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 
+#include "idempotency.hpp"
 #include "medusa/api/call.hpp"
 
 namespace medusa::mock {
@@ -125,6 +126,7 @@ struct MockServer::Routes {
   MockServer& owner;
   std::mutex tokens_mutex;
   std::set<std::string> tokens;
+  IdempotencyStore idempotency;
 
   explicit Routes(MockServer& o) : owner(o) { install(); }
 
@@ -140,6 +142,12 @@ struct MockServer::Routes {
 
   void add_cors(const httplib::Request& req, httplib::Response& res) {
     res.set_header("Vary", "Origin");
+    if (req.path.rfind("/store", 0) == 0) {
+      // As the plugin: clients may send Idempotency-Key on the cart routes.
+      res.set_header("Idempotency-Key-Support",
+                     "retention=" + std::to_string(idempotency.retention().count()));
+      res.set_header("Access-Control-Expose-Headers", "Idempotency-Key-Support, Idempotent-Replayed");
+    }
     const auto origin = req.get_header_value("Origin");
     if (origin_allowed(origin)) {
       res.set_header("Access-Control-Allow-Origin", origin);
@@ -208,23 +216,72 @@ struct MockServer::Routes {
     return false;
   }
 
+  // A JSON route. With `keyed`, a request carrying an Idempotency-Key is answered once
+  // and its answer replayed (IdempotencyStore), as the plugin does on the cart routes.
   template <class F>
-  httplib::Server::Handler handler(F fn) {
-    return [this, fn](const httplib::Request& req, httplib::Response& res) {
+  httplib::Server::Handler handler(F fn, bool keyed = false) {
+    return [this, fn, keyed](const httplib::Request& req, httplib::Response& res) {
       json body;
       if (!prepare(req, res, body)) return;
+      const std::string key = keyed ? req.get_header_value("Idempotency-Key") : std::string();
+      const bool has_key = keyed && req.has_header("Idempotency-Key");
+      const std::string scope = req.method + " " + req.path;
+      if (has_key && !claim_key(req, res, scope, key, body)) return;
+      int status = 200;
+      json answer;
       try {
-        json result = fn(req, body);
-        if (req.has_param("fields")) result = apply_fields(result, req.get_param_value("fields"));
-        send_json(res, 200, result);
+        answer = fn(req, body);
+        if (req.has_param("fields")) answer = apply_fields(answer, req.get_param_value("fields"));
       } catch (const MockError& e) {
-        send_json(res, e.status, error_body(in_body_order(e, req.body)));
+        status = e.status;
+        answer = error_body(in_body_order(e, req.body));
       } catch (const std::exception& e) {
-        send_json(res, 500,
-                  {{"type", "unknown_error"},
-                   {"message", std::string("An unknown error occurred. ") + e.what()}});
+        status = 500;
+        answer = {{"type", "unknown_error"},
+                  {"message", std::string("An unknown error occurred. ") + e.what()}};
       }
+      if (has_key) idempotency.finish(scope, key, status, answer);  // stored before it is sent
+      send_json(res, status, answer);
     };
+  }
+
+  // Returns true when the request may run; otherwise it has answered (a replay, a
+  // mismatch, a request still in progress or a malformed key).
+  bool claim_key(const httplib::Request& req, httplib::Response& res, const std::string& scope,
+                 const std::string& key, const json& body) {
+    if (!IdempotencyStore::valid_key(key)) {
+      send_json(res, 400,
+                {{"type", "invalid_data"},
+                 {"message",
+                  "Invalid request: the Idempotency-Key header must be 1 to 255 visible ASCII "
+                  "characters"}});
+      return false;
+    }
+    json query = json::object();
+    for (const auto& [name, value] : req.params) query[name] = value;
+    const auto claim = idempotency.claim(scope, key, query.dump() + "\n" + body.dump());
+    switch (claim.outcome) {
+      case IdempotencyStore::Outcome::claimed:
+        return true;
+      case IdempotencyStore::Outcome::replay:
+        res.set_header("Idempotent-Replayed", "true");
+        send_json(res, claim.status, claim.body);
+        return false;
+      case IdempotencyStore::Outcome::mismatch:
+        send_json(res, 422,
+                  {{"type", "invalid_data"},
+                   {"message", "The Idempotency-Key \"" + key +
+                                   "\" was already used with a different request"}});
+        return false;
+      case IdempotencyStore::Outcome::in_progress:
+        res.set_header("Retry-After", "1");
+        send_json(res, 409,
+                  {{"type", "conflict"},
+                   {"message", "A request with the Idempotency-Key \"" + key +
+                                   "\" is still in progress; retry it later"}});
+        return false;
+    }
+    return false;
   }
 
   // The real server lists unrecognized fields in the order the body sent them; parsed
@@ -279,25 +336,26 @@ struct MockServer::Routes {
     s.Get(R"(/store/products/([^/]+))", handler([this](const auto& req, const json&) {
             return backend().retrieve_product(req.matches[1], asks_for(req, "metadata"));
           }));
-    s.Post("/store/carts",
-           handler([this](const auto&, const json& body) { return backend().create_cart(body); }));
+    s.Post("/store/carts", handler([this](const auto&, const json& body) {
+             return backend().create_cart(body);
+           }, true));
     s.Get(R"(/store/carts/([^/]+))", handler([this](const auto& req, const json&) {
             return backend().retrieve_cart(req.matches[1]);
           }));
     s.Post(R"(/store/carts/([^/]+))", handler([this](const auto& req, const json& body) {
              return backend().update_cart(req.matches[1], body);
-           }));
+           }, true));
     s.Post(R"(/store/carts/([^/]+)/line-items)", handler([this](const auto& req, const json& body) {
              return backend().add_line_item(req.matches[1], body);
-           }));
+           }, true));
     s.Post(R"(/store/carts/([^/]+)/line-items/([^/]+))",
            handler([this](const auto& req, const json& body) {
              return backend().update_line_item(req.matches[1], req.matches[2], body);
-           }));
+           }, true));
     s.Delete(R"(/store/carts/([^/]+)/line-items/([^/]+))",
              handler([this](const auto& req, const json&) {
                return backend().delete_line_item(req.matches[1], req.matches[2]);
-             }));
+             }, true));
     s.Post(R"(/store/carts/([^/]+)/shipping-methods)",
            handler([this](const auto& req, const json& body) {
              return backend().add_shipping_method(req.matches[1], body);
@@ -446,7 +504,22 @@ struct MockServer::Routes {
                                  std::to_string(options().max_upload_bytes) + " bytes"}});
       return;
     }
+    // Optional, as on the plugin's route: the image checked against the print rules of
+    // the named image field of the variant's schema.
+    const auto text_field = [&](const char* name) {
+      return req.has_file(name) ? req.get_file_value(name).content : std::string();
+    };
+    const std::string variant_id = text_field("variant_id"), field = text_field("field");
+    if (variant_id.empty() != field.empty()) {
+      send_json(res, 400,
+                {{"type", "invalid_data"},
+                 {"message",
+                  "Invalid request: 'variant_id' and 'field' go together (the field whose print "
+                  "rules the image must meet)"}});
+      return;
+    }
     try {
+      if (!variant_id.empty()) backend().check_upload_rules(variant_id, field, file.content);
       send_json(res, 200, backend().store_upload(file.filename, file.content, owner.url(),
                                                      options().max_stored_upload_bytes));
     } catch (const MockError& e) {
