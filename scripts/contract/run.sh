@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Contract test: the SDK's checkout CLI and print worker against a real Medusa 2.21.2
-# (npm packages pinned by app/package-lock.json, Debian's PostgreSQL), seeded by
-# replaying the Admin calls recorded in tests/fixtures/medusa-v2-traces (001-020).
-# About 4-6 minutes cold. Usage: bash scripts/contract/run.sh
+# Contract test against a real Medusa 2.21.2 (npm packages pinned by app/package-lock.json,
+# Debian's PostgreSQL) with the plugin (medusa-plugin/, built by `medusa plugin:build`)
+# and the npm package installed from their packed tarballs, as users install them.
+# Seeded by replaying the Admin calls recorded in tests/fixtures/medusa-v2-traces
+# (001-020); then the native checkout CLI (with a photo uploaded to the plugin's route)
+# and the print worker, then the npm package's flows and the bypass attempts
+# (tests/contract/*.test.mjs). About 5-7 minutes cold. Usage: bash scripts/contract/run.sh
 # The programs come from the native-release build, or from the build preset named by
 # CONTRACT_PRESET (scripts/test.sh passes native-ci, which it has built already).
 set -euo pipefail
@@ -29,7 +32,22 @@ su postgres -c "psql -qtc \"SELECT 1 FROM pg_roles WHERE rolname='medusa'\"" | g
   su postgres -c "psql -qc \"CREATE USER medusa SUPERUSER PASSWORD 'medusa'\""
 su postgres -c "dropdb --if-exists medusa_contract && createdb -O medusa medusa_contract"
 
-echo "== Medusa 2.21.2 (npm ci from the lockfile)"
+echo "== the npm package and the plugin, packed"
+export NODE_PATH=/usr/share/nodejs  # Debian's emscripten, should the module need building
+packs="$work/packs"
+rm -rf "$packs" && mkdir -p "$packs"
+npm pack --silent --pack-destination "$packs" >/dev/null
+(
+  cd medusa-plugin
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+    touch node_modules
+  fi
+  npx medusa plugin:build >"$packs/plugin-build.log" 2>&1 || { cat "$packs/plugin-build.log"; exit 1; }
+  npm pack --silent --pack-destination "$packs" >/dev/null
+)
+
+echo "== Medusa 2.21.2 (npm ci from the lockfile) with the plugin"
 mkdir -p "$work"
 cp -p scripts/contract/app/package.json scripts/contract/app/package-lock.json scripts/contract/app/medusa-config.ts \
    scripts/contract/app/tsconfig.json "$work/"
@@ -38,6 +56,10 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   npm ci --no-audit --no-fund --loglevel=error
   touch node_modules
 fi
+# Not saved to package.json: the lockfile stays Medusa's alone, and each run installs
+# the tarballs just built.
+npm install --no-save --no-audit --no-fund --loglevel=error ./packs/medusa-personalize-*.tgz ./packs/medusa-plugin-personalize-*.tgz
+rm -rf static  # files uploaded by an earlier run
 if curl -sf "$url/health" >/dev/null 2>&1; then
   echo "contract: something already answers on $url; stop it first"; exit 1
 fi
@@ -64,15 +86,22 @@ echo "== seed (replaying traces 001-020)"
 seed=$(python3 scripts/contract/seed.py "$url")
 key=$(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["publishable_key"])')
 location=$(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["location_id"])')
+region=$(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["region_id"])')
+export MEDUSA_URL="$url" PUBLISHABLE_KEY="$key" REGION_ID="$region" CONTRACT_APP="$work" \
+       DATABASE_URL=postgres://medusa:medusa@127.0.0.1:5432/medusa_contract
+# The T-shirt gets the mock backend's schema (message, font, colour, photo), saved
+# through the Admin API, where the plugin checks that it compiles.
+node --input-type=module -e "import { shirtWithSchema } from '$root/tests/contract/helpers.mjs'; await shirtWithSchema()"
 
 echo "== checkout CLI against the real server"
 preset=${CONTRACT_PRESET:-native-release}
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" -j"$(nproc)" --target checkout_cli print_worker >/dev/null
 bin=build/$preset/demo
-"$bin/checkout_cli" --url "$url" --publishable-key "$key" --quantity 2 \
-  --set "message=Happy birthday, Anna!" --set "image_url=https://img.example.test/anna.png" --email anna@example.com
-if "$bin/checkout_cli" --url "$url" --publishable-key "$key" --set "message=$(printf 'x%.0s' $(seq 1 50))"; then
+"$bin/checkout_cli" --url "$url" --publishable-key "$key" --quantity 2 --set "message=Happy birthday, Anna!" \
+  --set font=Script --image tests/fixtures/images/progressive-2400x3000.jpg --email anna@example.com | tee "$work/cli.log"
+grep -q "uploaded tests/fixtures/images/progressive-2400x3000.jpg (2400x3000) -> $url/personalization/uploads/" "$work/cli.log"
+if "$bin/checkout_cli" --url "$url" --publishable-key "$key" --set font=Serif --set "message=$(printf 'x%.0s' $(seq 1 50))"; then
   echo "contract: an over-long message was accepted"; exit 1
 fi
 
@@ -85,4 +114,15 @@ again=$("$bin/print_worker" --url "$url" --email admin@example.com --password su
 echo "$again"
 echo "$again" | grep -q "no new orders"
 test "$(find "$jobs" -name 'ordli_*.json' | wc -l)" -eq 1
-echo "contract: 1 passed, 0 failed"
+test "$(find "$jobs" -name 'ordli_*.jpg' | wc -l)" -eq 1  # the photo, downloaded from the plugin's route
+
+echo "== the npm package and plain fetch against the plugin (tests/contract)"
+node --test --test-concurrency=1 tests/contract/*.test.mjs | tee "$work/node-tests.txt" | grep -E "^(not )?ok |^# (pass|fail)" || true
+node_failed=$(grep -o "^# fail [0-9]*" "$work/node-tests.txt" | grep -o "[0-9]*$" || echo 1)
+node_passed=$(grep -o "^# pass [0-9]*" "$work/node-tests.txt" | grep -o "[0-9]*$" || echo 0)
+if [ "$node_failed" != 0 ]; then
+  grep -B2 -A40 "^not ok" "$work/node-tests.txt" | head -150
+  echo "contract: $((2 + node_passed)) passed, $node_failed failed"
+  exit 1
+fi
+echo "contract: $((2 + node_passed)) passed, 0 failed"

@@ -2,6 +2,11 @@ import { loadEnv, defineConfig } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+// MEDUSA_PERSONALIZE_PLUGIN=off runs the same server without the plugin (the benchmark's
+// baseline); MEDUSA_PERSONALIZE_OPTIONS (JSON) passes plugin options (the option tests).
+const withPlugin = process.env.MEDUSA_PERSONALIZE_PLUGIN !== "off"
+const pluginOptions = JSON.parse(process.env.MEDUSA_PERSONALIZE_OPTIONS || '{"uploads":{"maxBytes":2097152}}')
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -14,4 +19,5 @@ module.exports = defineConfig({
     },
   },
   admin: { disable: true },
+  plugins: withPlugin ? [{ resolve: "medusa-plugin-personalize", options: pluginOptions }] : [],
 })
