@@ -8,6 +8,10 @@
 #           checkout CLI (with a photo), a refused invalid personalization, and the print
 #           worker turning the order into print jobs and a fulfilment
 #   --once  with --cli: stop after that instead of serving
+#   --medusa  the same storefront against a real Medusa 2.21.2 with the plugin instead of
+#             the mock (PostgreSQL and Medusa installed and seeded as the contract test
+#             does; Medusa on MEDUSA_PORT, default 9100, behind the page's origin). The
+#             staff view's print queue is mock-only for now.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -15,13 +19,27 @@ bash scripts/setup.sh
 port=${PORT:-9000}
 cli=false
 once=false
+medusa=false
 for arg in "$@"; do
   case "$arg" in
     --cli) cli=true ;;
     --once) once=true ;;
-    *) echo "usage: bash scripts/demo.sh [--cli [--once]]" >&2; exit 2 ;;
+    --medusa) medusa=true ;;
+    *) echo "usage: bash scripts/demo.sh [--cli [--once]] [--medusa]" >&2; exit 2 ;;
   esac
 done
+
+if [ "$medusa" = true ]; then
+  [ "$cli" = false ] || { echo "--cli runs against the mock; the contract test runs it against Medusa" >&2; exit 2; }
+  bash scripts/build-wasm.sh >/dev/null
+  MEDUSA_PORT=${MEDUSA_PORT:-9100}
+  source scripts/contract/start-medusa.sh
+  echo
+  echo "   storefront:  http://127.0.0.1:$port/demo/   (Medusa with the plugin at $url)"
+  echo
+  node scripts/demo-server.mjs "$port" "$url" "$key"
+  exit 0
+fi
 
 echo "== building the mock backend (native) and the WebAssembly module"
 targets=(medusa_mock)

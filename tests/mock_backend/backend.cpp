@@ -167,7 +167,8 @@ void Backend::check_upload_rules(const std::string& variant_id, const std::strin
   std::lock_guard<std::recursive_mutex> lock(mutex_);
   const json* product = nullptr;
   const json* variant = find_variant(variant_id, &product);
-  if (!variant) throw MockError{404, "not_found", "Variant with id: " + variant_id + " was not found"};
+  if (!variant)
+    throw MockError{404, "not_found", "Variant with id: " + variant_id + " was not found"};
   auto p = from_json<Product>(*product);
   auto v = from_json<ProductVariant>(*variant);
   auto schema = p && v ? personalization::Schema::for_product(*p, &*v)

@@ -17,8 +17,8 @@ class IdempotencyStore {
   enum class Outcome { claimed, replay, mismatch, in_progress };
   struct Claim {
     Outcome outcome = Outcome::claimed;
-    int status = 0;              // replay: the stored answer
-    nlohmann::json body;         // replay: the stored answer
+    int status = 0;       // replay: the stored answer
+    nlohmann::json body;  // replay: the stored answer
   };
 
   explicit IdempotencyStore(std::chrono::seconds retention = std::chrono::hours(24))

@@ -146,7 +146,8 @@ struct MockServer::Routes {
       // As the plugin: clients may send Idempotency-Key on the cart routes.
       res.set_header("Idempotency-Key-Support",
                      "retention=" + std::to_string(idempotency.retention().count()));
-      res.set_header("Access-Control-Expose-Headers", "Idempotency-Key-Support, Idempotent-Replayed");
+      res.set_header("Access-Control-Expose-Headers",
+                     "Idempotency-Key-Support, Idempotent-Replayed");
     }
     const auto origin = req.get_header_value("Origin");
     if (origin_allowed(origin)) {
@@ -336,26 +337,33 @@ struct MockServer::Routes {
     s.Get(R"(/store/products/([^/]+))", handler([this](const auto& req, const json&) {
             return backend().retrieve_product(req.matches[1], asks_for(req, "metadata"));
           }));
-    s.Post("/store/carts", handler([this](const auto&, const json& body) {
-             return backend().create_cart(body);
-           }, true));
+    s.Post("/store/carts",
+           handler([this](const auto&, const json& body) { return backend().create_cart(body); },
+                   true));
     s.Get(R"(/store/carts/([^/]+))", handler([this](const auto& req, const json&) {
             return backend().retrieve_cart(req.matches[1]);
           }));
-    s.Post(R"(/store/carts/([^/]+))", handler([this](const auto& req, const json& body) {
-             return backend().update_cart(req.matches[1], body);
-           }, true));
-    s.Post(R"(/store/carts/([^/]+)/line-items)", handler([this](const auto& req, const json& body) {
-             return backend().add_line_item(req.matches[1], body);
-           }, true));
+    s.Post(R"(/store/carts/([^/]+))",
+           handler([this](const auto& req,
+                          const json& body) { return backend().update_cart(req.matches[1], body); },
+                   true));
+    s.Post(
+        R"(/store/carts/([^/]+)/line-items)",
+        handler([this](const auto& req,
+                       const json& body) { return backend().add_line_item(req.matches[1], body); },
+                true));
     s.Post(R"(/store/carts/([^/]+)/line-items/([^/]+))",
-           handler([this](const auto& req, const json& body) {
-             return backend().update_line_item(req.matches[1], req.matches[2], body);
-           }, true));
+           handler(
+               [this](const auto& req, const json& body) {
+                 return backend().update_line_item(req.matches[1], req.matches[2], body);
+               },
+               true));
     s.Delete(R"(/store/carts/([^/]+)/line-items/([^/]+))",
-             handler([this](const auto& req, const json&) {
-               return backend().delete_line_item(req.matches[1], req.matches[2]);
-             }, true));
+             handler(
+                 [this](const auto& req, const json&) {
+                   return backend().delete_line_item(req.matches[1], req.matches[2]);
+                 },
+                 true));
     s.Post(R"(/store/carts/([^/]+)/shipping-methods)",
            handler([this](const auto& req, const json& body) {
              return backend().add_shipping_method(req.matches[1], body);
@@ -433,9 +441,8 @@ struct MockServer::Routes {
              return backend().create_shipment(req.matches[1], req.matches[2], body);
            }));
     // A custom admin route of the print shop's plugin: the queue fed by order.placed.
-    s.Get("/admin/personalization/print-jobs", handler([this](const auto&, const json&) {
-            return print_queue().list();
-          }));
+    s.Get("/admin/personalization/print-jobs",
+          handler([this](const auto&, const json&) { return print_queue().list(); }));
     s.Get("/admin/products",
           handler([this](const auto&, const json&) { return backend().list_admin_products(); }));
     s.Post("/admin/products", handler([this](const auto&, const json& body) {
@@ -520,8 +527,9 @@ struct MockServer::Routes {
     }
     try {
       if (!variant_id.empty()) backend().check_upload_rules(variant_id, field, file.content);
-      send_json(res, 200, backend().store_upload(file.filename, file.content, owner.url(),
-                                                     options().max_stored_upload_bytes));
+      send_json(res, 200,
+                backend().store_upload(file.filename, file.content, owner.url(),
+                                       options().max_stored_upload_bytes));
     } catch (const MockError& e) {
       send_json(res, e.status, error_body(e));
     }

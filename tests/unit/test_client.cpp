@@ -105,8 +105,9 @@ TEST_SUITE("client") {
     CHECK(lines ==
           std::vector<std::string>{
               "GET /store/products/prod_01M8A21539347Q5JX34SJ0K8YF", "POST /store/carts",
-              "GET /store/carts/" + cart_id, "POST /store/carts/" + cart_id + "/line-items", "POST /store/carts/" + cart_id,
-              "GET /store/shipping-options", "POST /store/carts/" + cart_id + "/shipping-methods",
+              "GET /store/carts/" + cart_id, "POST /store/carts/" + cart_id + "/line-items",
+              "POST /store/carts/" + cart_id, "GET /store/shipping-options",
+              "POST /store/carts/" + cart_id + "/shipping-methods",
               "POST /store/payment-collections",
               "POST /store/payment-collections/pay_col_01M8A2285F4BJRYAK7Q10QKDQ1/payment-sessions",
               "POST /store/carts/" + cart_id + "/complete",
@@ -184,7 +185,9 @@ TEST_SUITE("client") {
     CHECK(down.transport->sent.size() == 3);
   }
 
-  TEST_CASE("a line-item add whose answer is lost is checked against the cart, then resent only if absent") {
+  TEST_CASE(
+      "a line-item add whose answer is lost is checked against the cart, then resent only if "
+      "absent") {
     client::RetryPolicy retry;
     retry.initial_backoff = milliseconds(100);
     // The real server's add of a personalized shirt (trace 110) to an empty cart (109).
@@ -283,6 +286,78 @@ TEST_SUITE("client") {
       auto added = h.sdk.store.cart.createLineItem(cart_id, body);
       REQUIRE(added.ok());
       CHECK(added->cart->items->at(0).quantity == 1);
+    }
+  }
+
+  TEST_CASE(
+      "a server that advertises Idempotency-Key gets keyed adds, retried without cart reads") {
+    client::RetryPolicy retry;
+    retry.initial_backoff = milliseconds(100);
+    const auto trace = test_support::load_trace("110-li-add-S-msgA.txt");
+    api::AddLineItem body;
+    body.variant_id = trace.request_body["variant_id"].get<std::string>();
+    body.quantity = 1;
+    body.metadata = trace.request_body["metadata"];
+    const std::string cart_id = "cart_01M8A21A7336Y21WM3ZZQWEHQ8";
+    const auto created = test_support::load_trace("109-store-create-cart.txt");
+    // The cart creation's answer says the server honours keys (the plugin's header).
+    auto advertised = [&](FakeTransport& t) {
+      t.script.push_back(http::Response{
+          200, {{"Idempotency-Key-Support", "retention=86400"}}, created.response_body});
+    };
+    auto keys = [](const FakeTransport& t) {
+      std::vector<std::string> out;
+      for (const auto& r : t.sent) {
+        if (r.method == "POST" && r.target.find("/line-items") != std::string::npos)
+          out.push_back(r.headers.get("Idempotency-Key").value_or("<none>"));
+      }
+      return out;
+    };
+
+    SUBCASE("lost answer: the same key again, and the server's replay is the answer") {
+      Harness h(retry);
+      advertised(*h.transport);
+      h.transport->fail("transport.io", true).reply_trace("110-li-add-S-msgA.txt");
+      REQUIRE(h.sdk.store.cart.create(api::CreateCart{}).ok());
+      auto added = h.sdk.store.cart.createLineItem(cart_id, body);
+      REQUIRE(added.ok());
+      CHECK(added->cart->items->at(0).quantity == 1);
+      REQUIRE(h.transport->sent.size() == 3);  // create, add, add: no cart read
+      const auto sent_keys = keys(*h.transport);
+      REQUIRE(sent_keys.size() == 2);
+      CHECK(sent_keys[0] == sent_keys[1]);
+      CHECK(sent_keys[0].size() == 32);
+      CHECK(h.sleeps == std::vector<milliseconds>{milliseconds(100)});
+    }
+    SUBCASE("409 while the first request runs is retried; every add has its own key") {
+      Harness h(retry);
+      advertised(*h.transport);
+      h.transport->reply(409, R"({"type":"conflict","message":"still in progress"})")
+          .reply_trace("110-li-add-S-msgA.txt")
+          .reply_trace("110-li-add-S-msgA.txt");
+      REQUIRE(h.sdk.store.cart.create(api::CreateCart{}).ok());
+      REQUIRE(h.sdk.store.cart.createLineItem(cart_id, body).ok());
+      REQUIRE(h.sdk.store.cart.createLineItem(cart_id, body).ok());
+      const auto sent_keys = keys(*h.transport);
+      REQUIRE(sent_keys.size() == 3);
+      CHECK(sent_keys[0] == sent_keys[1]);
+      CHECK(sent_keys[1] != sent_keys[2]);
+    }
+    SUBCASE("a client error is the answer, never resent") {
+      Harness h(retry);
+      advertised(*h.transport);
+      h.transport->reply(400, R"({"type":"invalid_data","message":"bad"})");
+      REQUIRE(h.sdk.store.cart.create(api::CreateCart{}).ok());
+      auto added = h.sdk.store.cart.createLineItem(cart_id, body);
+      REQUIRE_FALSE(added.ok());
+      CHECK(keys(*h.transport).size() == 1);
+    }
+    SUBCASE("without the header, adds carry no key and are verified by reading the cart") {
+      Harness h(retry);
+      h.transport->reply_trace("109-store-create-cart.txt").reply_trace("110-li-add-S-msgA.txt");
+      REQUIRE(h.sdk.store.cart.createLineItem(cart_id, body).ok());
+      CHECK(keys(*h.transport) == std::vector<std::string>{"<none>"});
+      CHECK(h.transport->sent.front().method == "GET");
     }
   }
 

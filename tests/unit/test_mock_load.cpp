@@ -38,9 +38,10 @@ void prepare_payment(client::Client& sdk, const std::string& cart_id) {
   REQUIRE(sdk.store.payment.initiatePaymentSession(*cart->cart, session).ok());
 }
 
-// A real HTTP transport that loses the first `drops` line-item adds: either after the
-// server handled them (the answer is lost) or before (the request is lost on the way);
-// both look the same to the client: sent, no answer.
+// A real HTTP transport that loses the first send of the first `drops` line-item adds:
+// either after the server handled it (the answer is lost) or before (the request is lost
+// on the way); both look the same to the client: sent, no answer. A resend of an add
+// with the same Idempotency-Key is the same add, and goes through.
 class DroppingTransport : public client::Transport {
  public:
   enum class Lose { answer, request };
@@ -48,9 +49,11 @@ class DroppingTransport : public client::Transport {
       : inner_(url), lose_(lose), drops_(drops) {}
 
   Result<http::Response> send(const http::Request& request) override {
-    const bool add = request.method == "POST" &&
-                     request.target.find("/line-items") != std::string::npos;
-    if (add && drops_ > 0) {
+    const bool add =
+        request.method == "POST" && request.target.find("/line-items") != std::string::npos;
+    const auto key = request.headers.get("Idempotency-Key");
+    const bool resend = key && !dropped_keys_.insert(*key).second;
+    if (add && !resend && drops_ > 0) {
       --drops_;
       if (lose_ == Lose::answer) (void)inner_.send(request);
       Error e(ErrorKind::transport, "transport.io", "connection reset by peer");
@@ -64,6 +67,7 @@ class DroppingTransport : public client::Transport {
   client::HttplibTransport inner_;
   Lose lose_;
   int drops_;
+  std::set<std::string> dropped_keys_;
 };
 
 // Resident memory says nothing under AddressSanitizer: it keeps freed blocks in a
@@ -128,8 +132,8 @@ TEST_SUITE("faults") {
   TEST_CASE("every add of a checkout dropping once: the orders are still exact") {
     Shop shop;
     client::Client flaky(shop.sdk->config(),
-                         std::make_shared<DroppingTransport>(
-                             shop.server.url(), DroppingTransport::Lose::answer, 1000),
+                         std::make_shared<DroppingTransport>(shop.server.url(),
+                                                             DroppingTransport::Lose::answer, 1000),
                          no_wait());
     const std::string cart_id = shop.new_cart();
     for (const auto& values : {personalization_a(), personalization_b(), personalization_a()}) {
@@ -149,7 +153,8 @@ TEST_SUITE("faults") {
 TEST_SUITE("load") {
   // Memory is bounded by what the shop keeps (carts, orders, uploads under their cap),
   // not by the traffic: reads, refusals and hostile bodies leave nothing behind.
-  TEST_CASE("the mock's memory: flat under reads and refusals, bounded per checkout, uploads capped") {
+  TEST_CASE(
+      "the mock's memory: flat under reads and refusals, bounded per checkout, uploads capped") {
     mock::ServerOptions options;
     options.max_stored_upload_bytes = 2u * 1024u * 1024u;
     Shop shop(options);
@@ -180,8 +185,9 @@ TEST_SUITE("load") {
     run_traffic();
     const std::size_t after_traffic = resident_bytes();
     if (kResidentMemoryMeaningful) {
-      CHECK_MESSAGE(after_traffic < before_traffic + 4u * 1024u * 1024u,
-                    "grew " << ((after_traffic - before_traffic) / 1024) << " KiB over 4,000 requests");
+      CHECK_MESSAGE(
+          after_traffic < before_traffic + 4u * 1024u * 1024u,
+          "grew " << ((after_traffic - before_traffic) / 1024) << " KiB over 4,000 requests");
     }
 
     // Whole checkouts keep their cart and order: a bounded cost per checkout.
@@ -213,7 +219,8 @@ TEST_SUITE("load") {
     CHECK(shop.server.backend().upload_bytes() <= options.max_stored_upload_bytes);
   }
 
-  TEST_CASE("a cart of 500 personalized lines is read whole; over the response limit a typed error") {
+  TEST_CASE(
+      "a cart of 500 personalized lines is read whole; over the response limit a typed error") {
     Shop shop;
     const std::string cart_id = shop.new_cart();
     // A made-to-order product: no managed inventory, so 500 lines fit.
@@ -231,14 +238,13 @@ TEST_SUITE("load") {
     REQUIRE(cart->cart->items->size() == 500);
     CHECK(line_with(*cart->cart, "Line 499") != nullptr);
     // The verified add still finds its line among 500.
-    auto added = shop.sdk->store.cart.createLineItem(
-        cart_id, [&] {
-          api::AddLineItem body;
-          body.variant_id = variant;
-          body.quantity = 2;
-          body.metadata = metadata(250);
-          return body;
-        }());
+    auto added = shop.sdk->store.cart.createLineItem(cart_id, [&] {
+      api::AddLineItem body;
+      body.variant_id = variant;
+      body.quantity = 2;
+      body.metadata = metadata(250);
+      return body;
+    }());
     REQUIRE(added.ok());
     CHECK(*line_with(*added->cart, "Line 250")->quantity == 3);
 
@@ -265,14 +271,24 @@ TEST_SUITE("load") {
           api::CreateCart body;
           body.region_id = shop.region["id"].get<std::string>();
           auto cart = sdk->store.cart.create(body);
-          if (!cart) { ++failures; continue; }
+          if (!cart) {
+            ++failures;
+            continue;
+          }
           const std::string cart_id = *cart->cart->id;
           auto added = sdk->store.cart.createPersonalizedLineItem(
-              cart_id, shop.shirt_schema, {shop.variant(shop.shirt), t + 1, {{"message", message}, {"font", "Mono"}}});
-          if (!added) { ++failures; continue; }
+              cart_id, shop.shirt_schema,
+              {shop.variant(shop.shirt), t + 1, {{"message", message}, {"font", "Mono"}}});
+          if (!added) {
+            ++failures;
+            continue;
+          }
           prepare_payment(*sdk, cart_id);
           auto done = sdk->store.cart.complete(cart_id);
-          if (!done || !done->is_order()) { ++failures; continue; }
+          if (!done || !done->is_order()) {
+            ++failures;
+            continue;
+          }
           std::lock_guard<std::mutex> lock(m);
           order_messages[*done->order->id] = message;
         }
@@ -303,8 +319,10 @@ TEST_SUITE("load") {
       threads.emplace_back([&, t] {
         auto sdk = new_client(shop);
         for (int i = 0; i < 3; ++i) {
-          const json values = {{"message", "T" + std::to_string(t) + " I" + std::to_string(i)}, {"font", "Serif"}};
-          if (sdk->store.cart.createPersonalizedLineItem(cart_id, shop.shirt_schema, {shop.variant(shop.shirt), 1, values}))
+          const json values = {{"message", "T" + std::to_string(t) + " I" + std::to_string(i)},
+                               {"font", "Serif"}};
+          if (sdk->store.cart.createPersonalizedLineItem(cart_id, shop.shirt_schema,
+                                                         {shop.variant(shop.shirt), 1, values}))
             ++ok;
         }
       });

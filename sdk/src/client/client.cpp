@@ -1,6 +1,7 @@
 #include "medusa/client/client.hpp"
 
 #include <algorithm>
+#include <random>
 #include <thread>
 
 #include "medusa/client/httplib_transport.hpp"
@@ -10,6 +11,24 @@ namespace {
 
 bool retryable_status(int status) {
   return status == 429 || status == 502 || status == 503 || status == 504;
+}
+
+// A keyed add is also retried while the server still runs the first request (409).
+bool retryable_keyed_status(int status) {
+  return status == 409 || retryable_status(status);
+}
+
+// 128 random bits as 32 hex digits.
+std::string new_idempotency_key() {
+  static thread_local std::mt19937_64 bits{std::random_device{}() ^
+                                           (std::uint64_t{std::random_device{}()} << 32)};
+  static const char* hex = "0123456789abcdef";
+  std::string key;
+  for (int half = 0; half < 2; ++half) {
+    std::uint64_t v = bits();
+    for (int i = 0; i < 16; ++i, v >>= 4) key += hex[v & 15];
+  }
+  return key;
 }
 
 bool never_sent(const Error& e) {
@@ -66,24 +85,25 @@ Result<http::Response> Client::send_once(const http::Request& request, int attem
   log("-> " + describe_request(request) +
       (attempt > 1 ? " (attempt " + std::to_string(attempt) + ")" : ""));
   auto response = transport_->send(request);
+  if (response && response->headers.has("idempotency-key-support")) idempotency_supported_ = true;
   if (response) {
     log("<- " + std::to_string(response->status) + " " + request.method + " " + request.target);
   } else {
-    log("<- failed " + request.method + " " + request.target + ": " +
-        response.error().describe());
+    log("<- failed " + request.method + " " + request.target + ": " + response.error().describe());
   }
   return response;
 }
 
 std::chrono::milliseconds Client::next_backoff(std::chrono::milliseconds backoff) const {
-  return std::min(options_.retry.max_backoff,
-                  std::chrono::milliseconds(
-                      static_cast<long long>(backoff.count() * options_.retry.multiplier)));
+  return std::min(options_.retry.max_backoff, std::chrono::milliseconds(static_cast<long long>(
+                                                  backoff.count() * options_.retry.multiplier)));
 }
 
 Result<http::Response> Client::send_with_retries(const http::Request& request, bool idempotent) {
   if (!idempotent && options_.retry.verify_line_item_adds) {
-    if (auto add = api::line_item_add_of(request)) return send_verified_add(request, *add);
+    if (auto add = api::line_item_add_of(request)) {
+      return idempotency_supported_ ? send_keyed_add(request) : send_verified_add(request, *add);
+    }
   }
   const int attempts = std::max(1, options_.retry.max_attempts);
   auto backoff = options_.retry.initial_backoff;
@@ -91,6 +111,19 @@ Result<http::Response> Client::send_with_retries(const http::Request& request, b
     auto response = send_once(request, attempt);
     const bool retry = response ? idempotent && retryable_status(response->status)
                                 : idempotent || never_sent(response.error());
+    if (!retry || attempt >= attempts) return response;
+    options_.sleep(backoff);
+    backoff = next_backoff(backoff);
+  }
+}
+
+Result<http::Response> Client::send_keyed_add(http::Request request) {
+  request.headers.set("Idempotency-Key", new_idempotency_key());
+  const int attempts = std::max(1, options_.retry.max_attempts);
+  auto backoff = options_.retry.initial_backoff;
+  for (int attempt = 1;; ++attempt) {
+    auto response = send_once(request, attempt);
+    const bool retry = !response || retryable_keyed_status(response->status);
     if (!retry || attempt >= attempts) return response;
     options_.sleep(backoff);
     backoff = next_backoff(backoff);

@@ -8,6 +8,7 @@
 // Medusa's body, invalid_response, validation, request_too_large).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -29,9 +30,13 @@ struct RetryPolicy {
   std::chrono::milliseconds initial_backoff{200};
   double multiplier = 2.0;
   std::chrono::milliseconds max_backoff{2000};
-  /// Read the cart before each `POST /store/carts/:id/line-items` (one extra GET), so
-  /// that an add whose answer is lost can be checked and, only if it did not land, sent
-  /// again. Off: an add is sent once and a lost answer is a transport error.
+  /// Make `POST /store/carts/:id/line-items` safe to retry. Against a server that
+  /// advertises Idempotency-Key (`Idempotency-Key-Support`, as medusa-plugin-personalize
+  /// and the mock backend do), each add carries a fresh key and is retried with it like
+  /// an idempotent call: one request on the happy path. Otherwise the cart is read before
+  /// the add (one extra GET), so that an add whose answer is lost can be checked and,
+  /// only if it did not land, sent again. Off: an add is sent once and a lost answer is
+  /// a transport error.
   bool verify_line_item_adds = true;
 };
 
@@ -86,6 +91,7 @@ class Client {
   Result<http::Response> send_with_retries(const http::Request& request, bool idempotent);
   Result<http::Response> send_verified_add(const http::Request& request,
                                            const api::LineItemAdd& add);
+  Result<http::Response> send_keyed_add(http::Request request);
   Result<http::Response> send_once(const http::Request& request, int attempt);
   std::chrono::milliseconds next_backoff(std::chrono::milliseconds backoff) const;
   void log(const std::string& line) const;
@@ -93,6 +99,8 @@ class Client {
   api::Config config_;
   std::shared_ptr<Transport> transport_;
   ClientOptions options_;
+  /// Set once a response advertised Idempotency-Key support.
+  std::atomic<bool> idempotency_supported_{false};
 };
 
 template <class T>

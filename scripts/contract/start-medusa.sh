@@ -1,0 +1,92 @@
+# Sourced by scripts/contract/run.sh and scripts/demo.sh --medusa, from the repository's
+# root: installs and starts a real Medusa 2.21.2 (npm packages pinned by
+# app/package-lock.json, Debian's PostgreSQL, a fresh database) with the plugin
+# (medusa-plugin/, built by `medusa plugin:build`) and the npm package installed from
+# their packed tarballs, as users install them; seeds it by replaying the Admin calls
+# recorded in tests/fixtures/medusa-v2-traces (001-020) and saves the T-shirt's schema.
+# Leaves: medusa_pid (killed on exit), url, key, region, location, work, and the
+# variables tests/contract reads exported. Reuses installs: npm ci runs only when a
+# lockfile is newer than its node_modules.
+root=$PWD
+work=${CONTRACT_WORK:-$root/build/contract}
+medusa_port=${MEDUSA_PORT:-9000}
+url="http://127.0.0.1:$medusa_port"
+
+bash scripts/setup.sh
+missing=()
+for p in postgresql python3; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "contract: installing ${missing[*]}"
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+fi
+
+echo "== PostgreSQL"
+cluster=$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')
+pg_ctlcluster $cluster start 2>/dev/null || true
+su postgres -c "psql -qtc \"SELECT 1 FROM pg_roles WHERE rolname='medusa'\"" | grep -q 1 ||
+  su postgres -c "psql -qc \"CREATE USER medusa SUPERUSER PASSWORD 'medusa'\""
+su postgres -c "dropdb --if-exists medusa_contract && createdb -O medusa medusa_contract"
+
+echo "== the npm package and the plugin, packed"
+export NODE_PATH=/usr/share/nodejs  # Debian's emscripten, should the module need building
+packs="$work/packs"
+rm -rf "$packs" && mkdir -p "$packs"
+npm pack --silent --pack-destination "$packs" >/dev/null
+(
+  cd medusa-plugin
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+    touch node_modules
+  fi
+  npx medusa plugin:build >"$packs/plugin-build.log" 2>&1 || { cat "$packs/plugin-build.log"; exit 1; }
+  npm pack --silent --pack-destination "$packs" >/dev/null
+)
+
+echo "== Medusa 2.21.2 (npm ci from the lockfile) with the plugin"
+mkdir -p "$work"
+cp -p scripts/contract/app/package.json scripts/contract/app/package-lock.json scripts/contract/app/medusa-config.ts \
+   scripts/contract/app/tsconfig.json "$work/"
+cd "$work"
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules
+fi
+# Not saved to package.json: the lockfile stays Medusa's alone, and each run installs
+# the tarballs just built.
+npm install --no-save --no-audit --no-fund --loglevel=error ./packs/medusa-personalize-*.tgz ./packs/medusa-plugin-personalize-*.tgz
+rm -rf static  # files uploaded by an earlier run
+if curl -sf "$url/health" >/dev/null 2>&1; then
+  echo "contract: something already answers on $url; stop it first"; exit 1
+fi
+cat > .env <<ENV
+DATABASE_URL=postgres://medusa:medusa@127.0.0.1:5432/medusa_contract
+STORE_CORS=http://localhost:8000
+ADMIN_CORS=http://localhost:9000
+AUTH_CORS=http://localhost:9000
+ENV
+npx medusa db:migrate >migrate.log 2>&1 || { tail -30 migrate.log; exit 1; }
+npx medusa user -e admin@example.com -p supersecret >user.log 2>&1 || { tail -30 user.log; exit 1; }
+setsid npx medusa start --port "$medusa_port" >medusa.log 2>&1 &
+medusa_pid=$!
+trap 'kill -- -"$medusa_pid" 2>/dev/null || kill "$medusa_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "$url/health" >/dev/null 2>&1 && break
+  kill -0 "$medusa_pid" 2>/dev/null || { tail -40 medusa.log; exit 1; }
+  sleep 1
+done
+curl -sf "$url/health" >/dev/null || { echo "Medusa did not start"; tail -40 medusa.log; exit 1; }
+cd "$root"
+
+echo "== seed (replaying traces 001-020)"
+seed=$(python3 scripts/contract/seed.py "$url")
+key=$(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["publishable_key"])')
+location=$(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["location_id"])')
+region=$(echo "$seed" | python3 -c 'import json,sys; print(json.load(sys.stdin)["region_id"])')
+export MEDUSA_URL="$url" PUBLISHABLE_KEY="$key" REGION_ID="$region" CONTRACT_APP="$work" \
+       DATABASE_URL=postgres://medusa:medusa@127.0.0.1:5432/medusa_contract
+# The T-shirt gets the mock backend's schema (message, font, colour, photo), saved
+# through the Admin API, where the plugin checks that it compiles.
+node --input-type=module -e "import { shirtWithSchema } from '$root/tests/contract/helpers.mjs'; await shirtWithSchema()"
+
