@@ -2,6 +2,7 @@
 // show and refuse what they must not.
 import MedusaPersonalizeDefault, {
   FetchError,
+  loadPersonalization,
   MedusaPersonalize,
   PersonalizationValidationError,
   type HttpTypes,
@@ -9,6 +10,19 @@ import MedusaPersonalizeDefault, {
   type StoreCart,
   type ValidationReport,
 } from "medusa-personalize";
+
+// A server (the Medusa plugin): the engine alone, no HTTP client.
+async function server(): Promise<void> {
+  const personalization = await loadPersonalization();
+  const compiled = personalization.compile({ type: "object", properties: { message: { type: "string" } } });
+  const valid: boolean = compiled.validateLineItemMetadata({ message: "Hi" }).valid;
+  void valid;
+  // @ts-expect-error no HTTP client without a base URL: uploads go through MedusaPersonalize.create
+  personalization.uploadImage(new Uint8Array(8));
+  // @ts-expect-error the only option is where the .wasm comes from
+  await loadPersonalization({ baseUrl: "http://localhost:9000" });
+}
+void server;
 
 async function storefront(): Promise<void> {
   const sdk = await MedusaPersonalize.create({ baseUrl: "http://localhost:9000", publishableKey: "pk_1" });

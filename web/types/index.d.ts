@@ -64,11 +64,13 @@ export interface Config {
   fetch?: typeof fetch;
   /**
    * Retries of idempotent calls after a network error or a 502/503/504. Default
-   * {attempts: 2, delayMs: 250, verifyLineItemAdds: true}. With `verifyLineItemAdds`, the
-   * cart is read before each line-item add (one extra GET); an add that gets no answer is
-   * then checked against the cart and sent again only if it did not land, and a
-   * `FetchError` with code "transport.add_unverified" says when another request changed
-   * the line meanwhile. Off: an add is sent once.
+   * {attempts: 2, delayMs: 250, verifyLineItemAdds: true}. With `verifyLineItemAdds`, a
+   * line-item add is safe to retry: against a server that honours Idempotency-Key (the
+   * Medusa plugin; learned from its `Idempotency-Key-Support` header) each add carries a
+   * key and is resent with it; otherwise the cart is read before the add (one extra GET),
+   * an add that gets no answer is checked against the cart and sent again only if it did
+   * not land, and a `FetchError` with code "transport.add_unverified" says when another
+   * request changed the line meanwhile. Off: an add is sent once.
    */
   retry?: { attempts?: number; delayMs?: number; verifyLineItemAdds?: boolean };
   /** Logs each request (Authorization redacted) through `logger.debug`. */
