@@ -31,7 +31,9 @@ const TYPES = {
 
 function proxy(req, res) {
   const forwarded = http.request(
-    { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } },
+    // The Host header is kept, as a reverse proxy does: the plugin builds the URLs of
+    // uploaded images from it, and the page may only show images of its own origin.
+    { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
@@ -57,6 +59,9 @@ async function serveFile(req, res) {
   }
   if (relative === "/demo/js/config.js") {
     bytes = Buffer.from(bytes.toString("utf8").replace(/"pk_[0-9A-Za-z]+"/, JSON.stringify(publishableKey)));
+  }
+  if (relative.startsWith("/demo/") && relative.endsWith(".html")) {
+    bytes = Buffer.from(bytes.toString("utf8").replace("the backend is a mock Medusa v2", "the backend is Medusa 2.21 with medusa-plugin-personalize"));
   }
   res.writeHead(200, {
     "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
