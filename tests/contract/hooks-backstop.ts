@@ -55,6 +55,10 @@ export default async function hooksBackstop({ container }: ExecArgs) {
   results.updateMergedInvalid = await outcome(() =>
     updateLineItemInCartWorkflow(container).run({ input: { cart_id: cart.id, item_id: line.id, update: { quantity: 1, metadata: { message: "" } } } }),
   )
+  // Valid only together with what is stored (the message): the hook must merge.
+  results.updateMergedValid = await outcome(() =>
+    updateLineItemInCartWorkflow(container).run({ input: { cart_id: cart.id, item_id: line.id, update: { quantity: 1, metadata: { font: "Mono" } } } }),
+  )
   results.storedItems = (await read())
     .map((i: any) => ({ personalized: i.variant_id === personalized, metadata: i.metadata }))
     .sort((a: any, b: any) => Number(b.personalized) - Number(a.personalized))

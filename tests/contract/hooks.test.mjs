@@ -4,7 +4,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import { admin, createPlainProduct, env, repo, shirtWithSchema } from "./helpers.mjs";
 
@@ -40,8 +40,9 @@ test("hooks refuse invalid personalizations and broken schemas on direct workflo
   assert.deepEqual(r.addValid, { ok: true });
   assert.deepEqual(r.addPlain, { ok: true });
   assert.deepEqual(r.updateMergedInvalid, { ok: false, type: "invalid_data", message: "Invalid personalization: /message is required" });
+  assert.deepEqual(r.updateMergedValid, { ok: true }, "checked after Medusa's merge with the stored message");
   assert.deepEqual(r.storedItems, [
-    { personalized: true, metadata: { message: "From a script", font: "Serif" } },
+    { personalized: true, metadata: { message: "From a script", font: "Mono" } },
     { personalized: false, metadata: { anything: true } },
   ]);
   assert.equal(r.createProductBroken.ok, false);
@@ -68,5 +69,19 @@ test("wrong options stop the app at start-up, naming each problem", () => {
     "uploads.maxBytes: must be a whole number of bytes from 1 to 104857600",
   ]) {
     assert.ok(output.includes(`- ${problem}`), `${problem}\n${output.slice(-1500)}`);
+  }
+});
+
+test("without the npm package beside it, the app refuses to start and says what to install", () => {
+  const installed = path.join(env.app, "node_modules/medusa-personalize");
+  const hidden = `${installed}.hidden-by-test`;
+  renameSync(installed, hidden);
+  try {
+    const { result, output, status } = runScript({});
+    assert.equal(result, null);
+    assert.notEqual(status, 0);
+    assert.ok(output.includes("medusa-plugin-personalize needs the medusa-personalize package beside it (its validator): npm install medusa-personalize"), output.slice(-1500));
+  } finally {
+    renameSync(hidden, installed);
   }
 });

@@ -36,6 +36,16 @@ struct Harness {
   }
 };
 
+// The body of the real server's add of a personalized shirt (trace 110).
+api::AddLineItem add_of_trace_110() {
+  const auto trace = test_support::load_trace("110-li-add-S-msgA.txt");
+  api::AddLineItem body;
+  body.variant_id = trace.request_body["variant_id"].get<std::string>();
+  body.quantity = 1;
+  body.metadata = trace.request_body["metadata"];
+  return body;
+}
+
 }  // namespace
 
 TEST_SUITE("client") {
@@ -191,11 +201,7 @@ TEST_SUITE("client") {
     client::RetryPolicy retry;
     retry.initial_backoff = milliseconds(100);
     // The real server's add of a personalized shirt (trace 110) to an empty cart (109).
-    const auto trace = test_support::load_trace("110-li-add-S-msgA.txt");
-    api::AddLineItem body;
-    body.variant_id = trace.request_body["variant_id"].get<std::string>();
-    body.quantity = 1;
-    body.metadata = trace.request_body["metadata"];
+    const api::AddLineItem body = add_of_trace_110();
     const std::string cart_id = "cart_01M8A21A7336Y21WM3ZZQWEHQ8";
     auto methods = [](const FakeTransport& t) {
       std::vector<std::string> out;
@@ -293,11 +299,7 @@ TEST_SUITE("client") {
       "a server that advertises Idempotency-Key gets keyed adds, retried without cart reads") {
     client::RetryPolicy retry;
     retry.initial_backoff = milliseconds(100);
-    const auto trace = test_support::load_trace("110-li-add-S-msgA.txt");
-    api::AddLineItem body;
-    body.variant_id = trace.request_body["variant_id"].get<std::string>();
-    body.quantity = 1;
-    body.metadata = trace.request_body["metadata"];
+    const api::AddLineItem body = add_of_trace_110();
     const std::string cart_id = "cart_01M8A21A7336Y21WM3ZZQWEHQ8";
     const auto created = test_support::load_trace("109-store-create-cart.txt");
     // The cart creation's answer says the server honours keys (the plugin's header).
