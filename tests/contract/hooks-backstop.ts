@@ -46,12 +46,20 @@ export default async function hooksBackstop({ container }: ExecArgs) {
       input: { cart_id: cart.id, items: [{ variant_id: personalized, quantity: 1, metadata: { message: "From a script", font: "Serif" } }] },
     }),
   )
+  results.addForeignPhoto = await outcome(() =>
+    addToCartWorkflow(container).run({
+      input: {
+        cart_id: cart.id,
+        items: [{ variant_id: personalized, quantity: 1, metadata: { message: "Photo from elsewhere", font: "Serif", photo: { url: "https://images.example.test/a.png", mime: "image/png", width: 2400, height: 3000, bytes: 1000 } } }],
+      },
+    }),
+  )
   results.addPlain = await outcome(() =>
     addToCartWorkflow(container).run({ input: { cart_id: cart.id, items: [{ variant_id: plain, quantity: 1, metadata: { anything: true } }] } }),
   )
   const read = async () =>
     (await query.graph({ entity: "cart", fields: ["items.id", "items.variant_id", "items.metadata"], filters: { id: cart.id } })).data[0].items
-  const line = (await read()).find((i: any) => i.variant_id === personalized)
+  const line = (await read()).find((i: any) => i.variant_id === personalized && !i.metadata?.photo)
   results.updateMergedInvalid = await outcome(() =>
     updateLineItemInCartWorkflow(container).run({ input: { cart_id: cart.id, item_id: line.id, update: { quantity: 1, metadata: { message: "" } } } }),
   )
@@ -60,6 +68,7 @@ export default async function hooksBackstop({ container }: ExecArgs) {
     updateLineItemInCartWorkflow(container).run({ input: { cart_id: cart.id, item_id: line.id, update: { quantity: 1, metadata: { font: "Mono" } } } }),
   )
   results.storedItems = (await read())
+    .filter((i: any) => !i.metadata?.photo)
     .map((i: any) => ({ personalized: i.variant_id === personalized, metadata: i.metadata }))
     .sort((a: any, b: any) => Number(b.personalized) - Number(a.personalized))
 

@@ -39,6 +39,7 @@ test("hooks refuse invalid personalizations and broken schemas on direct workflo
   assert.deepEqual(r.addInvalid, { ok: false, type: "invalid_data", message: "Invalid personalization: /message must be at most 40 characters" });
   assert.deepEqual(r.addValid, { ok: true });
   assert.deepEqual(r.addPlain, { ok: true });
+  assert.deepEqual(r.addForeignPhoto, { ok: false, type: "invalid_data", message: "Invalid personalization: /photo is not an image uploaded to this shop" });
   assert.deepEqual(r.updateMergedInvalid, { ok: false, type: "invalid_data", message: "Invalid personalization: /message is required" });
   assert.deepEqual(r.updateMergedValid, { ok: true }, "checked after Medusa's merge with the stored message");
   assert.deepEqual(r.storedItems, [
@@ -49,6 +50,13 @@ test("hooks refuse invalid personalizations and broken schemas on direct workflo
   assert.equal(r.createProductBroken.type, "invalid_data");
   assert.match(r.createProductBroken.message, /^Invalid personalization schema in product prod_\w+ metadata\.personalization: /);
   assert.equal(r.brokenProductsStored, 0, "the workflow rolled the product back");
+});
+
+test("with uploads.verifyReferences: false, image references are not looked up", () => {
+  const { result: r, output } = runScript({ uploads: { verifyReferences: false } });
+  assert.ok(r, output.slice(-2000));
+  assert.deepEqual(r.addForeignPhoto, { ok: true });
+  assert.deepEqual(r.addInvalid.ok, false, "the schema is still enforced");
 });
 
 test("with hooks: false the plugin registers none, leaving them to the app", () => {
@@ -65,7 +73,7 @@ test("wrong options stop the app at start-up, naming each problem", () => {
   for (const problem of [
     "colour: unknown option (known: hooks, uploads, idempotency)",
     "hooks: must be true or false",
-    "uploads.acess: unknown option (known: maxBytes, access, publicBaseUrl)",
+    "uploads.acess: unknown option (known: maxBytes, access, publicBaseUrl, verifyReferences)",
     "uploads.maxBytes: must be a whole number of bytes from 1 to 104857600",
   ]) {
     assert.ok(output.includes(`- ${problem}`), `${problem}\n${output.slice(-1500)}`);

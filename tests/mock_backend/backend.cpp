@@ -139,6 +139,49 @@ const json* Backend::find_variant(const std::string& variant_id, const json** pr
   return nullptr;
 }
 
+schema::Report Backend::image_reference_issues(const personalization::Schema& schema,
+                                               const json& metadata) const {
+  schema::Report report;
+  for (const auto& field : schema.fields()) {
+    if (field.widget != "image") continue;
+    const auto value = metadata.find(field.name);
+    if (value == metadata.end() || !value->is_object() || !value->contains("url") ||
+        !(*value)["url"].is_string()) {
+      continue;  // absent, or not a reference: the schema's own checks speak for it
+    }
+    const std::string url = (*value)["url"];
+    const std::string path = "/" + field.name, schema_path = "#/properties/" + field.name;
+    // The path of this server's upload URLs (whatever the host): /uploads/<name>.
+    const auto at = url.find("/uploads/");
+    const std::string name = at == std::string::npos ? "" : url.substr(at + 9);
+    const auto stored = name.empty() || url.find('/', at + 9) != std::string::npos
+                            ? uploads_.end()
+                            : uploads_.find(name);
+    if (stored == uploads_.end()) {
+      report.issues.push_back({path, schema_path, "upload_unknown",
+                               "is not an image uploaded to this shop", json{{"url", url}}});
+      continue;
+    }
+    const auto info = image::read_image_header(stored->second.bytes);
+    const json actual = {{"mime", stored->second.mime},
+                         {"width", info ? info->width : 0},
+                         {"height", info ? info->height : 0},
+                         {"bytes", stored->second.bytes.size()}};
+    for (const char* property : {"mime", "width", "height", "bytes"}) {
+      const json claimed = value->contains(property) ? (*value)[property] : json(nullptr);
+      if (claimed == actual[property]) continue;
+      const std::string shown = actual[property].is_string() ? actual[property].get<std::string>()
+                                                             : actual[property].dump();
+      report.issues.push_back(
+          {path, schema_path, "upload_mismatch",
+           "does not match the uploaded image (its " + std::string(property) + " is " + shown + ")",
+           json{{"property", property}, {"expected", actual[property]}, {"actual", claimed}}});
+      break;
+    }
+  }
+  return report;
+}
+
 void Backend::check_personalization(const std::string& variant_id, const json& metadata) const {
   const json* product = nullptr;
   const json* variant = find_variant(variant_id, &product);
@@ -151,8 +194,11 @@ void Backend::check_personalization(const std::string& variant_id, const json& m
     throw MockError{500, "unknown_error",
                     "the product's personalization schema is broken: " + schema.error().message};
   if (!*schema) return;  // not a personalized product
-  const auto report = personalization::validate_line_item_metadata(
-      **schema, metadata.is_object() ? metadata : json::object());
+  const json values = metadata.is_object() ? metadata : json::object();
+  auto report = personalization::validate_line_item_metadata(**schema, values);
+  // As the plugin: a valid personalization's image references must be uploads this
+  // server stored, with their real type, pixels and bytes.
+  if (report.valid()) report = image_reference_issues(**schema, values);
   if (report.valid()) return;
   const auto& first = report.issues.front();
   throw MockError{400, "invalid_data",

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "medusa/json_input.hpp"
+#include "medusa/personalization/schema.hpp"
 
 namespace medusa::mock {
 
@@ -88,6 +89,10 @@ class Backend {
   const json& cart_ref(const std::string& id) const;
   json& order_ref(const std::string& id);
   const json* find_variant(const std::string& variant_id, const json** product = nullptr) const;
+  /// The image fields of `metadata` whose reference is not an upload of this server, or
+  /// misstates its type, pixels or bytes (issues "upload_unknown", "upload_mismatch").
+  schema::Report image_reference_issues(const personalization::Schema& schema,
+                                        const json& metadata) const;
   json new_line_item(const json& cart, const json& variant, const json& product,
                      std::int64_t quantity, const json& metadata) const;
   void recompute_totals(json& cart) const;

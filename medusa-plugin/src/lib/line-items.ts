@@ -5,6 +5,7 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { schemaOfVariant, type Metadata, type VariantWithProduct } from "./engine"
+import { imageReferenceIssues } from "./image-references"
 
 /** One line item as the check reads it. `id` names it in messages when it exists. */
 export interface LineItemInput {
@@ -97,8 +98,9 @@ export async function findRefusal(container: MedusaContainer, items: LineItemInp
     // A stamp (`_personalization_schema`) that is not the current schema's fingerprint is
     // refused everywhere, as the mock backend does: a line stored with a stale stamp would
     // only be refused later, at checkout.
-    const issues = report.issues
-    if (report.valid || issues.length === 0) continue
+    // Only a personalization the schema accepts has its image references looked up.
+    const issues = report.valid ? await imageReferenceIssues(container, lookup.schema, metadata) : report.issues
+    if (issues.length === 0) continue
     return {
       status: 400,
       type: "invalid_data",

@@ -12,6 +12,12 @@ export interface UploadOptions {
    * "https://shop.example.com" behind a proxy. Default: the request's own origin.
    */
   publicBaseUrl: string | null
+  /**
+   * Image references in line-item metadata must name an image the upload route stored,
+   * with its real type, pixels and bytes (default true). Off: any URL is accepted and
+   * its claimed size is trusted (images hosted elsewhere).
+   */
+  verifyReferences: boolean
 }
 
 export interface IdempotencyOptions {
@@ -32,7 +38,7 @@ export interface PersonalizeOptions {
 
 export const DEFAULT_OPTIONS: PersonalizeOptions = {
   hooks: true,
-  uploads: { maxBytes: 10 * 1024 * 1024, access: "private", publicBaseUrl: null },
+  uploads: { maxBytes: 10 * 1024 * 1024, access: "private", publicBaseUrl: null, verifyReferences: true },
   idempotency: { retentionHours: 24 },
 }
 
@@ -76,7 +82,11 @@ export function parseOptions(raw: unknown): PersonalizeOptions {
 
   const uploads: UploadOptions = { ...DEFAULT_OPTIONS.uploads }
   const rawUploads = section(options, "uploads", problems)
-  unknownKeys(rawUploads, ["maxBytes", "access", "publicBaseUrl"], "uploads.", problems)
+  unknownKeys(rawUploads, ["maxBytes", "access", "publicBaseUrl", "verifyReferences"], "uploads.", problems)
+  if (rawUploads.verifyReferences !== undefined) {
+    if (typeof rawUploads.verifyReferences === "boolean") uploads.verifyReferences = rawUploads.verifyReferences
+    else problems.push("uploads.verifyReferences: must be true or false")
+  }
   if (rawUploads.maxBytes !== undefined) {
     const n = rawUploads.maxBytes
     if (typeof n === "number" && Number.isInteger(n) && n > 0 && n <= MAX_UPLOAD_BYTES) uploads.maxBytes = n

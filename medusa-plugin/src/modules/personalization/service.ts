@@ -1,11 +1,13 @@
-// The plugin's module: its options (checked at start-up by the loader) and the
-// Idempotency-Key records of Store cart requests, kept in the database so that every
-// server process of a shop sees the same ones.
+// The plugin's module: its options (checked at start-up by the loader), the
+// Idempotency-Key records of Store cart requests, and the customer images the upload
+// route stored (PersonalizationUpload), kept in the database so that every server
+// process of a shop sees the same ones.
 import { randomBytes } from "node:crypto"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import { moduleOptions, parseOptions, type PersonalizeOptions } from "../../lib/options"
 import { IdempotencyRecord } from "./models/idempotency-record"
+import { PersonalizationUpload } from "./models/upload"
 
 /** What a request carrying an Idempotency-Key should do. */
 export type Claim =
@@ -26,7 +28,7 @@ const TABLE = "personalization_idempotency_record"
 
 type SqlManager = { execute(sql: string, params?: unknown[]): Promise<Row[]> }
 
-export default class PersonalizationModuleService extends MedusaService({ IdempotencyRecord }) {
+export default class PersonalizationModuleService extends MedusaService({ IdempotencyRecord, PersonalizationUpload }) {
   readonly options: PersonalizeOptions
 
   constructor(container: Record<string, unknown>, options?: unknown) {

@@ -10,6 +10,7 @@ import { uploadFilesWorkflow } from "@medusajs/medusa/core-flows"
 import { engine, schemaOfVariant, type VariantWithProduct } from "../../../../lib/engine"
 import { configuredOptions } from "../../../../lib/configured-options"
 import { publicUrl, storedName } from "../../../../lib/uploads"
+import type PersonalizationModuleService from "../../../../modules/personalization/service"
 
 type UploadedFile = { buffer: Buffer; originalname: string; size: number }
 
@@ -63,6 +64,10 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     },
   })
   const stored = result[0]
+  // What line items will be checked against: the image as its bytes said it is.
+  await req.scope
+    .resolve<PersonalizationModuleService>("personalization")
+    .createPersonalizationUploads({ id: stored.id, mime: image.mime, width: image.width, height: image.height, bytes: file.size })
   res.status(200).json({
     file: {
       id: stored.id,
