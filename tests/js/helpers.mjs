@@ -53,3 +53,24 @@ export function scriptedFetch(responses) {
   };
   return { fetch, requests };
 }
+
+/**
+ * A mock backend for the cases shared with the real server (tests/shared): its URL and
+ * key, the region, the T-shirt's first variant and schema, and `stop()`.
+ */
+export async function startShirtTarget() {
+  const mock = await startMock();
+  const sdk = await createSdk({ baseUrl: mock.url });
+  const { regions } = await sdk.store.region.list();
+  const { products } = await sdk.store.product.list();
+  const shirt = products.find((p) => p.handle === "custom-t-shirt");
+  return {
+    url: mock.url,
+    key: PUBLISHABLE_KEY,
+    regionId: regions[0].id,
+    variantId: shirt.variants[0].id,
+    schema: sdk.personalization.schemaFor(shirt, shirt.variants[0].id).document,
+    createSdk: (config) => createSdk(config),
+    stop: () => mock.stop(),
+  };
+}
