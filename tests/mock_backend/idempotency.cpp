@@ -13,8 +13,16 @@ IdempotencyStore::Claim IdempotencyStore::claim(const std::string& scope, const 
                                                 const std::string& request) {
   const auto now = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(mutex_);
-  for (auto it = records_.begin(); it != records_.end();)  // expired records go first
-    it = it->second.expires < now ? records_.erase(it) : std::next(it);
+  // Expired records go, in one sweep a minute: not a walk of every record per request.
+  if (now >= next_sweep_) {
+    for (auto it = records_.begin(); it != records_.end();)
+      it = it->second.expires < now ? records_.erase(it) : std::next(it);
+    next_sweep_ = now + std::chrono::minutes(1);
+  }
+  if (auto found = records_.find(scope + '\n' + key);
+      found != records_.end() && found->second.expires < now) {
+    records_.erase(found);  // expired since the last sweep
+  }
   auto [it, inserted] = records_.try_emplace(scope + '\n' + key);
   Record& record = it->second;
   if (inserted) {

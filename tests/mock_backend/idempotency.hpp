@@ -47,6 +47,7 @@ class IdempotencyStore {
   std::chrono::seconds retention_;
   std::mutex mutex_;
   std::map<std::string, Record> records_;  // scope + '\n' + key
+  std::chrono::steady_clock::time_point next_sweep_{};
 };
 
 }  // namespace medusa::mock

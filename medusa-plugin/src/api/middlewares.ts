@@ -10,7 +10,7 @@
 // - The upload route's multipart parsing, with its limits answered as 4xx.
 import { defineMiddlewares, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, mergeMetadata } from "@medusajs/framework/utils"
-import { findRefusal, refusalBody, type LineItemInput } from "../lib/line-items"
+import { findRefusal, metadataAfterUpdate, refusalBody, type LineItemInput } from "../lib/line-items"
 import { brokenSchemaMessage, brokenSchemaOf } from "../lib/product-schemas"
 import { advertiseIdempotency, honourIdempotencyKey } from "../lib/idempotency"
 import { parseUpload } from "../lib/upload-parser"
@@ -58,7 +58,7 @@ const checkUpdate = guarded(async (req) => {
   })
   const item = (data[0]?.items ?? []).find((i: { id: string } | null) => i?.id === req.params.line_id)
   if (!item) return null // Medusa answers 404 itself
-  const metadata = mergeMetadata(item.metadata ?? {}, body.metadata ?? {})
+  const metadata = metadataAfterUpdate(item.metadata, body.metadata)
   return refuseItems(req, [{ id: item.id, variant_id: item.variant_id, metadata }], "update")
 })
 

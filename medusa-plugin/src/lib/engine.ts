@@ -10,29 +10,18 @@ import type { PersonalizationSchema, loadPersonalization } from "medusa-personal
 type Engine = Awaited<ReturnType<typeof loadPersonalization>>
 
 let loading: Promise<Engine> | null = null
-let loadedAt: { startedMs: number; readyMs: number } | null = null
 
 /** The engine of this process (compiled on the first call; a failed load is retried). */
 export function engine(): Promise<Engine> {
   if (!loading) {
-    const startedMs = performance.now()
     loading = import("medusa-personalize")
       .then((m) => m.loadPersonalization())
-      .then((e) => {
-        loadedAt = { startedMs, readyMs: performance.now() }
-        return e
-      })
       .catch((error) => {
         loading = null
         throw error
       })
   }
   return loading
-}
-
-/** How long the first load took (ms), once loaded: for the benchmark and diagnostics. */
-export function engineLoadMs(): number | null {
-  return loadedAt ? loadedAt.readyMs - loadedAt.startedMs : null
 }
 
 export type Metadata = Record<string, unknown> | null | undefined

@@ -2,7 +2,7 @@
 // (which answer with every issue) and the workflow hooks (the backstop for every other
 // caller). Exported from "medusa-plugin-personalize/workflows" for apps that consume
 // the same hooks themselves.
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, mergeMetadata } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { schemaOfVariant, type Metadata, type VariantWithProduct } from "./engine"
 import { imageReferenceIssues } from "./image-references"
@@ -35,8 +35,9 @@ export interface Refusal {
 }
 
 /**
- * Where the check runs: "add" and "update" check one item, "create" a new cart's items,
- * "complete" the lines of a cart at checkout (where a schema changed since the add counts).
+ * Where the check runs, for the wording of its message: "add" and "update" check one
+ * item, "create" a new cart's items, "complete" the lines of a cart at checkout (where a
+ * stale schema stamp is named as "personalized against an earlier version").
  */
 export type CheckContext = "add" | "update" | "create" | "complete"
 
@@ -71,6 +72,14 @@ function refusalMessage(context: CheckContext, item: LineItemInput, index: numbe
 }
 
 /**
+ * The metadata a line-item update will store: Medusa's shallow merge, where "" deletes a
+ * key (no metadata in the update: the stored one). Check this, not the update alone.
+ */
+export function metadataAfterUpdate(stored: Metadata, update: Metadata | undefined): Metadata {
+  return update === undefined ? stored : mergeMetadata(stored ?? {}, update ?? {})
+}
+
+/**
  * The first line item whose personalization its variant's schema refuses, or null.
  * Items whose product (and variant) has no schema pass untouched; unknown variants are
  * left to Medusa's own checks.
@@ -97,8 +106,8 @@ export async function findRefusal(container: MedusaContainer, items: LineItemInp
     const report = lookup.schema.validateLineItemMetadata(metadata) as { valid: boolean; issues: PersonalizationIssue[] }
     // A stamp (`_personalization_schema`) that is not the current schema's fingerprint is
     // refused everywhere, as the mock backend does: a line stored with a stale stamp would
-    // only be refused later, at checkout.
-    // Only a personalization the schema accepts has its image references looked up.
+    // only be refused later, at checkout. Only values the schema accepts have their image
+    // references looked up.
     const issues = report.valid ? await imageReferenceIssues(container, lookup.schema, metadata) : report.issues
     if (issues.length === 0) continue
     return {

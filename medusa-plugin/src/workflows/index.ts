@@ -6,6 +6,6 @@
 //     await assertLineItemsValid(container, input.items ?? [], "add")
 //     // ... the app's own checks
 //   })
-export { assertLineItemsValid, findRefusal, refusalBody } from "../lib/line-items"
+export { assertLineItemsValid, findRefusal, metadataAfterUpdate, refusalBody } from "../lib/line-items"
 export type { CheckContext, LineItemInput, PersonalizationIssue, Refusal } from "../lib/line-items"
 export { assertProductSchemasCompile, brokenSchemaOf } from "../lib/product-schemas"

@@ -1,11 +1,11 @@
-// The plugin's module: its options (checked at start-up by the loader), the
+// The plugin's module: its options checked at start-up (loaders/check-options.ts; the
+// code reads them through lib/configured-options.ts), the
 // Idempotency-Key records of Store cart requests, and the customer images the upload
 // route stored (PersonalizationUpload), kept in the database so that every server
 // process of a shop sees the same ones.
 import { randomBytes } from "node:crypto"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
-import { moduleOptions, parseOptions, type PersonalizeOptions } from "../../lib/options"
 import { IdempotencyRecord } from "./models/idempotency-record"
 import { PersonalizationUpload } from "./models/upload"
 
@@ -29,14 +29,6 @@ const TABLE = "personalization_idempotency_record"
 type SqlManager = { execute(sql: string, params?: unknown[]): Promise<Row[]> }
 
 export default class PersonalizationModuleService extends MedusaService({ IdempotencyRecord, PersonalizationUpload }) {
-  readonly options: PersonalizeOptions
-
-  constructor(container: Record<string, unknown>, options?: unknown) {
-    // @ts-ignore MedusaService's constructor takes the module's arguments as they come
-    super(...arguments)
-    this.options = parseOptions(moduleOptions(options))
-  }
-
   /**
    * Claims `key` for a request (one statement per step, so two processes racing on the
    * same key see one winner): a new key is claimed; a completed one with the same

@@ -15,9 +15,8 @@ import {
   updateProductsWorkflow,
   updateProductVariantsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { mergeMetadata } from "@medusajs/framework/utils"
 import { configuredOptions } from "../../lib/configured-options"
-import { assertLineItemsValid, type LineItemInput } from "../../lib/line-items"
+import { assertLineItemsValid, metadataAfterUpdate, type LineItemInput } from "../../lib/line-items"
 import { assertProductSchemasCompile } from "../../lib/product-schemas"
 
 type Item = LineItemInput & { variant_id?: string | null }
@@ -37,8 +36,7 @@ if (configuredOptions().hooks) {
     if (Number(input.update?.quantity) === 0) return // the line is being removed
     const item = ((cart as { items?: Item[] }).items ?? []).find((i) => i.id === input.item_id)
     if (!item) return // Medusa answers 404 itself
-    // What will be stored: Medusa's shallow merge, where "" deletes a key.
-    const metadata = input.update?.metadata === undefined ? item.metadata : mergeMetadata(item.metadata ?? {}, input.update.metadata ?? {})
+    const metadata = metadataAfterUpdate(item.metadata, input.update?.metadata as LineItemInput["metadata"])
     await assertLineItemsValid(container, [{ id: item.id, variant_id: item.variant_id, metadata }], "update")
   })
 
