@@ -2,8 +2,10 @@
 //
 //   print_worker --url http://127.0.0.1:9000 --email admin@example.com --password supersecret
 //                [--out print-jobs] [--once | --poll SECONDS | --listen PORT] [--location sloc_...]
+//                [--webhook-secret whsec_...]   (required with --listen; or PRINT_WEBHOOK_SECRET)
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 #include "command_line.hpp"
@@ -21,6 +23,7 @@ void report(const medusa::worker::OrderOutcome& o) {
             << o.jobs_existing << " already printed, " << o.items_rejected << " rejected"
             << (o.fulfillment_created ? ", fulfillment created" : "") << "\n";
   for (const auto& m : o.messages) std::cout << "  " << m << "\n";
+  std::cout.flush();
 }
 }  // namespace
 
@@ -28,6 +31,8 @@ int main(int argc, char** argv) {
   medusa::api::Config config;
   medusa::worker::WorkerOptions options;
   std::string email, password, mode = "once";
+  const char* secret_env = std::getenv("PRINT_WEBHOOK_SECRET");
+  std::string webhook_secret = secret_env ? secret_env : "";
   int poll_seconds = 10, listen_port = 0;
   medusa::demo::CommandLine args(argc, argv);
   for (std::string arg; args.next(arg);) {
@@ -43,6 +48,8 @@ int main(int argc, char** argv) {
       options.output_dir = args.value(arg);
     else if (arg == "--location")
       options.location_id = args.value(arg);
+    else if (arg == "--webhook-secret")
+      webhook_secret = args.value(arg);
     else if (arg == "--once")
       mode = "once";
     else if (arg == "--poll")
@@ -52,7 +59,8 @@ int main(int argc, char** argv) {
     else {
       std::cerr
           << "usage: print_worker --url URL (--email E --password P | --secret-key K) [--out DIR]\n"
-             "                    [--once | --poll SECONDS | --listen PORT] [--location ID]\n";
+             "                    [--once | --poll SECONDS | --listen PORT] [--location ID]\n"
+             "                    [--webhook-secret whsec_... (with --listen)]\n";
       return 2;
     }
   }
@@ -68,13 +76,20 @@ int main(int argc, char** argv) {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   if (mode == "listen") {
-    medusa::worker::WebhookListener listener(worker, report);
+    // Unsigned webhooks would let anyone on the network print and fulfil orders.
+    auto secret = medusa::webhooks::parse_secret(webhook_secret);
+    if (!secret) {
+      std::cerr << "--listen needs --webhook-secret (or PRINT_WEBHOOK_SECRET): "
+                << secret.error().message << "\n";
+      return 2;
+    }
+    medusa::worker::WebhookListener listener(worker, *secret, report);
     const int port = listener.start("127.0.0.1", listen_port);
     if (port <= 0) {
       std::cerr << "cannot listen on port " << listen_port << "\n";
       return 1;
     }
-    std::cout << "listening for order.placed on http://127.0.0.1:" << port << "/hooks/medusa"
+    std::cout << "listening for signed print jobs on http://127.0.0.1:" << port << "/hooks/medusa"
               << std::endl;
     while (!stopping) std::this_thread::sleep_for(std::chrono::milliseconds(200));
     return 0;

@@ -1,5 +1,6 @@
 #include "print_worker.hpp"
 
+#include <ctime>
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -117,7 +118,8 @@ Result<bool> PrintWorker::write_job(const Order& order, const OrderLineItem& ite
   return true;
 }
 
-Result<OrderOutcome> PrintWorker::process_order(const std::string& order_id) {
+Result<OrderOutcome> PrintWorker::process_order(const std::string& order_id,
+                                                const std::string& only_item) {
   auto response = sdk_.admin.order.retrieve(order_id);
   if (!response) return response.error();
   if (!response->order || !response->order->items) {
@@ -133,8 +135,11 @@ Result<OrderOutcome> PrintWorker::process_order(const std::string& order_id) {
 
   api::CreateFulfillment fulfillment;
   fulfillment.items.emplace();
+  bool item_found = only_item.empty();
   for (const auto& item : *order.items) {
     if (!item.id || !item.detail) continue;
+    if (!only_item.empty() && *item.id != only_item) continue;
+    item_found = true;
     const json values = personalization::customer_values(item.personalization());
     std::string fingerprint;
     if (item.variant && item.variant->product) {
@@ -170,6 +175,10 @@ Result<OrderOutcome> PrintWorker::process_order(const std::string& order_id) {
       q.quantity = remaining;
       fulfillment.items->push_back(q);
     }
+  }
+  if (!item_found) {
+    return Error(ErrorKind::invalid_argument, "worker.unknown_item",
+                 "order " + order_id + " has no item " + only_item);
   }
   if (!fulfillment.items->empty()) {
     if (!options_.location_id.empty()) fulfillment.location_id = options_.location_id;
@@ -213,36 +222,140 @@ Result<std::vector<OrderOutcome>> PrintWorker::poll_once() {
 
 struct WebhookListener::Impl {
   PrintWorker& worker;
+  webhooks::Secret secret;
   std::function<void(const OrderOutcome&)> on_processed;
   httplib::Server server;
   std::thread thread;
-  std::mutex mutex;  // one order at a time: redeliveries cannot race each other
+  std::mutex mutex;                 // one message at a time: redeliveries cannot race
+  std::set<std::string> processed;  // "<webhook-id> <timestamp>" of messages answered 2xx
+  fs::path log_path;
+
+  void handle(const httplib::Request& req, httplib::Response& res);
+  void answer(httplib::Response& res, int status, const json& body, const std::string& id,
+              const std::string& timestamp, const std::string& type);
+  void load_log();
 };
 
-WebhookListener::WebhookListener(PrintWorker& worker,
+namespace {
+std::string iso_now() {
+  const std::time_t t = std::time(nullptr);
+  char buffer[32];
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+}  // namespace
+
+// The messages processed within the tolerance window survive a restart: a replay of
+// one of them is refused even by a worker started since.
+void WebhookListener::Impl::load_log() {
+  std::ifstream in(log_path);
+  const auto oldest =
+      static_cast<std::int64_t>(std::time(nullptr)) - webhooks::kDefaultToleranceSeconds;
+  for (std::string line; std::getline(in, line);) {
+    auto entry = parse_json(line);
+    if (!entry || !entry->is_object() || entry->value("status", 0) / 100 != 2) continue;
+    const std::string timestamp = entry->value("timestamp", "");
+    if (timestamp.empty() || std::strtoll(timestamp.c_str(), nullptr, 10) < oldest) continue;
+    processed.insert(entry->value("webhook_id", "") + " " + timestamp);
+  }
+}
+
+void WebhookListener::Impl::answer(httplib::Response& res, int status, const json& body,
+                                   const std::string& id, const std::string& timestamp,
+                                   const std::string& type) {
+  res.status = status;
+  res.set_content(body.dump(), "application/json");
+  json entry = {{"at", iso_now()}, {"webhook_id", id}, {"timestamp", timestamp},
+                {"type", type},    {"status", status}, {"answer", body}};
+  std::ofstream(log_path, std::ios::app) << entry.dump() << "\n";
+  if (status / 100 == 2 && !id.empty()) processed.insert(id + " " + timestamp);
+}
+
+void WebhookListener::Impl::handle(const httplib::Request& req, httplib::Response& res) {
+  const webhooks::SignedHeaders headers{req.get_header_value("webhook-id"),
+                                        req.get_header_value("webhook-timestamp"),
+                                        req.get_header_value("webhook-signature")};
+  std::lock_guard<std::mutex> lock(mutex);
+  auto verified = webhooks::verify(secret, headers, req.body, std::time(nullptr));
+  if (!verified) {
+    answer(res, 401, {{"code", verified.error().code}, {"message", verified.error().message}},
+           headers.id, headers.timestamp, "");
+    return;
+  }
+  if (processed.count(headers.id + " " + headers.timestamp)) {
+    answer(res, 409,
+           {{"code", "webhook.replayed"},
+            {"message", "this message was processed already; a retry is signed anew"}},
+           headers.id, headers.timestamp, "");
+    return;
+  }
+  auto message = parse_json(req.body);
+  if (!message || !message->is_object()) {
+    answer(res, 400,
+           {{"code", "webhook.body_invalid"}, {"message", "the body is not a JSON object"}},
+           headers.id, headers.timestamp, "");
+    return;
+  }
+  // The plugin's print job (one item), or the mock backend's order event (the order).
+  std::string type = message->value("type", "");
+  std::string order_id, item_id;
+  const json data = message->value("data", json::object());
+  if (type == "print_job.created" && data.is_object()) {
+    order_id = data.value("order", json::object()).value("id", "");
+    item_id = data.value("item", json::object()).value("id", "");
+    if (order_id.empty() || item_id.empty()) {
+      answer(
+          res, 400,
+          {{"code", "webhook.body_invalid"}, {"message", "a print job names its order and item"}},
+          headers.id, headers.timestamp, type);
+      return;
+    }
+  } else if (message->value("name", "") == "order.placed" && data.is_object()) {
+    type = "order.placed";
+    order_id = data.value("id", "");
+  } else {
+    answer(res, 200, {{"status", "ignored"}}, headers.id, headers.timestamp, type);  // not ours
+    return;
+  }
+  auto outcome = worker.process_order(order_id, item_id);
+  if (!outcome) {
+    // An order or item the shop does not have will not appear later: refused (422).
+    // Anything else (the Admin API or an image download failing) is temporary: 503,
+    // and the sender tries again later.
+    const bool unknown =
+        outcome.error().code == "worker.unknown_item" || outcome.error().code == "http.404";
+    answer(res, unknown ? 422 : 503,
+           {{"code", outcome.error().code}, {"message", outcome.error().describe()}}, headers.id,
+           headers.timestamp, type);
+    return;
+  }
+  if (on_processed) on_processed(*outcome);
+  if (outcome->items_rejected > 0 && outcome->jobs_written + outcome->jobs_existing == 0) {
+    answer(res, 422,
+           {{"code", "worker.rejected"},
+            {"message", outcome->messages.empty() ? "not printed" : outcome->messages.front()}},
+           headers.id, headers.timestamp, type);
+    return;
+  }
+  answer(res, 200,
+         {{"status", outcome->jobs_written > 0 ? "printed" : "already_printed"},
+          {"order_id", order_id},
+          {"jobs_written", outcome->jobs_written},
+          {"fulfillment_created", outcome->fulfillment_created}},
+         headers.id, headers.timestamp, type);
+}
+
+WebhookListener::WebhookListener(PrintWorker& worker, webhooks::Secret secret,
                                  std::function<void(const OrderOutcome&)> on_processed)
-    : impl_(new Impl{worker, std::move(on_processed), {}, {}, {}}) {
+    : impl_(new Impl{worker, std::move(secret), std::move(on_processed), {}, {}, {}, {}, {}}) {
+  impl_->log_path = worker.options().output_dir / "webhooks.log";
+  impl_->load_log();
   impl_->server.set_tcp_nodelay(true);
+  impl_->server.set_payload_max_length(1024 * 1024);  // a print job is a few KB
   impl_->server.Post("/hooks/medusa", [this](const httplib::Request& req, httplib::Response& res) {
-    auto event = parse_json(req.body);
-    if (!event || !event->is_object()) {
-      res.status = 400;
-      return;
-    }
-    if (event->value("name", "") != "order.placed") {
-      res.status = 204;  // not ours: acknowledged
-      return;
-    }
-    const std::string order_id = (*event)["data"].value("id", "");
-    std::lock_guard<std::mutex> lock(impl_->mutex);
-    auto outcome = impl_->worker.process_order(order_id);
-    if (!outcome) {
-      res.status = 503;  // not acknowledged: the backend will deliver again
-      res.set_content(outcome.error().describe(), "text/plain");
-      return;
-    }
-    if (impl_->on_processed) impl_->on_processed(*outcome);
-    res.status = 204;
+    impl_->handle(req, res);
   });
 }
 

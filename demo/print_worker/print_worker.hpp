@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "medusa/client/client.hpp"
+#include "medusa/client/webhook_signature.hpp"
 
 namespace medusa::worker {
 
@@ -38,8 +39,12 @@ class PrintWorker {
   /// `sdk` must be authenticated for the Admin API (login or secret key).
   PrintWorker(client::Client& sdk, WorkerOptions options);
 
-  /// Processes one order (idempotent).
-  Result<OrderOutcome> process_order(const std::string& order_id);
+  /// Processes one order (idempotent); with `only_item`, that order item alone (its job
+  /// and its fulfilment: the plugin's print-job webhooks come one item at a time).
+  Result<OrderOutcome> process_order(const std::string& order_id,
+                                     const std::string& only_item = {});
+
+  const WorkerOptions& options() const { return options_; }
 
   /// Lists orders through the Admin API and processes every one not processed before
   /// (a cursor file in the output folder remembers them): the polling mode for a real
@@ -55,12 +60,23 @@ class PrintWorker {
   WorkerOptions options_;
 };
 
-/// Listens for webhook events (POST {name, data}) on 127.0.0.1:`port` and processes
-/// each order.placed; runs until stop(). Events are acknowledged after processing, so
-/// a failure makes the backend deliver again (at least once; the worker dedupes).
+/// Listens for signed webhooks on `host`:`port` at POST /hooks/medusa and runs until
+/// stop(): the plugin's print jobs ({type: "print_job.created", data: {id, order, item,
+/// ...}}: that item) and the mock backend's events ({name: "order.placed", data: {id}}:
+/// the whole order).
+///
+/// Every request must carry a valid Standard Webhooks signature made with `secret`
+/// within the last five minutes (401 otherwise), and a message already processed is
+/// refused when sent again as it was (409 "webhook.replayed"; a sender's retry is
+/// signed anew). Answers only after the job is written: 200 {status: "printed" |
+/// "already_printed"}, 422 when the personalization fails its schema (not printed),
+/// 503 when the job could not be written yet (the sender retries). Each message is
+/// logged to `<output_dir>/webhooks.log` (JSON lines), which also remembers processed
+/// messages across restarts.
 class WebhookListener {
  public:
-  WebhookListener(PrintWorker& worker, std::function<void(const OrderOutcome&)> on_processed = {});
+  WebhookListener(PrintWorker& worker, webhooks::Secret secret,
+                  std::function<void(const OrderOutcome&)> on_processed = {});
   ~WebhookListener();
   int start(const std::string& host, int port);  ///< returns the bound port
   void stop();

@@ -67,15 +67,35 @@ test("with hooks: false the plugin registers none, leaving them to the app", () 
 });
 
 test("wrong options stop the app at start-up, naming each problem", () => {
-  const { result, output, status } = runScript({ hooks: "yes", uploads: { maxBytes: -1, acess: "public" }, colour: 1 });
+  const { result, output, status } = runScript({
+    hooks: "yes",
+    uploads: { maxBytes: -1, acess: "public" },
+    colour: 1,
+    printJobs: { url: "ftp://print.example", retry: { firstDelaySeconds: 60, maxDelaySeconds: 10 }, timeoutSeconds: 0 },
+  });
   assert.equal(result, null);
   assert.notEqual(status, 0);
   for (const problem of [
-    "colour: unknown option (known: hooks, uploads, idempotency)",
+    "colour: unknown option (known: hooks, uploads, idempotency, printJobs)",
     "hooks: must be true or false",
     "uploads.acess: unknown option (known: maxBytes, access, publicBaseUrl, verifyReferences)",
     "uploads.maxBytes: must be a whole number of bytes from 1 to 104857600",
+    'printJobs.url: must be an http(s) URL, e.g. "https://print.example.com/hooks/medusa"',
+    "printJobs.retry.maxDelaySeconds: must not be less than firstDelaySeconds",
+    "printJobs.timeoutSeconds: must be a whole number from 1 to 120",
   ]) {
+    assert.ok(output.includes(`- ${problem}`), `${problem}\n${output.slice(-1500)}`);
+  }
+});
+
+test("a print service URL without a well-formed signing secret stops the app", () => {
+  for (const [printJobs, problem] of [
+    [{ url: "http://127.0.0.1:1/hooks" }, "printJobs.secret: required with printJobs.url"],
+    [{ url: "http://127.0.0.1:1/hooks", secret: "whsec_c2hvcnQ=" }, 'printJobs.secret: must be "whsec_" followed by the base64 of 24 to 64 random bytes'],
+  ]) {
+    const { result, output, status } = runScript({ printJobs });
+    assert.equal(result, null);
+    assert.notEqual(status, 0);
     assert.ok(output.includes(`- ${problem}`), `${problem}\n${output.slice(-1500)}`);
   }
 });

@@ -1,6 +1,7 @@
 #include "events.hpp"
 
 #include <algorithm>
+#include <ctime>
 
 #include <httplib.h>
 
@@ -39,6 +40,11 @@ void EventBus::subscribe(std::string name, Subscriber subscriber) {
 void EventBus::add_webhook(std::string url) {
   std::lock_guard<std::mutex> lock(mutex_);
   webhooks_.push_back(std::move(url));
+}
+
+void EventBus::sign_with(webhooks::Secret secret) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  secret_ = std::move(secret);
 }
 
 void EventBus::publish(const std::string& name, const json& data) {
@@ -88,8 +94,20 @@ bool EventBus::deliver(Delivery& d) {
   httplib::Client client(origin);
   client.set_connection_timeout(1, 0);
   client.set_read_timeout(webhook_timeout_);
-  auto res = client.Post(path.c_str(), {{"x-medusa-event-id", d.event.id}},
-                         d.event.to_json().dump(), "application/json");
+  const std::string body = d.event.to_json().dump();
+  httplib::Headers headers{{"x-medusa-event-id", d.event.id}};
+  std::optional<webhooks::Secret> secret;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    secret = secret_;
+  }
+  if (secret) {
+    const auto timestamp = static_cast<std::int64_t>(std::time(nullptr));
+    headers.emplace("webhook-id", d.event.id);
+    headers.emplace("webhook-timestamp", std::to_string(timestamp));
+    headers.emplace("webhook-signature", webhooks::sign(*secret, d.event.id, timestamp, body));
+  }
+  auto res = client.Post(path.c_str(), headers, body, "application/json");
   return res && res->status >= 200 && res->status < 300;
 }
 

@@ -7,10 +7,12 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "medusa/client/webhook_signature.hpp"
 #include "medusa/json_input.hpp"
 
 namespace medusa::mock {
@@ -42,6 +44,9 @@ class EventBus {
   /// `name` is an event name or "*" for all. Called on the delivery thread.
   void subscribe(std::string name, Subscriber subscriber);
   void add_webhook(std::string url);
+  /// Signs every webhook from now on (webhook-id: the event id; a new timestamp and
+  /// signature on each attempt, as a sender must).
+  void sign_with(webhooks::Secret secret);
   /// Queues the event; returns at once (delivery is asynchronous, as on the real server).
   void publish(const std::string& name, const json& data);
 
@@ -65,6 +70,7 @@ class EventBus {
   mutable std::condition_variable changed_;
   std::vector<std::pair<std::string, Subscriber>> subscribers_;
   std::vector<std::string> webhooks_;
+  std::optional<webhooks::Secret> secret_;
   std::deque<Delivery> queue_;
   std::vector<Event> history_;
   std::size_t in_flight_ = 0;

@@ -1,7 +1,7 @@
 // medusa_mock: the mock Medusa backend, started by hand or by the demo.
 //
 //   medusa_mock [--host 127.0.0.1] [--port 9000] [--static DIR] [--cors ORIGIN]... [--webhook
-//   URL]...
+//   URL]... [--webhook-secret whsec_...]
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -15,7 +15,9 @@
 namespace {
 // Set by SIGINT/SIGTERM; the main thread stops the server (stop() is not signal-safe).
 volatile std::sig_atomic_t stop_requested = 0;
-void on_signal(int) { stop_requested = 1; }
+void on_signal(int) {
+  stop_requested = 1;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -34,11 +36,13 @@ int main(int argc, char** argv) {
       options.cors_origins.push_back(args.value(arg));
     else if (arg == "--webhook")
       options.webhooks.push_back(args.value(arg));
+    else if (arg == "--webhook-secret")
+      options.webhook_secret = args.value(arg);
     else if (arg == "--publishable-key")
       options.publishable_key = args.value(arg);
     else {
       std::cerr << "usage: medusa_mock [--host H] [--port P] [--static DIR] [--cors ORIGIN] "
-                   "[--webhook URL]\n";
+                   "[--webhook URL] [--webhook-secret whsec_...]\n";
       return 2;
     }
   }

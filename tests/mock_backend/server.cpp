@@ -1,6 +1,7 @@
 #include "server.hpp"
 
 #include <set>
+#include <stdexcept>
 
 #include <sys/socket.h>
 
@@ -538,6 +539,11 @@ struct MockServer::Routes {
 
 MockServer::MockServer(ServerOptions options) : options_(std::move(options)) {
   events_ = std::make_unique<EventBus>(options_.webhooks);
+  if (!options_.webhook_secret.empty()) {
+    auto secret = webhooks::parse_secret(options_.webhook_secret);
+    if (!secret) throw std::invalid_argument("webhook_secret: " + secret.error().message);
+    events_->sign_with(*secret);
+  }
   backend_ = std::make_unique<Backend>(
       [this](const std::string& name, const json& data) { events_->publish(name, data); });
   print_queue_ = std::make_unique<PrintQueue>(*backend_);

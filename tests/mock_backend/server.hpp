@@ -23,6 +23,8 @@ struct ServerOptions {
   std::string secret_api_key = "sk_mock_secret";
   std::vector<std::string> cors_origins;  ///< origins allowed to call from a browser; "*" = any
   std::vector<std::string> webhooks;      ///< event URLs (order.placed, ...)
+  /// "whsec_...": webhooks are signed with it (Standard Webhooks); empty: unsigned.
+  std::string webhook_secret;
   std::size_t max_body_bytes = 102400;    ///< express.json's limit on the real server
   std::size_t max_upload_bytes = 10u * 1024u * 1024u;
   std::size_t max_stored_upload_bytes = 256u * 1024u * 1024u;  ///< all uploads held, in memory

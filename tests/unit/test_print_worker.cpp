@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <thread>
 
@@ -18,6 +19,23 @@ using namespace medusa;
 namespace fs = std::filesystem;
 
 namespace {
+
+const std::string kSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+webhooks::Secret secret() {
+  return *webhooks::parse_secret(kSecret);
+}
+
+// A loopback port that nothing listens on (bound, then released).
+int free_port() {
+  httplib::Server probe;
+  const int port = probe.bind_to_any_port("127.0.0.1");
+  std::thread t([&] { probe.listen_after_bind(); });
+  while (!probe.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  probe.stop();
+  t.join();
+  return port;
+}
 
 fs::path scratch(const std::string& name) {
   const fs::path dir = fs::temp_directory_path() / ("medusa-" + name + "-" + mock::new_id("t"));
@@ -167,20 +185,10 @@ TEST_SUITE("print_worker") {
   }
 
   TEST_CASE("order.placed webhooks: a receiver that is down gets every order once it recovers") {
-    // Reserve a port for the worker, then leave it closed while orders are placed.
-    int port = 0;
-    {
-      // Bind, listen and stop a server: the port is free again afterwards (a bound
-      // socket that never stops would accept connections and stall them).
-      httplib::Server probe;
-      port = probe.bind_to_any_port("127.0.0.1");
-      std::thread t([&] { probe.listen_after_bind(); });
-      while (!probe.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      probe.stop();
-      t.join();
-    }
+    const int port = free_port();
     mock::ServerOptions options;
     options.webhooks = {"http://127.0.0.1:" + std::to_string(port) + "/hooks/medusa"};
+    options.webhook_secret = kSecret;
     Shop shop(options);
     const std::string a = place_order(*shop.customer, "First order", false);
     const std::string b = place_order(*shop.customer, "Second order", false);
@@ -191,7 +199,7 @@ TEST_SUITE("print_worker") {
     worker::PrintWorker worker(*shop.staff, {out, ""});
     std::mutex mutex;
     std::vector<std::string> processed;
-    worker::WebhookListener listener(worker, [&](const worker::OrderOutcome& o) {
+    worker::WebhookListener listener(worker, secret(), [&](const worker::OrderOutcome& o) {
       std::lock_guard<std::mutex> lock(mutex);
       processed.push_back(o.order_id);
     });
@@ -209,8 +217,116 @@ TEST_SUITE("print_worker") {
     auto redo = worker.process_order(a);
     CHECK(redo->jobs_written == 0);
     int jobs = 0;
-    for (const auto& f : files_in(out)) jobs += f.find(".json") != std::string::npos;
+    for (const auto& f : files_in(out))
+      jobs += f.find("ordli_") != std::string::npos && f.find(".json") != std::string::npos;
     CHECK(jobs == 2);
+    listener.stop();
+    fs::remove_all(out);
+  }
+
+  TEST_CASE("webhooks: unsigned, forged and replayed requests are refused and print nothing") {
+    Shop shop;
+    const std::string order = place_order(*shop.customer, "Signed only", false);
+    const fs::path out = scratch("forged");
+    worker::PrintWorker worker(*shop.staff, {out, ""});
+    worker::WebhookListener listener(worker, secret());
+    const int port = listener.start("127.0.0.1", 0);
+    REQUIRE(port > 0);
+    httplib::Client http("127.0.0.1", port);
+    const std::string body = json{{"name", "order.placed"}, {"data", {{"id", order}}}}.dump();
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    auto post = [&](const httplib::Headers& headers, const std::string& content) {
+      auto res = http.Post("/hooks/medusa", headers, content, "application/json");
+      REQUIRE(res);
+      return std::make_pair(res->status, json::parse(res->body).value("code", ""));
+    };
+    auto signed_headers = [&](const webhooks::Secret& key, const std::string& id, std::int64_t ts,
+                              const std::string& content) {
+      return httplib::Headers{{"webhook-id", id},
+                              {"webhook-timestamp", std::to_string(ts)},
+                              {"webhook-signature", webhooks::sign(key, id, ts, content)}};
+    };
+    CHECK(post({}, body) == std::make_pair(401, std::string("webhook.headers_missing")));
+    auto stranger = webhooks::parse_secret("whsec_" + std::string(32, 'B'));
+    REQUIRE(stranger);
+    CHECK(post(signed_headers(*stranger, "msg_1", now, body), body) ==
+          std::make_pair(401, std::string("webhook.signature_invalid")));
+    // Signed for another body (a captured signature on a changed order id).
+    const std::string other =
+        json{{"name", "order.placed"}, {"data", {{"id", "order_other"}}}}.dump();
+    CHECK(post(signed_headers(secret(), "msg_1", now, other), body) ==
+          std::make_pair(401, std::string("webhook.signature_invalid")));
+    // Captured long ago.
+    CHECK(post(signed_headers(secret(), "msg_1", now - 3600, body), body) ==
+          std::make_pair(401, std::string("webhook.timestamp_outside_tolerance")));
+    CHECK(files_in(out) == std::vector<std::string>{"webhooks.log"});
+
+    const auto genuine = signed_headers(secret(), "msg_1", now, body);
+    CHECK(post(genuine, body).first == 200);
+    const auto printed = files_in(out);
+    // The log, and in the order's folder the shirt's job and its photo.
+    REQUIRE(printed.size() == 3);
+    CHECK(printed[2] == "webhooks.log");
+    CHECK(printed[0].find("/ordli_") != std::string::npos);
+    CHECK(fs::path(printed[0]).extension() == ".jpg");
+    CHECK(fs::path(printed[1]).extension() == ".json");
+    // The same message again, byte for byte: a replay.
+    CHECK(post(genuine, body) == std::make_pair(409, std::string("webhook.replayed")));
+    // A worker started since remembers it (webhooks.log).
+    listener.stop();
+    worker::WebhookListener restarted(worker, secret());
+    const int port2 = restarted.start("127.0.0.1", 0);
+    httplib::Client http2("127.0.0.1", port2);
+    auto replay = http2.Post("/hooks/medusa", genuine, body, "application/json");
+    REQUIRE(replay);
+    CHECK(replay->status == 409);
+    // The sender's own retry is signed anew: acknowledged, and printed once all the same.
+    auto retry = http2.Post("/hooks/medusa", signed_headers(secret(), "msg_1", now + 1, body), body,
+                            "application/json");
+    REQUIRE(retry);
+    CHECK(retry->status == 200);
+    CHECK(json::parse(retry->body)["status"] == "already_printed");
+    CHECK(files_in(out) == printed);
+    restarted.stop();
+    fs::remove_all(out);
+  }
+
+  TEST_CASE("print_job.created webhooks print and fulfil their one item") {
+    Shop shop;
+    const std::string order_id = place_order(*shop.customer, "Two items", true);
+    auto order = shop.staff->admin.order.retrieve(order_id);
+    REQUIRE(order.ok());
+    REQUIRE(order->order->items->size() == 2);
+    const fs::path out = scratch("jobs");
+    worker::PrintWorker worker(*shop.staff, {out, ""});
+    worker::WebhookListener listener(worker, secret());
+    const int port = listener.start("127.0.0.1", 0);
+    httplib::Client http("127.0.0.1", port);
+    auto send_job = [&](const std::string& id, const std::string& item_id) {
+      const std::string body =
+          json{{"type", "print_job.created"},
+               {"data", {{"id", id}, {"order", {{"id", order_id}}}, {"item", {{"id", item_id}}}}}}
+              .dump();
+      const auto ts = static_cast<std::int64_t>(std::time(nullptr));
+      auto res = http.Post("/hooks/medusa",
+                           {{"webhook-id", id},
+                            {"webhook-timestamp", std::to_string(ts)},
+                            {"webhook-signature", webhooks::sign(secret(), id, ts, body)}},
+                           body, "application/json");
+      REQUIRE(res);
+      return std::make_pair(res->status, json::parse(res->body));
+    };
+    const std::string first = *order->order->items->at(0).id;
+    auto [status, answer] = send_job("pjob_1", first);
+    CHECK(status == 200);
+    CHECK(answer["status"] == "printed");
+    CHECK(answer["fulfillment_created"] == true);
+    auto after = shop.staff->admin.order.retrieve(order_id);
+    int fulfilled_items = 0;
+    for (const auto& item : *after->order->items)
+      fulfilled_items += item.detail->fulfilled_quantity.value_or(0) > 0;
+    CHECK(fulfilled_items == 1);  // that item only
+    CHECK(send_job("pjob_unknown", "ordli_missing").first == 422);
     listener.stop();
     fs::remove_all(out);
   }

@@ -9,3 +9,5 @@
 export { assertLineItemsValid, findRefusal, metadataAfterUpdate, refusalBody } from "../lib/line-items"
 export type { CheckContext, LineItemInput, PersonalizationIssue, Refusal } from "../lib/line-items"
 export { assertProductSchemasCompile, brokenSchemaOf } from "../lib/product-schemas"
+export { createPrintJobsWorkflow, createPrintJobsStep, CREATE_PRINT_JOBS_WORKFLOW } from "./print-jobs/create-print-jobs"
+export { deliverDuePrintJobs, signWebhook, WEBHOOK_TYPE } from "../lib/print-delivery"

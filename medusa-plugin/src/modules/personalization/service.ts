@@ -1,13 +1,15 @@
 // The plugin's module: its options checked at start-up (loaders/check-options.ts; the
 // code reads them through lib/configured-options.ts), the
-// Idempotency-Key records of Store cart requests, and the customer images the upload
-// route stored (PersonalizationUpload), kept in the database so that every server
-// process of a shop sees the same ones.
+// Idempotency-Key records of Store cart requests, the customer images the upload
+// route stored (PersonalizationUpload) and the print jobs of placed orders (PrintJob),
+// kept in the database so that every process of a shop (servers and workers) sees the
+// same ones. The state changes that processes may race on are single SQL statements.
 import { randomBytes } from "node:crypto"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import { IdempotencyRecord } from "./models/idempotency-record"
 import { PersonalizationUpload } from "./models/upload"
+import { PrintJob } from "./models/print-job"
 
 /** What a request carrying an Idempotency-Key should do. */
 export type Claim =
@@ -26,9 +28,147 @@ type Row = {
 
 const TABLE = "personalization_idempotency_record"
 
-type SqlManager = { execute(sql: string, params?: unknown[]): Promise<Row[]> }
+type SqlManager = { execute<T = Row>(sql: string, params?: unknown[]): Promise<T[]> }
 
-export default class PersonalizationModuleService extends MedusaService({ IdempotencyRecord, PersonalizationUpload }) {
+/** A print job to record (lib/print-jobs.ts builds them from an order). */
+export interface NewPrintJob {
+  order_id: string
+  line_item_id: string
+  schema_fingerprint: string | null
+  payload_hash: string
+  payload: Record<string, unknown>
+  /** "failed" when the personalization no longer passes its schema (with last_error). */
+  status: "pending" | "failed"
+  last_error: string | null
+}
+
+/** A print job row as the delivery reads it. */
+export interface PrintJobRow {
+  id: string
+  order_id: string
+  line_item_id: string
+  status: string
+  attempts: number
+  payload: Record<string, unknown>
+  payload_hash: string
+  created_at: Date
+}
+
+/** How one delivery attempt ended. */
+export type DeliveryOutcome =
+  | { kind: "delivered" }
+  | { kind: "retry"; delayMs: number; error: string }
+  | { kind: "failed"; error: string }
+
+const JOBS = "personalization_print_job"
+
+export default class PersonalizationModuleService extends MedusaService({ IdempotencyRecord, PersonalizationUpload, PrintJob }) {
+  /**
+   * Records print jobs; a job whose order item already has one is skipped (the unique
+   * line_item_id), so the same order placed or delivered twice, in any process, never
+   * makes a second job. Returns the ids of the jobs created now.
+   */
+  @InjectManager()
+  async createPrintJobsOnce(jobs: NewPrintJob[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const sql = sharedContext.manager as unknown as SqlManager
+    const created: string[] = []
+    for (const job of jobs) {
+      const rows = await sql.execute<{ id: string }>(
+        `insert into ${JOBS} (id, order_id, line_item_id, schema_fingerprint, payload_hash, payload, status, attempts,
+           last_error, next_attempt_at, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?::jsonb, ?, 0, ?, case when ? = 'pending' then now() else null end, now(), now())
+         on conflict (line_item_id) where deleted_at is null do nothing returning id`,
+        [`pjob_${cryptoRandomId()}`, job.order_id, job.line_item_id, job.schema_fingerprint, job.payload_hash,
+          JSON.stringify(job.payload), job.status, job.last_error, job.status],
+      )
+      if (rows.length === 1) created.push(rows[0].id)
+    }
+    return created
+  }
+
+  /**
+   * Claims up to `limit` jobs due for delivery (pending and due, or delivering with an
+   * expired claim: its process died), counting the attempt. `FOR UPDATE SKIP LOCKED`
+   * gives each job to one process at a time; `ids` restricts the claim to those jobs.
+   */
+  @InjectManager()
+  async claimDuePrintJobs(
+    input: { limit: number; leaseMs: number; ids?: string[] },
+    @MedusaContext() sharedContext: Context = {},
+  ): Promise<PrintJobRow[]> {
+    const sql = sharedContext.manager as unknown as SqlManager
+    const only = input.ids ? "and id = any(?::text[])" : ""
+    const params: unknown[] = input.ids ? [input.leaseMs, `{${input.ids.join(",")}}`, input.limit] : [input.leaseMs, input.limit]
+    return sql.execute<PrintJobRow>(
+      `update ${JOBS} set status = 'delivering', attempts = attempts + 1,
+         locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
+       where id in (
+         select id from ${JOBS}
+         where deleted_at is null ${only}
+           and ((status = 'pending' and next_attempt_at <= now()) or (status = 'delivering' and locked_until < now()))
+         order by next_attempt_at nulls first limit ? for update skip locked)
+       returning id, order_id, line_item_id, status, attempts, payload, payload_hash, created_at`,
+      params,
+    )
+  }
+
+  /** Records how a claimed delivery ended (ignored if the job was retried or fulfilled meanwhile). */
+  @InjectManager()
+  async recordDelivery(id: string, outcome: DeliveryOutcome, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const sql = sharedContext.manager as unknown as SqlManager
+    if (outcome.kind === "delivered") {
+      await sql.execute(
+        `update ${JOBS} set status = 'delivered', delivered_at = now(), last_error = null, locked_until = null,
+           next_attempt_at = null, updated_at = now() where id = ? and status = 'delivering'`,
+        [id],
+      )
+    } else if (outcome.kind === "retry") {
+      await sql.execute(
+        `update ${JOBS} set status = 'pending', last_error = ?, locked_until = null,
+           next_attempt_at = now() + (? * interval '1 millisecond'), updated_at = now() where id = ? and status = 'delivering'`,
+        [outcome.error, outcome.delayMs, id],
+      )
+    } else {
+      await sql.execute(
+        `update ${JOBS} set status = 'failed', last_error = ?, locked_until = null, next_attempt_at = null,
+           updated_at = now() where id = ? and status = 'delivering'`,
+        [outcome.error, id],
+      )
+    }
+  }
+
+  /** Marks the jobs of these order items fulfilled (delivery stops for any not yet delivered). */
+  @InjectManager()
+  async markPrintJobsFulfilled(lineItemIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    if (lineItemIds.length === 0) return 0
+    const sql = sharedContext.manager as unknown as SqlManager
+    const rows = await sql.execute(
+      `update ${JOBS} set status = 'fulfilled', fulfilled_at = now(), locked_until = null, next_attempt_at = null,
+         updated_at = now() where line_item_id = any(?::text[]) and deleted_at is null and status <> 'fulfilled' returning id`,
+      [`{${lineItemIds.join(",")}}`],
+    )
+    return rows.length
+  }
+
+  /**
+   * Makes a pending or failed job due now (staff's retry). Returns the job's status
+   * before, or null when there is no such job; a delivered or fulfilled job is left as is.
+   */
+  @InjectManager()
+  async retryPrintJob(id: string, @MedusaContext() sharedContext: Context = {}): Promise<string | null> {
+    const sql = sharedContext.manager as unknown as SqlManager
+    const [row] = await sql.execute<{ status: string }>(`select status from ${JOBS} where id = ? and deleted_at is null`, [id])
+    if (!row) return null
+    if (row.status === "pending" || row.status === "failed") {
+      await sql.execute(
+        `update ${JOBS} set status = 'pending', next_attempt_at = now(), updated_at = now()
+         where id = ? and status in ('pending', 'failed')`,
+        [id],
+      )
+    }
+    return row.status
+  }
+
   /**
    * Claims `key` for a request (one statement per step, so two processes racing on the
    * same key see one winner): a new key is claimed; a completed one with the same
