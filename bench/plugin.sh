@@ -6,13 +6,15 @@
 #   bash bench/plugin.sh [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Print jobs are recorded, not sent: no print service runs during the benchmark.
+export MEDUSA_PERSONALIZE_OPTIONS=${MEDUSA_PERSONALIZE_OPTIONS:-'{"uploads":{"maxBytes":2097152}}'}
 source scripts/contract/start-medusa.sh
 
 without_port=$((medusa_port + 1))
 without_url="http://127.0.0.1:$without_port"
 (cd "$work" && MEDUSA_PERSONALIZE_PLUGIN=off setsid npx medusa start --port "$without_port" >medusa-without.log 2>&1) &
 without_pid=$!
-trap 'kill -- -"$medusa_pid" 2>/dev/null || true; kill -- -"$without_pid" 2>/dev/null || pkill -f "medusa start --port $without_port" || true' EXIT
+trap 'medusa_down; kill -- -"$without_pid" 2>/dev/null || pkill -f "medusa start --port $without_port" || true' EXIT
 for _ in $(seq 1 120); do
   curl -sf "$without_url/health" >/dev/null 2>&1 && break
   sleep 1

@@ -227,12 +227,16 @@ struct WebhookListener::Impl {
   httplib::Server server;
   std::thread thread;
   std::mutex mutex;                 // one message at a time: redeliveries cannot race
-  std::set<std::string> processed;  // "<webhook-id> <timestamp>" of messages answered 2xx
+  std::set<std::string> processed;  // "<id> <timestamp> <signature>" of messages answered 2xx
   fs::path log_path;
 
   void handle(const httplib::Request& req, httplib::Response& res);
-  void answer(httplib::Response& res, int status, const json& body, const std::string& id,
-              const std::string& timestamp, const std::string& type);
+  void answer(httplib::Response& res, int status, const json& body,
+              const webhooks::SignedHeaders& message, const std::string& type);
+  // The same bytes again (a different body has a different signature).
+  static std::string replay_key(const webhooks::SignedHeaders& m) {
+    return m.id + " " + m.timestamp + " " + m.signature;
+  }
   void load_log();
 };
 
@@ -258,19 +262,24 @@ void WebhookListener::Impl::load_log() {
     if (!entry || !entry->is_object() || entry->value("status", 0) / 100 != 2) continue;
     const std::string timestamp = entry->value("timestamp", "");
     if (timestamp.empty() || std::strtoll(timestamp.c_str(), nullptr, 10) < oldest) continue;
-    processed.insert(entry->value("webhook_id", "") + " " + timestamp);
+    processed.insert(entry->value("webhook_id", "") + " " + timestamp + " " +
+                     entry->value("signature", ""));
   }
 }
 
 void WebhookListener::Impl::answer(httplib::Response& res, int status, const json& body,
-                                   const std::string& id, const std::string& timestamp,
+                                   const webhooks::SignedHeaders& message,
                                    const std::string& type) {
+  const std::string& id = message.id;
+  const std::string& timestamp = message.timestamp;
   res.status = status;
   res.set_content(body.dump(), "application/json");
-  json entry = {{"at", iso_now()}, {"webhook_id", id}, {"timestamp", timestamp},
-                {"type", type},    {"status", status}, {"answer", body}};
+  json entry = {{"at", iso_now()},        {"webhook_id", id},
+                {"timestamp", timestamp}, {"signature", message.signature},
+                {"type", type},           {"status", status},
+                {"answer", body}};
   std::ofstream(log_path, std::ios::app) << entry.dump() << "\n";
-  if (status / 100 == 2 && !id.empty()) processed.insert(id + " " + timestamp);
+  if (status / 100 == 2 && !id.empty()) processed.insert(replay_key(message));
 }
 
 void WebhookListener::Impl::handle(const httplib::Request& req, httplib::Response& res) {
@@ -281,21 +290,21 @@ void WebhookListener::Impl::handle(const httplib::Request& req, httplib::Respons
   auto verified = webhooks::verify(secret, headers, req.body, std::time(nullptr));
   if (!verified) {
     answer(res, 401, {{"code", verified.error().code}, {"message", verified.error().message}},
-           headers.id, headers.timestamp, "");
+           headers, "");
     return;
   }
-  if (processed.count(headers.id + " " + headers.timestamp)) {
+  if (processed.count(replay_key(headers))) {
     answer(res, 409,
            {{"code", "webhook.replayed"},
             {"message", "this message was processed already; a retry is signed anew"}},
-           headers.id, headers.timestamp, "");
+           headers, "");
     return;
   }
   auto message = parse_json(req.body);
   if (!message || !message->is_object()) {
     answer(res, 400,
            {{"code", "webhook.body_invalid"}, {"message", "the body is not a JSON object"}},
-           headers.id, headers.timestamp, "");
+           headers, "");
     return;
   }
   // The plugin's print job (one item), or the mock backend's order event (the order).
@@ -309,14 +318,14 @@ void WebhookListener::Impl::handle(const httplib::Request& req, httplib::Respons
       answer(
           res, 400,
           {{"code", "webhook.body_invalid"}, {"message", "a print job names its order and item"}},
-          headers.id, headers.timestamp, type);
+          headers, type);
       return;
     }
   } else if (message->value("name", "") == "order.placed" && data.is_object()) {
     type = "order.placed";
     order_id = data.value("id", "");
   } else {
-    answer(res, 200, {{"status", "ignored"}}, headers.id, headers.timestamp, type);  // not ours
+    answer(res, 200, {{"status", "ignored"}}, headers, type);  // not ours
     return;
   }
   auto outcome = worker.process_order(order_id, item_id);
@@ -327,8 +336,8 @@ void WebhookListener::Impl::handle(const httplib::Request& req, httplib::Respons
     const bool unknown =
         outcome.error().code == "worker.unknown_item" || outcome.error().code == "http.404";
     answer(res, unknown ? 422 : 503,
-           {{"code", outcome.error().code}, {"message", outcome.error().describe()}}, headers.id,
-           headers.timestamp, type);
+           {{"code", outcome.error().code}, {"message", outcome.error().describe()}}, headers,
+           type);
     return;
   }
   if (on_processed) on_processed(*outcome);
@@ -336,7 +345,7 @@ void WebhookListener::Impl::handle(const httplib::Request& req, httplib::Respons
     answer(res, 422,
            {{"code", "worker.rejected"},
             {"message", outcome->messages.empty() ? "not printed" : outcome->messages.front()}},
-           headers.id, headers.timestamp, type);
+           headers, type);
     return;
   }
   answer(res, 200,
@@ -344,7 +353,7 @@ void WebhookListener::Impl::handle(const httplib::Request& req, httplib::Respons
           {"order_id", order_id},
           {"jobs_written", outcome->jobs_written},
           {"fulfillment_created", outcome->fulfillment_created}},
-         headers.id, headers.timestamp, type);
+         headers, type);
 }
 
 WebhookListener::WebhookListener(PrintWorker& worker, webhooks::Secret secret,

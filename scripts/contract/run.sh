@@ -35,7 +35,8 @@ echo "$again" | grep -q "no new orders"
 test "$(find "$jobs" -name 'ordli_*.json' | wc -l)" -eq 1
 test "$(find "$jobs" -name 'ordli_*.jpg' | wc -l)" -eq 1  # the photo, downloaded from the plugin's route
 
-echo "== the npm package and plain fetch against the plugin (tests/contract)"
+echo "== the npm package, plain fetch and the print worker against the plugin (tests/contract)"
+export PRINT_WORKER_BIN="$PWD/$bin/print_worker" LOCATION_ID="$location"
 node --test --test-concurrency=1 tests/contract/*.test.mjs | tee "$work/node-tests.txt" | grep -E "^(not )?ok |^# (pass|fail)" || true
 node_failed=$(grep -o "^# fail [0-9]*" "$work/node-tests.txt" | grep -o "[0-9]*$" || echo 1)
 node_passed=$(grep -o "^# pass [0-9]*" "$work/node-tests.txt" | grep -o "[0-9]*$" || echo 0)

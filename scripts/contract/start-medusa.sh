@@ -4,7 +4,7 @@
 # (medusa-plugin/, built by `medusa plugin:build`) and the npm package installed from
 # their packed tarballs, as users install them; seeds it by replaying the Admin calls
 # recorded in tests/fixtures/medusa-v2-traces (001-020) and saves the T-shirt's schema.
-# Leaves: medusa_pid (killed on exit), url, key, region, location, work, and the
+# Leaves: Medusa running (stopped on exit: medusa_down), url, key, region, location, work, and the
 # variables tests/contract reads exported. Reuses installs: npm ci runs only when a
 # lockfile is newer than its node_modules.
 root=$PWD
@@ -48,6 +48,8 @@ echo "== Medusa 2.21.2 (npm ci from the lockfile) with the plugin"
 mkdir -p "$work"
 cp -p scripts/contract/app/package.json scripts/contract/app/package-lock.json scripts/contract/app/medusa-config.ts \
    scripts/contract/app/tsconfig.json "$work/"
+source "$root/scripts/contract/medusa-process.sh"
+trap medusa_down EXIT
 cd "$work"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   npm ci --no-audit --no-fund --loglevel=error
@@ -56,7 +58,7 @@ fi
 # Not saved to package.json: the lockfile stays Medusa's alone, and each run installs
 # the tarballs just built.
 npm install --no-save --no-audit --no-fund --loglevel=error ./packs/medusa-personalize-*.tgz ./packs/medusa-plugin-personalize-*.tgz
-rm -rf static  # files uploaded by an earlier run
+rm -rf static medusa.log  # files uploaded, and the log, of an earlier run
 if curl -sf "$url/health" >/dev/null 2>&1; then
   echo "contract: something already answers on $url; stop it first"; exit 1
 fi
@@ -66,17 +68,15 @@ STORE_CORS=http://localhost:8000
 ADMIN_CORS=http://localhost:9000
 AUTH_CORS=http://localhost:9000
 ENV
+# The plugin's print jobs go to the print worker's port (started by the tests that need
+# it; until then deliveries fail and are retried), every 2 s instead of every minute.
+print_port=${PRINT_PORT:-$((medusa_port + 11))}
+print_secret=whsec_$(head -c 32 /dev/urandom | base64)
+export PRINT_PORT="$print_port" PRINT_WEBHOOK_SECRET="$print_secret"
+export MEDUSA_PERSONALIZE_OPTIONS=${MEDUSA_PERSONALIZE_OPTIONS:-$(printf '{"uploads":{"maxBytes":2097152},"printJobs":{"url":"http://127.0.0.1:%s/hooks/medusa","secret":"%s","intervalSeconds":2,"timeoutSeconds":5,"retry":{"firstDelaySeconds":1,"maxDelaySeconds":4}}}' "$print_port" "$print_secret")}
 npx medusa db:migrate >migrate.log 2>&1 || { tail -30 migrate.log; exit 1; }
 npx medusa user -e admin@example.com -p supersecret >user.log 2>&1 || { tail -30 user.log; exit 1; }
-setsid npx medusa start --port "$medusa_port" >medusa.log 2>&1 &
-medusa_pid=$!
-trap 'kill -- -"$medusa_pid" 2>/dev/null || kill "$medusa_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "$url/health" >/dev/null 2>&1 && break
-  kill -0 "$medusa_pid" 2>/dev/null || { tail -40 medusa.log; exit 1; }
-  sleep 1
-done
-curl -sf "$url/health" >/dev/null || { echo "Medusa did not start"; tail -40 medusa.log; exit 1; }
+medusa_up
 cd "$root"
 
 echo "== seed (replaying traces 001-020)"

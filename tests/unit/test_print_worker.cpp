@@ -272,6 +272,10 @@ TEST_SUITE("print_worker") {
     CHECK(fs::path(printed[1]).extension() == ".json");
     // The same message again, byte for byte: a replay.
     CHECK(post(genuine, body) == std::make_pair(409, std::string("webhook.replayed")));
+    // Another message under the same id and second is not a replay of this one.
+    const std::string resent =
+        json{{"name", "order.placed"}, {"data", {{"id", order}}}, {"n", 2}}.dump();
+    CHECK(post(signed_headers(secret(), "msg_1", now, resent), resent).first == 200);
     // A worker started since remembers it (webhooks.log).
     listener.stop();
     worker::WebhookListener restarted(worker, secret());

@@ -12,14 +12,8 @@ import type { NewPrintJob } from "../modules/personalization/service"
 const ORDER_FIELDS = [
   "id",
   "display_id",
-  "items.id",
-  "items.title",
-  "items.quantity",
-  "items.metadata",
-  "items.variant_id",
-  "items.variant_sku",
-  "items.variant_title",
-  "items.product_id",
+  // items.* merges the item's detail (quantity) as Medusa's own order workflows read it.
+  "items.*",
   "items.variant.id",
   "items.variant.title",
   "items.variant.metadata",
@@ -122,7 +116,7 @@ export async function printJobsOfOrder(container: MedusaContainer, orderId: stri
 export async function ordersMissingPrintJobs(container: MedusaContainer, from: Date, to: Date): Promise<string[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const service = container.resolve("personalization") as {
-    listPrintJobs(filters: { order_id: string[] }, config: { select: string[]; take: null }): Promise<{ order_id: string }[]>
+    listPersonalizationPrintJobs(filters: { order_id: string[] }, config: { select: string[]; take: null }): Promise<{ order_id: string }[]>
   }
   const missing: string[] = []
   const PAGE = 200
@@ -135,7 +129,7 @@ export async function ordersMissingPrintJobs(container: MedusaContainer, from: D
     })
     const orders = data as { id: string; items: ({ variant: VariantWithProduct | null } | null)[] | null }[]
     const ids = orders.map((o) => o.id)
-    const withJobs = new Set((ids.length ? await service.listPrintJobs({ order_id: ids }, { select: ["order_id"], take: null }) : []).map((j) => j.order_id))
+    const withJobs = new Set((ids.length ? await service.listPersonalizationPrintJobs({ order_id: ids }, { select: ["order_id"], take: null }) : []).map((j) => j.order_id))
     for (const order of orders) {
       if (withJobs.has(order.id)) continue
       for (const item of order.items ?? []) {

@@ -5,6 +5,6 @@ import PersonalizationModule from "../modules/personalization"
 
 export default defineLink(
   { linkable: OrderModule.linkable.order, field: "id" },
-  { ...PersonalizationModule.linkable.personalizationPrintJob.id, field: "order_id" },
+  { ...PersonalizationModule.linkable.personalizationPrintJob.id, primaryKey: "order_id" },
   { readOnly: true, isList: true },
 )

@@ -5,7 +5,7 @@
 // kept in the database so that every process of a shop (servers and workers) sees the
 // same ones. The state changes that processes may race on are single SQL statements.
 import { randomBytes } from "node:crypto"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import { IdempotencyRecord } from "./models/idempotency-record"
 import { PersonalizationUpload } from "./models/upload"
@@ -62,7 +62,7 @@ export type DeliveryOutcome =
 
 const JOBS = "personalization_print_job"
 
-export default class PersonalizationModuleService extends MedusaService({ IdempotencyRecord, PersonalizationUpload, PrintJob }) {
+export default class PersonalizationModuleService extends MedusaService({ IdempotencyRecord, PersonalizationUpload, PersonalizationPrintJob: PrintJob }) {
   /**
    * Records print jobs; a job whose order item already has one is skipped (the unique
    * line_item_id), so the same order placed or delivered twice, in any process, never
@@ -78,7 +78,7 @@ export default class PersonalizationModuleService extends MedusaService({ Idempo
            last_error, next_attempt_at, created_at, updated_at)
          values (?, ?, ?, ?, ?, ?::jsonb, ?, 0, ?, case when ? = 'pending' then now() else null end, now(), now())
          on conflict (line_item_id) where deleted_at is null do nothing returning id`,
-        [`pjob_${cryptoRandomId()}`, job.order_id, job.line_item_id, job.schema_fingerprint, job.payload_hash,
+        [generateEntityId(undefined, "pjob"), job.order_id, job.line_item_id, job.schema_fingerprint, job.payload_hash,
           JSON.stringify(job.payload), job.status, job.last_error, job.status],
       )
       if (rows.length === 1) created.push(rows[0].id)
@@ -117,9 +117,12 @@ export default class PersonalizationModuleService extends MedusaService({ Idempo
   async recordDelivery(id: string, outcome: DeliveryOutcome, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const sql = sharedContext.manager as unknown as SqlManager
     if (outcome.kind === "delivered") {
+      // The print service may fulfil the item before it answers: the job is then already
+      // "fulfilled", and only the delivery time is added.
       await sql.execute(
-        `update ${JOBS} set status = 'delivered', delivered_at = now(), last_error = null, locked_until = null,
-           next_attempt_at = null, updated_at = now() where id = ? and status = 'delivering'`,
+        `update ${JOBS} set status = case when status = 'delivering' then 'delivered' else status end,
+           delivered_at = coalesce(delivered_at, now()), last_error = null, locked_until = null,
+           next_attempt_at = null, updated_at = now() where id = ? and status in ('delivering', 'fulfilled')`,
         [id],
       )
     } else if (outcome.kind === "retry") {

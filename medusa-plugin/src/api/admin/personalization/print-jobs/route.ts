@@ -38,7 +38,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (statuses.length > 0) filters.status = statuses as JobStatus[]
 
   const service = req.scope.resolve<PersonalizationModuleService>("personalization")
-  const [print_jobs, total] = await service.listAndCountPrintJobs(filters, {
+  const [print_jobs, total] = await service.listAndCountPersonalizationPrintJobs(filters, {
     select: [...JOB_FIELDS],
     skip: offset,
     take: limit,

@@ -26,11 +26,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     entity: "order",
     fields: [
       "id",
-      "items.id",
-      "items.title",
-      "items.variant_title",
-      "items.quantity",
-      "items.metadata",
+      "items.*",
       "items.variant.id",
       "items.variant.metadata",
       "items.variant.product.id",
@@ -43,7 +39,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order id not found: ${req.params.id}`)
 
   const service = req.scope.resolve<PersonalizationModuleService>("personalization")
-  const jobs = await service.listPrintJobs({ order_id: order.id }, { select: [...JOB_FIELDS] })
+  const jobs = await service.listPersonalizationPrintJobs({ order_id: order.id }, { select: [...JOB_FIELDS] })
   const jobOf = new Map(jobs.map((job) => [job.line_item_id, job]))
   const personalization = await engine()
 

@@ -6,7 +6,7 @@ import type PersonalizationModuleService from "../../../../../modules/personaliz
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const service = req.scope.resolve<PersonalizationModuleService>("personalization")
-  const [print_job] = await service.listPrintJobs({ id: req.params.id }, { select: [...JOB_FIELDS] })
+  const [print_job] = await service.listPersonalizationPrintJobs({ id: req.params.id }, { select: [...JOB_FIELDS] })
   if (!print_job) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Print job with id: ${req.params.id} was not found`)
   res.json({ print_job })
 }

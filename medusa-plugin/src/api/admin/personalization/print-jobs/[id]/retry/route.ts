@@ -17,6 +17,6 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   }
   // "delivering": another process is sending it right now; its outcome stands.
   if (before !== "delivering") await deliverDuePrintJobs(req.scope, [req.params.id])
-  const [print_job] = await service.listPrintJobs({ id: req.params.id }, { select: [...JOB_FIELDS] })
+  const [print_job] = await service.listPersonalizationPrintJobs({ id: req.params.id }, { select: [...JOB_FIELDS] })
   res.json({ print_job })
 }
