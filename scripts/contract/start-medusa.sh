@@ -59,6 +59,17 @@ fi
 # the tarballs just built.
 npm install --no-save --no-audit --no-fund --loglevel=error ./packs/medusa-personalize-*.tgz ./packs/medusa-plugin-personalize-*.tgz
 rm -rf static medusa.log  # files uploaded, and the log, of an earlier run
+# The Medusa Admin with the plugin's widgets, served by `medusa start` from public/admin.
+# Rebuilt only when the plugin's admin bundle or the app's packages changed.
+if [ "${MEDUSA_ADMIN:-on}" != off ]; then
+  admin_stamp=$(cat node_modules/medusa-plugin-personalize/.medusa/server/src/admin/index.mjs package-lock.json medusa-config.ts | sha256sum | cut -c1-16)
+  if [ "$(cat public/admin/.built-from 2>/dev/null)" != "$admin_stamp" ]; then
+    echo "== the Medusa Admin with the plugin's widgets (medusa build --admin-only)"
+    npx medusa build --admin-only >admin-build.log 2>&1 || { tail -30 admin-build.log; exit 1; }
+    rm -rf public/admin && mkdir -p public && mv .medusa/admin public/admin
+    echo "$admin_stamp" >public/admin/.built-from
+  fi
+fi
 if curl -sf "$url/health" >/dev/null 2>&1; then
   echo "contract: something already answers on $url; stop it first"; exit 1
 fi

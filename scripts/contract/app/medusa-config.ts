@@ -10,6 +10,9 @@ const pluginOptions = JSON.parse(process.env.MEDUSA_PERSONALIZE_OPTIONS || '{"up
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    // Plain HTTP on loopback: Medusa marks its production session cookie Secure, which a
+    // browser does not keep over http:// (a shop serves its admin over HTTPS).
+    cookieOptions: { secure: false },
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
@@ -18,6 +21,7 @@ module.exports = defineConfig({
       cookieSecret: process.env.COOKIE_SECRET || "contract-test-secret",
     },
   },
-  admin: { disable: true },
+  // The real Medusa Admin, built by scripts/contract/start-medusa.sh, with the plugin's widgets.
+  admin: { disable: process.env.MEDUSA_ADMIN === "off" },
   plugins: withPlugin ? [{ resolve: "medusa-plugin-personalize", options: pluginOptions }] : [],
 })
