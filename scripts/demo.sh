@@ -10,8 +10,9 @@
 #   --once  with --cli: stop after that instead of serving
 #   --medusa  the same storefront against a real Medusa 2.21.2 with the plugin instead of
 #             the mock (PostgreSQL and Medusa installed and seeded as the contract test
-#             does; Medusa on MEDUSA_PORT, default 9100, behind the page's origin). The
-#             staff view's print queue is mock-only for now.
+#             does; Medusa on MEDUSA_PORT, default 9100, behind the page's origin), with
+#             the Medusa Admin and the native print worker receiving the print jobs. The
+#             demo's own staff view is mock-only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -32,10 +33,23 @@ done
 if [ "$medusa" = true ]; then
   [ "$cli" = false ] || { echo "--cli runs against the mock; the contract test runs it against Medusa" >&2; exit 2; }
   bash scripts/build-wasm.sh >/dev/null
+  preset=${MEDUSA_DEMO_PRESET:-native-release}
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j"$(nproc)" --target print_worker >/dev/null
   MEDUSA_PORT=${MEDUSA_PORT:-9100}
   source scripts/contract/start-medusa.sh
+  # The print service: the native worker receives the plugin's signed print jobs, writes
+  # them and fulfils the items through the Admin API.
+  jobs_dir="$work/print-jobs"
+  "build/$preset/demo/print_worker" --url "$url" --email admin@example.com --password supersecret \
+    --out "$jobs_dir" --listen "$PRINT_PORT" --location "$location" --webhook-secret "$PRINT_WEBHOOK_SECRET" \
+    >"$work/print-worker.log" 2>&1 &
+  worker_pid=$!
+  trap 'kill "$worker_pid" 2>/dev/null || true; medusa_down' EXIT
   echo
-  echo "   storefront:  http://127.0.0.1:$port/demo/   (Medusa with the plugin at $url)"
+  echo "   storefront:    http://127.0.0.1:$port/demo/   (Medusa with the plugin at $url)"
+  echo "   Medusa Admin:  http://localhost:$MEDUSA_PORT/app   (admin@example.com / supersecret)"
+  echo "   print jobs:    $jobs_dir   (the print worker's log: $work/print-worker.log)"
   echo
   node scripts/demo-server.mjs "$port" "$url" "$key"
   exit 0

@@ -12,7 +12,7 @@ import { createHmac } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { admin, createSdk, env, repo, send, shirtWithSchema, sqlCount } from "./helpers.mjs";
-import { hookUrl, jobsOf, oneJob, placeOrder as placeShirtOrder, print, printWorker, requirePrintService, waitFor } from "./print-service.mjs";
+import { deliveredAndFulfilled, hookUrl, jobsOf, oneJob, placeOrder as placeShirtOrder, print, printWorker, requirePrintService, waitFor } from "./print-service.mjs";
 
 const worker = printWorker();
 let sdk, shirt;
@@ -46,7 +46,7 @@ test("the print service down at first: the job is retried, then printed exactly 
   assert.equal(pending.payload.item.quantity, 2);
 
   await startWorker();
-  const done = await waitFor("the job to be fulfilled", () => oneJob(order.id, (j) => j.status === "fulfilled"));
+  const done = await waitFor("the job to be fulfilled", () => oneJob(order.id, deliveredAndFulfilled));
   assert.ok(done.delivered_at && done.fulfilled_at);
   assert.deepEqual(printedFiles(item.id), [`${item.id}.jpg`, `${item.id}.json`]);
   const printed = logOf(done.id).filter((e) => e.status === 200);
@@ -114,7 +114,7 @@ test("Medusa killed while a job is pending: after the restart the job is printed
   assert.throws(() => process.kill(-killed, 0), { code: "ESRCH" }, "the first Medusa is gone");
   assert.notEqual(Number(readFileSync(pidFile, "utf8")), killed);
   await startWorker();
-  const done = await waitFor("the job to be fulfilled", () => oneJob(order.id, (j) => j.status === "fulfilled"));
+  const done = await waitFor("the job to be fulfilled", () => oneJob(order.id, deliveredAndFulfilled));
   assert.equal(done.id, pending.id);
   assert.deepEqual(printedFiles(order.items[0].id), [`${order.items[0].id}.json`]);
   assert.equal(logOf(done.id).filter((e) => e.status === 200 && e.answer.status === "printed").length, 1);
@@ -138,7 +138,7 @@ test("a job the print service refuses is failed, and prints when staff retry it"
   const retried = await admin("POST", `/admin/personalization/print-jobs/${pending.id}/retry`);
   assert.equal(retried.status, 200, JSON.stringify(retried.body));
   assert.ok(["delivered", "fulfilled"].includes(retried.body.print_job.status), retried.body.print_job.status);
-  await waitFor("the job to be fulfilled", () => oneJob(order.id, (j) => j.status === "fulfilled"));
+  await waitFor("the job to be fulfilled", () => oneJob(order.id, deliveredAndFulfilled));
   assert.deepEqual(printedFiles(order.items[0].id), [`${order.items[0].id}.json`, `${order.items[0].id}.rejected.json`]);
   const again = await admin("POST", `/admin/personalization/print-jobs/${pending.id}/retry`);
   assert.equal(again.status, 400);

@@ -112,3 +112,10 @@ export async function oneJob(orderId, accept) {
   const jobs = await jobsOf(orderId);
   return jobs.length === 1 && accept(jobs[0]) ? jobs[0] : null;
 }
+
+/**
+ * A job the print service acknowledged and whose item is fulfilled. The worker creates
+ * the fulfilment before it answers, so "fulfilled" alone can be seen before the answer
+ * (and the worker's log line) exists.
+ */
+export const deliveredAndFulfilled = (job) => job.status === "fulfilled" && job.delivered_at !== null;
