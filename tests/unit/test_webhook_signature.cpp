@@ -25,7 +25,7 @@ webhooks::SignedHeaders spec_headers() {
 }
 }  // namespace
 
-TEST_SUITE("webhook signatures") {
+TEST_SUITE("webhook_signature") {
   TEST_CASE("the specification's example signs and verifies to its published signature") {
     const auto secret = spec_secret();
     CHECK(webhooks::sign(secret, kSpecId, kSpecTimestamp, kSpecBody) == kSpecSignature);
