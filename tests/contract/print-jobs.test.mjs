@@ -204,3 +204,19 @@ test("schema preview: the compiler's message for a broken schema, the form and t
   const bad = await admin("POST", "/admin/personalization/schemas/preview", { values: {} });
   assert.deepEqual([bad.status, bad.body.type], [400, "invalid_data"]);
 });
+
+test("an order whose order.placed never reached the plugin gets its job from the scheduled reconciliation", async () => {
+  // As if the process had died between the checkout and its subscriber: no job.
+  const order = orders.second;
+  const itemId = order.items[0].id;
+  const before = printedFiles(itemId);
+  assert.equal(sqlCount(`with gone as (delete from personalization_print_job where order_id = '${order.id}' returning 1) select count(*) from gone`), 1);
+  assert.deepEqual(await jobsOf(order.id), []);
+  // Every 10 delivery intervals (20 s here), orders of the last 24 hours are looked at.
+  const job = await waitFor("the job to be made again and sent", () => oneJob(order.id, (j) => j.status === "delivered"), 60_000);
+  assert.equal(job.line_item_id, itemId);
+  const answers = logOf(job.id).filter((e) => e.status === 200);
+  assert.equal(answers.length, 1);
+  assert.equal(answers[0].answer.status, "already_printed", "the print service knows the item: nothing printed twice");
+  assert.deepEqual(printedFiles(itemId), before);
+});
