@@ -2,6 +2,7 @@
 
 #include <ctime>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -226,8 +227,10 @@ struct WebhookListener::Impl {
   std::function<void(const OrderOutcome&)> on_processed;
   httplib::Server server;
   std::thread thread;
-  std::mutex mutex;                 // one message at a time: redeliveries cannot race
-  std::set<std::string> processed;  // "<id> <timestamp> <signature>" of messages answered 2xx
+  std::mutex mutex;  // one message at a time: redeliveries cannot race
+  // The messages answered 2xx within the tolerance window (older ones are refused by
+  // their timestamp anyway), by replay_key, with their timestamps.
+  std::map<std::string, std::int64_t> processed;
   fs::path log_path;
 
   void handle(const httplib::Request& req, httplib::Response& res);
@@ -238,6 +241,7 @@ struct WebhookListener::Impl {
     return m.id + " " + m.timestamp + " " + m.signature;
   }
   void load_log();
+  void remember(const webhooks::SignedHeaders& message);
 };
 
 namespace {
@@ -255,16 +259,21 @@ std::string iso_now() {
 // one of them is refused even by a worker started since.
 void WebhookListener::Impl::load_log() {
   std::ifstream in(log_path);
-  const auto oldest =
-      static_cast<std::int64_t>(std::time(nullptr)) - webhooks::kDefaultToleranceSeconds;
   for (std::string line; std::getline(in, line);) {
     auto entry = parse_json(line);
     if (!entry || !entry->is_object() || entry->value("status", 0) / 100 != 2) continue;
-    const std::string timestamp = entry->value("timestamp", "");
-    if (timestamp.empty() || std::strtoll(timestamp.c_str(), nullptr, 10) < oldest) continue;
-    processed.insert(entry->value("webhook_id", "") + " " + timestamp + " " +
-                     entry->value("signature", ""));
+    remember({entry->value("webhook_id", ""), entry->value("timestamp", ""),
+              entry->value("signature", "")});
   }
+}
+
+void WebhookListener::Impl::remember(const webhooks::SignedHeaders& message) {
+  const auto oldest =
+      static_cast<std::int64_t>(std::time(nullptr)) - webhooks::kDefaultToleranceSeconds;
+  for (auto it = processed.begin(); it != processed.end();) {
+    it = it->second < oldest ? processed.erase(it) : std::next(it);
+  }
+  processed[replay_key(message)] = std::strtoll(message.timestamp.c_str(), nullptr, 10);
 }
 
 void WebhookListener::Impl::answer(httplib::Response& res, int status, const json& body,
@@ -279,7 +288,7 @@ void WebhookListener::Impl::answer(httplib::Response& res, int status, const jso
                 {"type", type},           {"status", status},
                 {"answer", body}};
   std::ofstream(log_path, std::ios::app) << entry.dump() << "\n";
-  if (status / 100 == 2 && !id.empty()) processed.insert(replay_key(message));
+  if (status / 100 == 2 && !id.empty()) remember(message);
 }
 
 void WebhookListener::Impl::handle(const httplib::Request& req, httplib::Response& res) {

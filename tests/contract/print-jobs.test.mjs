@@ -26,10 +26,6 @@ before(async () => {
 after(() => worker.stop());
 
 const placeOrder = (message, options) => placeShirtOrder(sdk, shirt, message, options);
-const startWorker = () => worker.start();
-const stopWorker = () => worker.stop();
-const logOf = (id) => worker.log(id);
-const printedFiles = (itemId) => worker.files(itemId);
 
 const sign = (id, timestamp, body, secret = print.secret) =>
   `v1,${createHmac("sha256", Buffer.from(secret.slice("whsec_".length), "base64")).update(`${id}.${timestamp}.${body}`).digest("base64")}`;
@@ -45,12 +41,12 @@ test("the print service down at first: the job is retried, then printed exactly 
   assert.deepEqual(pending.payload.personalization.message, "Printed once");
   assert.equal(pending.payload.item.quantity, 2);
 
-  await startWorker();
+  await worker.start();
   const done = await waitFor("the job to be fulfilled", () => oneJob(order.id, deliveredAndFulfilled));
   assert.ok(done.delivered_at && done.fulfilled_at);
-  assert.deepEqual(printedFiles(item.id), [`${item.id}.jpg`, `${item.id}.json`]);
-  const printed = logOf(done.id).filter((e) => e.status === 200);
-  assert.equal(printed.length, 1, JSON.stringify(logOf(done.id)));
+  assert.deepEqual(worker.files(item.id), [`${item.id}.jpg`, `${item.id}.json`]);
+  const printed = worker.log(done.id).filter((e) => e.status === 200);
+  assert.equal(printed.length, 1, JSON.stringify(worker.log(done.id)));
   assert.equal(printed[0].answer.status, "printed");
   const { body } = await admin("GET", `/admin/orders/${order.id}?fields=id,*fulfillments`);
   assert.equal(body.order.fulfillments.length, 1);
@@ -71,14 +67,14 @@ test("forged and replayed webhooks are refused by the worker; a sender's retry i
   assert.deepEqual(await post({}), [401, "webhook.headers_missing"]);
   assert.deepEqual(await post(signed(now, `whsec_${Buffer.alloc(32, 7).toString("base64")}`)), [401, "webhook.signature_invalid"]);
   assert.deepEqual(await post(signed(now - 3600)), [401, "webhook.timestamp_outside_tolerance"]);
-  const before = printedFiles(job.line_item_id);
+  const before = worker.files(job.line_item_id);
   // Signed here with Node's crypto: the worker's C++ check agrees with another implementation.
   const genuine = signed(now);
   const first = await fetch(hookUrl, { method: "POST", headers: { "content-type": "application/json", ...genuine }, body });
   assert.equal(first.status, 200);
   assert.equal((await first.json()).status, "already_printed");
   assert.deepEqual(await post(genuine), [409, "webhook.replayed"]);
-  assert.deepEqual(printedFiles(job.line_item_id), before);
+  assert.deepEqual(worker.files(job.line_item_id), before);
 });
 
 test("order.placed delivered again, and the job workflow run three times at once in another process, make no second job", () => {
@@ -104,7 +100,7 @@ test("order.placed delivered again, and the job workflow run three times at once
 });
 
 test("Medusa killed while a job is pending: after the restart the job is printed once", async () => {
-  await stopWorker();
+  await worker.stop();
   const order = await placeOrder("Through a crash");
   orders.second = order;
   const pending = await waitFor("a failed attempt", () => oneJob(order.id, (j) => j.status === "pending" && j.attempts >= 1));
@@ -113,15 +109,15 @@ test("Medusa killed while a job is pending: after the restart the job is printed
   execFileSync("bash", [path.join(repo, "scripts/contract/restart-medusa.sh")], { stdio: "inherit" });
   assert.throws(() => process.kill(-killed, 0), { code: "ESRCH" }, "the first Medusa is gone");
   assert.notEqual(Number(readFileSync(pidFile, "utf8")), killed);
-  await startWorker();
+  await worker.start();
   const done = await waitFor("the job to be fulfilled", () => oneJob(order.id, deliveredAndFulfilled));
   assert.equal(done.id, pending.id);
-  assert.deepEqual(printedFiles(order.items[0].id), [`${order.items[0].id}.json`]);
-  assert.equal(logOf(done.id).filter((e) => e.status === 200 && e.answer.status === "printed").length, 1);
+  assert.deepEqual(worker.files(order.items[0].id), [`${order.items[0].id}.json`]);
+  assert.equal(worker.log(done.id).filter((e) => e.status === 200 && e.answer.status === "printed").length, 1);
 });
 
 test("a job the print service refuses is failed, and prints when staff retry it", async () => {
-  await stopWorker();
+  await worker.stop();
   const order = await placeOrder("Refused, then retried");
   const pending = await waitFor("a failed attempt", () => oneJob(order.id, (j) => j.status === "pending" && j.attempts >= 1));
   // Staff shorten the message limit after the order: the worker's re-check refuses the item.
@@ -129,7 +125,7 @@ test("a job the print service refuses is failed, and prints when staff retry it"
   tightened.properties.message.maxLength = 5;
   assert.equal((await admin("POST", `/admin/products/${shirt.id}`, { metadata: { personalization: tightened } })).status, 200);
   try {
-    await startWorker();
+    await worker.start();
     const failed = await waitFor("the job to fail", () => oneJob(order.id, (j) => j.status === "failed"));
     assert.match(failed.last_error, /^HTTP 422: .*schema_mismatch/);
   } finally {
@@ -139,7 +135,7 @@ test("a job the print service refuses is failed, and prints when staff retry it"
   assert.equal(retried.status, 200, JSON.stringify(retried.body));
   assert.ok(["delivered", "fulfilled"].includes(retried.body.print_job.status), retried.body.print_job.status);
   await waitFor("the job to be fulfilled", () => oneJob(order.id, deliveredAndFulfilled));
-  assert.deepEqual(printedFiles(order.items[0].id), [`${order.items[0].id}.json`, `${order.items[0].id}.rejected.json`]);
+  assert.deepEqual(worker.files(order.items[0].id), [`${order.items[0].id}.json`, `${order.items[0].id}.rejected.json`]);
   const again = await admin("POST", `/admin/personalization/print-jobs/${pending.id}/retry`);
   assert.equal(again.status, 400);
   assert.equal(again.body.type, "not_allowed");
@@ -209,14 +205,14 @@ test("an order whose order.placed never reached the plugin gets its job from the
   // As if the process had died between the checkout and its subscriber: no job.
   const order = orders.second;
   const itemId = order.items[0].id;
-  const before = printedFiles(itemId);
+  const before = worker.files(itemId);
   assert.equal(sqlCount(`with gone as (delete from personalization_print_job where order_id = '${order.id}' returning 1) select count(*) from gone`), 1);
   assert.deepEqual(await jobsOf(order.id), []);
   // Every 10 delivery intervals (20 s here), orders of the last 24 hours are looked at.
   const job = await waitFor("the job to be made again and sent", () => oneJob(order.id, (j) => j.status === "delivered"), 60_000);
   assert.equal(job.line_item_id, itemId);
-  const answers = logOf(job.id).filter((e) => e.status === 200);
+  const answers = worker.log(job.id).filter((e) => e.status === 200);
   assert.equal(answers.length, 1);
   assert.equal(answers[0].answer.status, "already_printed", "the print service knows the item: nothing printed twice");
-  assert.deepEqual(printedFiles(itemId), before);
+  assert.deepEqual(worker.files(itemId), before);
 });

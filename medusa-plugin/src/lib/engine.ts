@@ -34,6 +34,12 @@ export interface VariantWithProduct {
   product?: { id: string; title?: string | null; metadata?: Metadata } | null
 }
 
+/** What schemaOfVariant reads of a variant, as Query fields (prefix them for a nested variant). */
+export const VARIANT_SCHEMA_FIELDS = ["id", "title", "metadata", "product.id", "product.title", "product.metadata"]
+
+/** VARIANT_SCHEMA_FIELDS under `path`, e.g. "items.variant". */
+export const variantSchemaFields = (path: string) => VARIANT_SCHEMA_FIELDS.map((f) => `${path}.${f}`)
+
 /** A variant's schema: compiled, none (not personalized), or broken (does not compile). */
 export type SchemaLookup =
   | { kind: "none" }

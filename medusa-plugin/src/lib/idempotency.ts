@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { canonicalJson } from "./canonical-json"
 import { configuredOptions } from "./configured-options"
 import type PersonalizationModuleService from "../modules/personalization/service"
 
@@ -20,22 +21,10 @@ const MODULE = "personalization"
 const LEASE_MS = 60_000
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/
 
-/** JSON with object keys sorted at every level: equal requests hash equally. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`
-  if (value && typeof value === "object") {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-    return `{${entries.join(",")}}`
-  }
-  return JSON.stringify(value) ?? "null"
-}
-
 function requestHash(req: MedusaRequest): string {
   const path = req.originalUrl.split("?")[0]
   return createHash("sha256")
-    .update(`${req.method}\n${path}\n${canonical(req.query ?? {})}\n${canonical(req.body ?? null)}`)
+    .update(`${req.method}\n${path}\n${canonicalJson(req.query ?? {})}\n${canonicalJson(req.body ?? null)}`)
     .digest("hex")
 }
 

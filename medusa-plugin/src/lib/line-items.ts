@@ -4,7 +4,7 @@
 // the same hooks themselves.
 import { ContainerRegistrationKeys, MedusaError, mergeMetadata } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { schemaOfVariant, type Metadata, type VariantWithProduct } from "./engine"
+import { schemaOfVariant, VARIANT_SCHEMA_FIELDS, type Metadata, type VariantWithProduct } from "./engine"
 import { imageReferenceIssues } from "./image-references"
 
 /** One line item as the check reads it. `id` names it in messages when it exists. */
@@ -41,13 +41,11 @@ export interface Refusal {
  */
 export type CheckContext = "add" | "update" | "create" | "complete"
 
-const VARIANT_FIELDS = ["id", "title", "metadata", "product.id", "product.title", "product.metadata"]
-
 async function variantsById(container: MedusaContainer, ids: string[]): Promise<Map<string, VariantWithProduct>> {
   const byId = new Map<string, VariantWithProduct>()
   if (ids.length === 0) return byId
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product_variant", fields: VARIANT_FIELDS, filters: { id: ids } })
+  const { data } = await query.graph({ entity: "product_variant", fields: VARIANT_SCHEMA_FIELDS, filters: { id: ids } })
   for (const variant of data as VariantWithProduct[]) byId.set(variant.id, variant)
   return byId
 }

@@ -52,24 +52,34 @@ function retryAfterMs(header: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(date - Date.now(), 0)
 }
 
+/** Where jobs go: the URL and the secret's key bytes (null: no print service configured). */
+export interface PrintTarget {
+  url: string
+  key: Buffer
+}
+
+export function printTarget(options: PrintJobOptions): PrintTarget | null {
+  const key = options.secret ? secretBytes(options.secret) : null
+  // parseOptions requires a valid secret with a URL, so both or neither.
+  return options.url && key ? { url: options.url, key } : null
+}
+
 /** Sends one claimed job; how it ended. */
-export async function sendPrintJob(job: PrintJobRow, options: PrintJobOptions): Promise<DeliveryOutcome> {
-  const secret = secretBytes(options.secret ?? "")
-  if (!options.url || !secret) return { kind: "retry", delayMs: retryDelayMs(job.attempts, options.retry), error: "No print service configured" }
+export async function sendPrintJob(job: PrintJobRow, target: PrintTarget, options: PrintJobOptions): Promise<DeliveryOutcome> {
   const now = new Date()
   const timestamp = Math.floor(now.getTime() / 1000)
   const body = webhookBody(job, now)
   const backoff = retryDelayMs(job.attempts, options.retry)
   let response: Response
   try {
-    response = await fetch(options.url, {
+    response = await fetch(target.url, {
       method: "POST",
       headers: {
         "content-type": "application/json",
         "user-agent": USER_AGENT,
         "webhook-id": job.id,
         "webhook-timestamp": String(timestamp),
-        "webhook-signature": signWebhook(secret, job.id, timestamp, body),
+        "webhook-signature": signWebhook(target.key, job.id, timestamp, body),
         "idempotency-key": job.id,
       },
       body,
@@ -103,7 +113,8 @@ export interface DeliveryRun {
 export async function deliverDuePrintJobs(container: MedusaContainer, ids?: string[]): Promise<DeliveryRun> {
   const options = configuredOptions().printJobs
   const run: DeliveryRun = { delivered: 0, retried: 0, failed: 0 }
-  if (!options.url || (ids && ids.length === 0)) return run
+  const target = printTarget(options)
+  if (!target || (ids && ids.length === 0)) return run
   const jobs = container.resolve<PersonalizationModuleService>("personalization")
   const logger = container.resolve("logger")
   const leaseMs = options.timeoutSeconds * 1000 + 30_000
@@ -111,7 +122,7 @@ export async function deliverDuePrintJobs(container: MedusaContainer, ids?: stri
     const claimed = await jobs.claimDuePrintJobs({ limit: BATCH, leaseMs, ids })
     await Promise.all(
       claimed.map(async (job) => {
-        const outcome = await sendPrintJob(job, options)
+        const outcome = await sendPrintJob(job, target, options)
         await jobs.recordDelivery(job.id, outcome)
         if (outcome.kind === "delivered") ++run.delivered
         else if (outcome.kind === "retry") {

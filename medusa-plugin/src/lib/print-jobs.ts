@@ -6,21 +6,13 @@
 import { createHash } from "node:crypto"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { schemaOfVariant, type Metadata, type VariantWithProduct } from "./engine"
+import { canonicalJson } from "./canonical-json"
+import { schemaOfVariant, variantSchemaFields, type Metadata, type VariantWithProduct } from "./engine"
+import type PersonalizationModuleService from "../modules/personalization/service"
 import type { NewPrintJob } from "../modules/personalization/service"
 
-const ORDER_FIELDS = [
-  "id",
-  "display_id",
-  // items.* merges the item's detail (quantity) as Medusa's own order workflows read it.
-  "items.*",
-  "items.variant.id",
-  "items.variant.title",
-  "items.variant.metadata",
-  "items.variant.product.id",
-  "items.variant.product.title",
-  "items.variant.product.metadata",
-]
+// items.* merges the item's detail (quantity) as Medusa's own order workflows read it.
+const ORDER_FIELDS = ["id", "display_id", "items.*", ...variantSchemaFields("items.variant")]
 
 interface OrderItem {
   id: string
@@ -39,18 +31,6 @@ export function customerValues(metadata: Metadata): Record<string, unknown> {
   const values: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(metadata ?? {})) if (!key.startsWith("_")) values[key] = value
   return values
-}
-
-/** JSON with object keys sorted at every level: the same job always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`
-  if (value && typeof value === "object") {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-    return `{${entries.join(",")}}`
-  }
-  return JSON.stringify(value ?? null)
 }
 
 export const sha256 = (text: string) => `sha256:${createHash("sha256").update(text).digest("hex")}`
@@ -115,15 +95,13 @@ export async function printJobsOfOrder(container: MedusaContainer, orderId: stri
  */
 export async function ordersMissingPrintJobs(container: MedusaContainer, from: Date, to: Date): Promise<string[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const service = container.resolve("personalization") as {
-    listPersonalizationPrintJobs(filters: { order_id: string[] }, config: { select: string[]; take: null }): Promise<{ order_id: string }[]>
-  }
+  const service = container.resolve<PersonalizationModuleService>("personalization")
   const missing: string[] = []
   const PAGE = 200
   for (let skip = 0; ; skip += PAGE) {
     const { data } = await query.graph({
       entity: "order",
-      fields: ["id", "items.id", "items.variant.id", "items.variant.metadata", "items.variant.product.id", "items.variant.product.metadata"],
+      fields: ["id", "items.id", ...variantSchemaFields("items.variant")],
       filters: { created_at: { $gte: from, $lt: to } },
       pagination: { skip, take: PAGE, order: { created_at: "ASC" } },
     })

@@ -35,9 +35,12 @@ const JOB_COLOURS: Record<string, "grey" | "blue" | "green" | "red" | "orange"> 
 }
 
 function Validity({ item }: { item: Item }) {
-  if (item.schema !== "current") return <Badge size="2xsmall" color="red">{item.message}</Badge>
-  if (item.schema_changed) return <Badge size="2xsmall" color="orange">Schema changed since the order</Badge>
-  return item.valid ? <Badge size="2xsmall" color="green">Valid</Badge> : <Badge size="2xsmall" color="red">Invalid</Badge>
+  const [colour, text]: ["red" | "orange" | "green", string] =
+    item.schema !== "current" ? ["red", item.message ?? "No schema"]
+    : item.schema_changed ? ["orange", "Schema changed since the order"]
+    : item.valid ? ["green", "Valid"]
+    : ["red", "Invalid"]
+  return <Badge size="2xsmall" color={colour} data-testid="personalization-validity">{text}</Badge>
 }
 
 function PrintJob({ job, onRetry, busy }: { job: Job | null; onRetry: (id: string) => void; busy: boolean }) {

@@ -7,7 +7,7 @@
 //      valid, issues, schema_changed, print_job }] }
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { engine, schemaOfVariant, type Metadata, type VariantWithProduct } from "../../../../../lib/engine"
+import { engine, schemaOfVariant, variantSchemaFields, type Metadata, type VariantWithProduct } from "../../../../../lib/engine"
 import { JOB_FIELDS } from "../../../../../lib/print-job-views"
 import type PersonalizationModuleService from "../../../../../modules/personalization/service"
 
@@ -24,15 +24,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
-    fields: [
-      "id",
-      "items.*",
-      "items.variant.id",
-      "items.variant.metadata",
-      "items.variant.product.id",
-      "items.variant.product.title",
-      "items.variant.product.metadata",
-    ],
+    fields: ["id", "items.*", ...variantSchemaFields("items.variant")],
     filters: { id: req.params.id },
   })
   const order = data[0] as { id: string; items: (Item | null)[] | null } | undefined
