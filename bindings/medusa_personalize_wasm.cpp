@@ -145,9 +145,12 @@ std::string with_schema(std::uint32_t id, const std::string& text, const char* w
   return body(*schema, *value);
 }
 
-std::string validate(std::uint32_t id, const std::string& values_json) {
-  return with_schema(id, values_json, "values", [](const Schema& schema, const json& values) {
-    return schema.compiled().validate_text(values);
+// `plain`: JSON Schema validation of any value as it is; otherwise the verdict on form
+// values that buildMetadata gives (normalized, reserved keys refused).
+std::string validate(std::uint32_t id, const std::string& values_json, bool plain) {
+  return with_schema(id, values_json, "values", [plain](const Schema& schema, const json& values) {
+    return plain ? schema.compiled().validate_text(values)
+                 : medusa::personalization::validate_values_text(schema, values);
   });
 }
 
@@ -167,9 +170,10 @@ InPlaceResult& in_place_result() {
   return result;
 }
 
-std::uintptr_t validateInPlace(std::uint32_t id, std::uintptr_t text, std::size_t size) {
+std::uintptr_t validateInPlace(std::uint32_t id, std::uintptr_t text, std::size_t size,
+                               bool plain) {
   InPlaceResult& result = in_place_result();
-  result.text = validate(id, std::string(reinterpret_cast<const char*>(text), size));
+  result.text = validate(id, std::string(reinterpret_cast<const char*>(text), size), plain);
   result.view[0] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(result.text.data()));
   result.view[1] = static_cast<std::uint32_t>(result.text.size());
   return reinterpret_cast<std::uintptr_t>(result.view);

@@ -102,7 +102,7 @@ test("our validator and Ajv agree on generated schemas and instances", async () 
     for (let j = 0; j < 6; j++) {
       const data = value();
       const theirs = check(data);
-      const mine = ours.validate(data).valid;
+      const mine = ours.validateJson(data).valid;
       compared++;
       if (mine) valid++;
       if (theirs !== mine && disagreements.length < 5) disagreements.push({ schema: s, data, ajv: theirs, ours: mine });

@@ -48,7 +48,7 @@ test("JS reports equal the native reports, case by case", async () => {
       } catch (e) {
         // The JS API compiles object schemas without a remote loader: boolean schemas
         // and remote references are native-only here.
-        assert.ok(["personalization.schema_type", "schema.ref", "schema.remote"].some((c) => e.code.startsWith(c.split(".")[0])), e.message);
+        assert.ok(["personalization.schema_type", "schema.ref"].includes(e.code), `${e.code}: ${e.message}`);
       }
       for (const t of group.tests) {
         const key = `${label} | ${group.description} | ${t.description}`;
@@ -58,7 +58,7 @@ test("JS reports equal the native reports, case by case", async () => {
           skipped++;
           continue;
         }
-        assert.deepEqual(schema.validate(t.data), JSON.parse(expected), key);
+        assert.deepEqual(schema.validateJson(t.data), JSON.parse(expected), key);
         compared++;
       }
       schema?.dispose();
@@ -78,7 +78,7 @@ test("values reach the validator intact: ASCII, non-ASCII at any position, short
   for (const length of [0, 1, 244, 245, 246, 300, 301]) {
     for (const tail of ["", "é", "🎉", "\u0000"]) {
       const text = "a".repeat(Math.max(0, length - tail.length)) + tail;
-      const report = schema.validate({ text });
+      const report = schema.validateJson({ text });
       const codes = report.issues.map((i) => i.code).sort();
       const expected = [];
       if (tail === "\u0000") expected.push("pattern");

@@ -361,3 +361,37 @@ TEST_SUITE("metadata") {
     CHECK(paths == std::vector<std::string>{"/__proto__", "/list/0/prototype", "/photo/constructor"});
   }
 }
+
+TEST_SUITE("metadata") {
+  TEST_CASE("validate_values gives the verdict build_line_item_metadata gives") {
+    const auto s = shirt();
+    const json cases[] = {
+        json{{"message", "Hi"}, {"_note", "x"}},                        // reserved: both refuse
+        json{{"message", "Hi"}, {"font", "Serif"}, {"constructor", 1}},  // prototype key
+        json{{"message", "  Hi  "}},          // trimmed, font defaulted: both accept
+        json{{"message", "Hi"}, {"gift_note", "   "}},  // blank optional: dropped, accepted
+        json{{"message", ""}},                // required and blank: both refuse
+        json{{"message", "Hi"}, {"copies", 9}},
+    };
+    for (const json& values : cases) {
+      CAPTURE(values.dump());
+      const auto report = p::validate_values(s, values);
+      const auto built = p::build_line_item_metadata(s, values);
+      CHECK(report.valid() == built.ok());
+      if (!built.ok()) CHECK(built.error().details == report.to_json()["issues"]);
+      CHECK(p::validate_values_text(s, values) == report.to_json_text());
+    }
+    const auto reserved = p::validate_values(s, json{{"message", "Hi"}, {"_note", "x"}});
+    REQUIRE(reserved.issues.size() == 2);  // reserved first, then the schema's own verdict
+    CHECK(reserved.issues[0].instance_path == "/_note");
+    CHECK(reserved.issues[0].code == "reserved_key");
+    CHECK(reserved.issues[1].code == "additional_properties");
+    // Plain JSON Schema validation does not know the personalization rules.
+    const auto open = p::Schema::from_json(json::parse(R"({"properties":{"message":{"type":"string"}}})"));
+    REQUIRE(open.ok());
+    CHECK(open->validate(json{{"message", "Hi"}, {"_note", "x"}}).valid());
+    CHECK_FALSE(p::validate_values(*open, json{{"message", "Hi"}, {"_note", "x"}}).valid());
+    CHECK_FALSE(s.validate(json{{"message", "  Hi  "}}).valid());  // font missing, untrimmed
+  }
+}
+

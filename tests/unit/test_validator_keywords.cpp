@@ -297,6 +297,31 @@ TEST_SUITE("validator") {
     CHECK(r.error().path == "/properties/a/type");
   }
 
+  TEST_CASE("x-messages words the issues of its schema, for the report and its text alike") {
+    const std::string schema = R"({
+      "type": "object", "required": ["initials", "name"],
+      "properties": {
+        "initials": {"type": "string", "pattern": "^[A-Z]{1,3}$", "maxLength": 3,
+                     "x-messages": {"pattern": "Use 1 to 3 capital letters", "required": "Initials, please"}},
+        "name": {"allOf": [{"minLength": 2}], "x-messages": {"min_length": "Two letters at least"}},
+        "note": {"type": "string", "maxLength": 2}
+      }})";
+    // Its own keywords, a keyword of a nested branch (allOf), and `required` of the
+    // missing property; a code without wording and an unworded field keep the validator's.
+    CHECK(issues(schema, R"({"initials": "abcd", "name": "A", "note": "xyz"})") ==
+          Lines{"/initials #/properties/initials/maxLength max_length: must be at most 3 characters",
+                "/initials #/properties/initials/pattern pattern: Use 1 to 3 capital letters",
+                "/name #/properties/name/allOf/0/minLength min_length: Two letters at least",
+                "/note #/properties/note/maxLength max_length: must be at most 2 characters"});
+    CHECK(issues(schema, R"({"name": "Al"})") ==
+          Lines{"/initials #/required required: Initials, please"});
+    const auto compiled = compile(schema);
+    for (const char* instance : {R"({"initials": "abcd", "name": "A"})", R"({})", R"({"initials": 7})"}) {
+      CHECK(compiled.validate_text(json::parse(instance)) ==
+            compiled.validate(json::parse(instance)).to_json_text());
+    }
+  }
+
   TEST_CASE("hostile schemas end with a limit issue, never a hang or a crash") {
     // $ref cycle through allOf: recursion without consuming the instance.
     const auto cyclic = compile(R"({"allOf":[{"$ref":"#"}]})");

@@ -99,7 +99,8 @@ export class Core {
     return this.module.liveSchemas();
   }
 
-  validate(id, values) {
+  /** The report on `values`: plain JSON Schema validation, or the verdict on form values. */
+  validate(id, values, plain = false) {
     const m = this.module;
     const text = toJsonText(values, "values");
     // UTF-8 needs at most 3 bytes per UTF-16 code unit. Texts that fit reuse one buffer
@@ -110,7 +111,7 @@ export class Core {
     const buffer = reuse ? this.scratch : m._malloc(capacity || 1);
     try {
       const written = writeUtf8(text, m.HEAPU8, buffer, reuse ? SCRATCH_BYTES : capacity);
-      const view = m.validateInPlace(id, buffer, written) >>> 2; // {data, size}
+      const view = m.validateInPlace(id, buffer, written, plain) >>> 2; // {data, size}
       const data = m.HEAPU32[view];
       return this.json(textDecoder.decode(m.HEAPU8.subarray(data, data + m.HEAPU32[view + 1])));
     } finally {

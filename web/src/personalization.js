@@ -32,9 +32,19 @@ export class PersonalizationSchema {
     finalizer.register(this, id, this);
   }
 
-  /** Every issue of `values` (no normalization): `{ valid, issues, truncated }`. */
+  /**
+   * The verdict on form values, the one buildMetadata gives: `{ valid, issues, truncated }`.
+   * The values are judged as they would be stored (normalized: trimmed, blank optional
+   * fields dropped, defaults filled), keys starting with "_" are refused, and each issue's
+   * `message` is the schema's `x-messages` wording where it has one.
+   */
   validate(values) {
     return this.core.validate(this[ID], values);
+  }
+
+  /** Plain JSON Schema (draft-07) validation of any JSON value as it is, no normalization. */
+  validateJson(value) {
+    return this.core.validate(this[ID], value, true);
   }
 
   /** Values as buildMetadata will store them (trimmed, defaults filled), unvalidated. */

@@ -180,11 +180,19 @@ export class PersonalizationSchema {
   /** The form inputs, in display order. */
   readonly fields: readonly FormField[];
   /**
-   * Every issue of `values`, without normalizing them. Synchronous.
+   * The verdict on form values, the same one `buildMetadata` and the add to cart give:
+   * judged as they would be stored (trimmed, blanks dropped, defaults filled), keys
+   * starting with "_" refused, messages in the schema's `x-messages` wording. Synchronous.
    * @example
    * const { valid, issues } = schema.validate({ message: input.value, font: "Serif" });
    */
   validate(values: unknown): ValidationReport;
+  /**
+   * Plain JSON Schema (draft-07) validation of any JSON value as it is (no normalization).
+   * @example
+   * const { valid } = schema.validateJson(42);
+   */
+  validateJson(value: unknown): ValidationReport;
   /**
    * The values as `buildMetadata` stores them (trimmed, blanks dropped, defaults filled).
    * @example

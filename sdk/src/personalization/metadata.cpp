@@ -95,10 +95,47 @@ json normalize_values(const Schema& schema, const json& values) {
   return normalize_object(schema.document(), values, 0);
 }
 
-// Keys that name JavaScript object internals. JSON.parse keeps them as plain data, but
-// storefront and admin code that copies metadata with `obj[key] = value` would change a
-// prototype, so the SDK never writes them into metadata.
-void report_prototype_keys(const json& values, schema::Report& report) {
+namespace {
+
+bool is_prototype_key(const std::string& key) {
+  return key == "__proto__" || key == "constructor" || key == "prototype";
+}
+
+bool is_private_key(const std::string& key) { return !key.empty() && key[0] == '_'; }
+
+// True when report_reserved_keys would report anything: the common case (nothing
+// reserved) is decided without building a single path.
+bool has_reserved_key(const json& values) {
+  std::vector<const json*> stack{&values};
+  bool top = true;
+  while (!stack.empty()) {
+    const json* node = stack.back();
+    stack.pop_back();
+    if (node->is_object()) {
+      for (auto it = node->begin(); it != node->end(); ++it) {
+        if ((top && is_private_key(it.key())) || is_prototype_key(it.key())) return true;
+        stack.push_back(&it.value());
+      }
+    } else if (node->is_array()) {
+      for (const auto& item : *node) stack.push_back(&item);
+    }
+    top = false;
+  }
+  return false;
+}
+
+// Customer keys starting with "_" are the SDK's (the schema stamp) and the shop's own
+// private metadata. Keys that name JavaScript object internals: JSON.parse keeps them as
+// plain data, but storefront and admin code that copies metadata with `obj[key] = value`
+// would change a prototype, so the SDK never writes them into metadata.
+void report_reserved_keys(const json& values, schema::Report& report) {
+  for (auto it = values.begin(); it != values.end(); ++it) {
+    if (is_private_key(it.key())) {
+      report.issues.push_back(schema::Issue{"/" + schema::uri::escape_token(it.key()), "",
+                                            "reserved_key", "keys starting with '_' are reserved",
+                                            json::object()});
+    }
+  }
   std::vector<std::pair<const json*, std::string>> stack{{&values, ""}};
   while (!stack.empty()) {
     auto [node, path] = stack.back();
@@ -106,9 +143,8 @@ void report_prototype_keys(const json& values, schema::Report& report) {
     if (node->is_object()) {
       for (auto it = node->begin(); it != node->end(); ++it) {
         const std::string child = path + "/" + schema::uri::escape_token(it.key());
-        const bool reported = path.empty() && it.key()[0] == '_';  // as a private key
-        if (!reported &&
-            (it.key() == "__proto__" || it.key() == "constructor" || it.key() == "prototype")) {
+        const bool reported = path.empty() && is_private_key(it.key());  // as a private key
+        if (!reported && is_prototype_key(it.key())) {
           report.issues.push_back(schema::Issue{child, "", "reserved_key",
                                                 "the key '" + it.key() + "' is not allowed",
                                                 json::object()});
@@ -120,6 +156,29 @@ void report_prototype_keys(const json& values, schema::Report& report) {
         stack.emplace_back(&(*node)[i], path + "/" + std::to_string(i));
     }
   }
+}
+
+// The verdict on normalized values: reserved keys first, then the schema's issues.
+schema::Report verdict_on(const Schema& schema, const json& normalized) {
+  schema::Report report;
+  if (normalized.is_object()) report_reserved_keys(normalized, report);
+  schema::Report checked = schema.validate(normalized);
+  if (report.issues.empty()) return checked;
+  for (auto& issue : checked.issues) report.issues.push_back(std::move(issue));
+  report.truncated = checked.truncated;
+  return report;
+}
+
+}  // namespace
+
+schema::Report validate_values(const Schema& schema, const json& values) {
+  return verdict_on(schema, normalize_values(schema, values));
+}
+
+std::string validate_values_text(const Schema& schema, const json& values) {
+  const json normalized = normalize_values(schema, values);
+  if (!has_reserved_key(normalized)) return schema.compiled().validate_text(normalized);
+  return verdict_on(schema, normalized).to_json_text();
 }
 
 json customer_values(const json& metadata) {
@@ -138,16 +197,7 @@ Result<json> build_line_item_metadata(const Schema& schema, const json& values,
                  "personalization values must be a JSON object", ""};
   }
   const json normalized = normalize_values(schema, values);
-  schema::Report report;
-  for (auto it = normalized.begin(); it != normalized.end(); ++it) {
-    if (!it.key().empty() && it.key()[0] == '_') {
-      report.issues.push_back(schema::Issue{"/" + it.key(), "", "reserved_key",
-                                            "keys starting with '_' are reserved", json::object()});
-    }
-  }
-  report_prototype_keys(normalized, report);
-  schema::Report checked = schema.validate(normalized);
-  for (auto& issue : checked.issues) report.issues.push_back(std::move(issue));
+  const schema::Report report = verdict_on(schema, normalized);
   if (!report.valid()) {
     const auto& first = report.issues.front();
     Error e{ErrorKind::validation, "personalization.invalid",

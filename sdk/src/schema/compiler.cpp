@@ -516,6 +516,8 @@ class Compiler {
                           "x-messages must be an object of issue codes to strings",
                           where + "/x-messages");
       }
+      for (auto m = it->begin(); m != it->end(); ++m)  // std::map order: sorted by code
+        n.messages.emplace_back(m.key(), m->get<std::string>());
     }
     auto it = s.find("x-image");
     if (it == s.end()) return;

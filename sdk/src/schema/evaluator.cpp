@@ -227,7 +227,7 @@ bool Evaluator::run(const json& instance) {
 void Evaluator::issue(const Node& n, Fixed fixed) {
   if (!collecting() || aborted_ || !has_room()) return;
   const FixedIssue& f = n.fixed(fixed);
-  if (text_) {
+  if (text_ && worded_.empty()) {
     text_->add_prepared(f.text_head, instance_path(), f.text_tail);
     return;
   }
@@ -247,6 +247,9 @@ void Evaluator::issue(const Node& n, const char* keyword, const char* code, std:
                       json params, const std::string* child) {
   if (!collecting() || aborted_ || !has_room()) return;
   std::string instance_path = this->instance_path(child);
+  if (!worded_.empty() || child) {
+    if (const std::string* worded = wording(n, code, child)) message = *worded;
+  }
   if (text_) {
     text_->add(code, instance_path, message, params, schema_path_of(n, keyword));
     return;
@@ -255,6 +258,26 @@ void Evaluator::issue(const Node& n, const char* keyword, const char* code, std:
   if (issues.empty()) issues.reserve(8);
   issues.push_back(Issue{std::move(instance_path), schema_path_of(n, keyword), code,
                          std::move(message), std::move(params)});
+}
+
+const std::string* Evaluator::wording(const Node& n, const char* code,
+                                      const std::string* child) const {
+  auto find = [code](const Node& node) -> const std::string* {
+    for (const auto& [worded_code, text] : node.messages) {
+      if (worded_code == code) return &text;
+    }
+    return nullptr;
+  };
+  if (child) {
+    for (const auto& [name, property] : n.properties) {
+      if (name != *child) continue;
+      if (const std::string* text = find(*property)) return text;
+    }
+  }
+  for (auto it = worded_.rbegin(); it != worded_.rend(); ++it) {
+    if (const std::string* text = find(**it)) return text;
+  }
+  return nullptr;
 }
 
 void Evaluator::count_issue(const Node& n, const char* keyword, const char* code, const char* words,
@@ -377,7 +400,10 @@ bool Evaluator::eval(const Node& n, const json& v) {
     return false;
   }
   ++depth_;
+  const bool worded = !n.messages.empty();
+  if (worded) worded_.push_back(&n);
   const bool ok = eval_node(n, v);
+  if (worded) worded_.pop_back();
   --depth_;
   return ok && !aborted_;
 }

@@ -75,6 +75,12 @@ class Evaluator {
     std::size_t index;
   };
   std::vector<PathStep> path_;
+  /// The nodes being evaluated that carry `x-messages`, outermost first.
+  std::vector<const Node*> worded_;
+  /// The schema's wording for an issue `code` raised at `n`: the `x-messages` of the
+  /// missing property `child` (required, dependencies), else of the innermost node being
+  /// evaluated that words it; null when none does.
+  const std::string* wording(const Node& n, const char* code, const std::string* child) const;
   std::string instance_path(const std::string* child = nullptr) const;
 };
 

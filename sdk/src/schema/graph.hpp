@@ -103,6 +103,9 @@ struct Node {
 
   std::optional<ImageRule> image;
 
+  /// `x-messages`: the schema's own wording per issue code, sorted by code.
+  std::vector<std::pair<std::string, std::string>> messages;
+
   /// Filled by prepare_issues once the node is compiled: formatting numbers and building
   /// JSON objects on every failure was most of the cost of validating an invalid value.
   std::vector<FixedIssue> fixed_issues;

@@ -27,17 +27,14 @@ export function buildForm(container, { schema, values: initial, onChange, checkI
   const imageProblems = new Map(); // field -> issues of a refused image
 
   const revalidate = () => {
-    const normalized = schema.normalize(values);
-    report = schema.validate(normalized);
+    report = schema.validate(values); // the verdict the add to cart will give
     const issues = [...report.issues];
     for (const [, list] of imageProblems) issues.push(...list);
     const byField = new Map();
     for (const issue of issues) {
       const name = fieldOf(issue);
       if (!byField.has(name)) byField.set(name, []);
-      // A schema may word its own messages per issue code (`x-messages`), for customers.
-      const custom = schema.fields.find((f) => f.name === name)?.schema["x-messages"]?.[issue.code];
-      byField.get(name).push(typeof custom === "string" ? custom : issue.message);
+      byField.get(name).push(issue.message); // in the schema's own words (x-messages) where it has them
     }
     for (const [name, node] of errorNodes) {
       const messages = touched.has(name) ? byField.get(name) ?? [] : [];

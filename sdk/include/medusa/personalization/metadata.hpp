@@ -19,7 +19,17 @@ struct BuildOptions {
 /// Non-object input is returned unchanged.
 json normalize_values(const Schema& schema, const json& values);
 
-/// Normalizes, validates and stamps. On invalid input: Error{validation,
+/// The verdict on a customer's form values, the one build_line_item_metadata gives: the
+/// values normalized as they would be stored, then customer keys starting with "_" and
+/// keys naming JavaScript object internals refused (code "reserved_key"), then every
+/// issue of the schema. A form that shows this on every keystroke never says "valid" to
+/// values the add to cart refuses. (Schema::validate is plain JSON Schema validation.)
+schema::Report validate_values(const Schema& schema, const json& values);
+
+/// The same report as JSON text (validate_values(...).to_json_text(), byte for byte).
+std::string validate_values_text(const Schema& schema, const json& values);
+
+/// Normalizes, validates (validate_values) and stamps. On invalid input: Error{validation,
 /// "personalization.invalid"} whose `details` is the issue list (Report::to_json()
 /// ["issues"]); customer keys starting with "_" are refused (code "reserved_key").
 Result<json> build_line_item_metadata(const Schema& schema, const json& values,
