@@ -89,8 +89,10 @@ Error unknown_schema(std::uint32_t id) {
                "schema " + std::to_string(id) + " was released or never compiled");
 }
 
-medusa::Result<json> parse_input(const std::string& text, const char* what) {
-  auto value = medusa::parse_json(text);
+// `order`: records the order of object members (a schema's fields follow its text).
+medusa::Result<json> parse_input(const std::string& text, const char* what,
+                                 medusa::JsonKeyOrder* order = nullptr) {
+  auto value = medusa::parse_json(text, medusa::JsonLimits{}, order);
   if (!value) {
     Error e = value.error();
     e.message = std::string(what) + ": " + e.message;
@@ -103,17 +105,21 @@ medusa::Result<json> parse_input(const std::string& text, const char* what) {
 // are written out when JavaScript first reads them (schemaDescription). Writing them at
 // once was 10% of a page's first compilation, most of it code nothing else had run yet.
 std::string compileSchema(const std::string& document_json) {
-  auto document = parse_input(document_json, "schema");
+  medusa::JsonKeyOrder order;
+  auto document = parse_input(document_json, "schema", &order);
   if (!document) return error_text(document.error());
-  auto schema = Schema::from_json(*document);
+  auto schema = Schema::from_json(*document, &order);
   if (!schema) return error_text(schema.error());
   return std::to_string(schemas().add(std::move(schema).value()));
 }
 
 std::string schemaForProduct(const std::string& product_json, const std::string& variant_id) {
-  auto document = parse_input(product_json, "product");
+  medusa::JsonKeyOrder order;
+  auto document = parse_input(product_json, "product", &order);
   if (!document) return error_text(document.error());
-  auto schema = Schema::for_product(*document, variant_id);
+  auto schema = Schema::for_product(*document, variant_id, &order);
+  // Unknown is an answer here, not a failure: JavaScript gets undefined.
+  if (!schema && schema.error().code == "personalization.schema_unknown") return "\"unknown\"";
   if (!schema) return error_text(schema.error());
   if (!*schema) return std::string("null");
   return std::to_string(schemas().add(std::move(**schema)));

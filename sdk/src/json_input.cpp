@@ -1,6 +1,7 @@
 #include "medusa/json_input.hpp"
 
 #include "json_decimal.hpp"
+#include "sort_indices.hpp"
 #include "text/hex.hpp"
 #include "text/utf8.hpp"
 
@@ -22,7 +23,8 @@ namespace {
 // module's code, and V8 recompiled the lexer during the first schema compilation.
 class Parser {
  public:
-  Parser(std::string_view text, const JsonLimits& limits) : s_(text), limits_(limits) {}
+  Parser(std::string_view text, const JsonLimits& limits, JsonKeyOrder* order)
+      : s_(text), limits_(limits), order_(order) {}
 
   Result<json> run() {
     json root;
@@ -53,6 +55,7 @@ class Parser {
           return fail(top.object ? "expected ',' or '}'" : "expected ',' or ']'");
         }
         ++i_;
+        if (order_ && top.object) order_->record(*top.value, std::move(top.keys));
         stack_.pop_back();
       }
     }
@@ -63,6 +66,7 @@ class Parser {
     json* value;
     bool object;
     std::string key;  ///< the member being read, in an object
+    std::vector<std::string> keys;  ///< every member name in text order (with a JsonKeyOrder)
   };
 
   // Out of line, and taking views: each of the twenty call sites is then a call with two
@@ -111,7 +115,7 @@ class Parser {
       }
       json& target = slot(root);
       target = c == '{' ? json::object() : json::array();
-      stack_.push_back(Frame{&target, c == '{', {}});
+      stack_.push_back(Frame{&target, c == '{', {}, {}});
       ++i_;
       skip_ws();
       if (i_ < s_.size() && s_[i_] == (c == '{' ? '}' : ']')) {
@@ -139,6 +143,7 @@ class Parser {
     if (i_ >= s_.size() || s_[i_] != '"') return refuse("expected a member name");
     frame.key.clear();
     if (!read_string(frame.key)) return false;
+    if (order_) frame.keys.push_back(frame.key);
     skip_ws();
     if (i_ >= s_.size() || s_[i_] != ':') return refuse("expected ':' after a member name");
     ++i_;
@@ -319,11 +324,57 @@ class Parser {
   std::vector<Frame> stack_;
   bool opened_ = false;
   std::optional<Error> error_;
+  JsonKeyOrder* order_;
 };
 
 }  // namespace
 
+void JsonKeyOrder::record(const json& object, std::vector<std::string> keys) {
+  const auto& members = object.get_ref<const json::object_t&>();
+  if (members.size() < 2) return;
+  if (keys.size() != members.size()) {
+    // Repeated names (rare): each counts where it first appeared. Sorted by name, then
+    // by position, the first of equal names is kept: n log n for any number of repeats.
+    const auto by_name = detail::sorted_indices(
+        keys.size(),
+        [](const void* context, std::size_t a, std::size_t b) {
+          const auto& k = *static_cast<const std::vector<std::string>*>(context);
+          return k[a] != k[b] ? k[a] < k[b] : a < b;
+        },
+        &keys);
+    std::vector<bool> repeat(keys.size(), false);
+    for (std::size_t i = 1; i < by_name.size(); ++i)
+      repeat[by_name[i]] = keys[by_name[i]] == keys[by_name[i - 1]];
+    std::vector<std::string> unique;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (!repeat[i]) unique.push_back(std::move(keys[i]));
+    }
+    keys = std::move(unique);
+  }
+  orders_.emplace_back(&members, std::move(keys));
+}
+
+const std::vector<std::string>* JsonKeyOrder::of(const json& object) const {
+  if (!object.is_object()) return nullptr;
+  const auto& members = object.get_ref<const json::object_t&>();
+  // The latest record of this address: the map of an object overwritten by a repeated
+  // name may be reused by a later one.
+  for (auto it = orders_.rbegin(); it != orders_.rend(); ++it) {
+    if (it->first != &members) continue;
+    if (it->second.size() != members.size()) return nullptr;
+    for (const auto& key : it->second) {
+      if (!members.count(key)) return nullptr;
+    }
+    return &it->second;
+  }
+  return nullptr;
+}
+
 Result<json> parse_json(std::string_view text, const JsonLimits& limits) {
+  return parse_json(text, limits, nullptr);
+}
+
+Result<json> parse_json(std::string_view text, const JsonLimits& limits, JsonKeyOrder* order) {
   if (text.size() > limits.max_bytes) {
     return Error{ErrorKind::invalid_json, "json.too_large",
                  "JSON text of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
@@ -335,7 +386,7 @@ Result<json> parse_json(std::string_view text, const JsonLimits& limits) {
     return Error{ErrorKind::invalid_json, "json.syntax",
                  "invalid JSON at byte " + std::to_string(nul) + ": NUL byte", ""};
   }
-  return Parser(text, limits).run();
+  return Parser(text, limits, order).run();
 }
 
 std::size_t json_depth(const json& value) {

@@ -127,6 +127,7 @@ struct MockServer::Routes {
   MockServer& owner;
   std::mutex tokens_mutex;
   std::set<std::string> tokens;
+  std::set<std::string> sessions;  ///< session cookie values (POST /auth/session)
   IdempotencyStore idempotency;
 
   explicit Routes(MockServer& o) : owner(o) { install(); }
@@ -213,9 +214,27 @@ struct MockServer::Routes {
       std::lock_guard<std::mutex> lock(tokens_mutex);
       return tokens.count(auth.substr(7)) > 0;
     }
+    if (const auto sid = session_of(req); !sid.empty()) {
+      std::lock_guard<std::mutex> lock(tokens_mutex);
+      if (sessions.count(sid)) return true;
+    }
     if (auth.rfind("Basic ", 0) == 0)
       return auth == api::basic_authorization(options().secret_api_key);
     return false;
+  }
+
+  // The value of the `connect.sid` cookie, or "".
+  static std::string session_of(const httplib::Request& req) {
+    const std::string cookies = req.get_header_value("Cookie");
+    const std::string name = "connect.sid=";
+    for (std::size_t at = 0; at < cookies.size();) {
+      const auto end = std::min(cookies.find(';', at), cookies.size());
+      auto start = cookies.find_first_not_of(' ', at);
+      if (start < end && cookies.compare(start, name.size(), name) == 0)
+        return cookies.substr(start + name.size(), end - start - name.size());
+      at = end + 1;
+    }
+    return "";
   }
 
   // A JSON route. With `keyed`, a request carrying an Idempotency-Key is answered once
@@ -413,6 +432,38 @@ struct MockServer::Routes {
           });
 
     // --- auth and admin
+    // Cookie sessions, as Medusa's /auth/session: a valid Bearer token becomes a session
+    // cookie (HttpOnly; not Secure here, since the mock serves plain HTTP on loopback:
+    // Medusa marks it Secure in production), and DELETE ends it.
+    s.Post("/auth/session", [this](const httplib::Request& req, httplib::Response& res) {
+      json body;
+      if (!prepare(req, res, body)) return;
+      const auto auth = req.get_header_value("Authorization");
+      std::lock_guard<std::mutex> lock(tokens_mutex);
+      if (auth.rfind("Bearer ", 0) != 0 || !tokens.count(auth.substr(7))) {
+        send_json(res, 401, {{"type", "unauthorized"}, {"message", "Unauthorized"}});
+        return;
+      }
+      const std::string sid = new_id("sess");
+      sessions.insert(sid);
+      res.set_header("Set-Cookie", "connect.sid=" + sid + "; Path=/; HttpOnly; SameSite=Lax");
+      send_json(res, 200,
+                {{"user",
+                  {{"actor_id", "user_mock_admin"},
+                   {"actor_type", "user"},
+                   {"auth_identity_id", "authid_mock_admin"},
+                   {"app_metadata", {{"user_id", "user_mock_admin"}}}}}});
+    });
+    s.Delete("/auth/session", [this](const httplib::Request& req, httplib::Response& res) {
+      json body;
+      if (!prepare(req, res, body)) return;
+      {
+        std::lock_guard<std::mutex> lock(tokens_mutex);
+        sessions.erase(session_of(req));
+      }
+      res.set_header("Set-Cookie", "connect.sid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+      send_json(res, 200, {{"success", true}});
+    });
     s.Post("/auth/user/emailpass", handler([this](const auto&, const json& body) -> json {
              if (body.value("email", "") != options().admin_email ||
                  body.value("password", "") != options().admin_password) {

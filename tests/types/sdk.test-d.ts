@@ -33,7 +33,7 @@ async function storefront(): Promise<void> {
   const n: number = count;
   void n;
   const product: HttpTypes.StoreProduct = products[0];
-  const schema: PersonalizationSchema | null = sdk.personalization.schemaFor(product, product.variants?.[0]);
+  const schema: PersonalizationSchema | null | undefined = sdk.personalization.schemaFor(product, product.variants?.[0]);
   if (!schema) return;
   const report: ValidationReport = schema.validate({ message: "Hi" });
   const codes: string[] = report.issues.map((i) => i.code);

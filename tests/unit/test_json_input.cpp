@@ -34,6 +34,24 @@ void check_like_nlohmann(const std::string& text) {
 }  // namespace
 
 TEST_SUITE("json_input") {
+  TEST_CASE("a JsonKeyOrder records each object's members as written") {
+    medusa::JsonKeyOrder order;
+    const auto value = medusa::parse_json(
+        R"({"b":1,"a":{"z":1,"y":2,"z":3},"list":[{"q":1,"p":2}],"one":{"k":1}})", {}, &order);
+    REQUIRE(value.ok());
+    using Names = std::vector<std::string>;
+    REQUIRE(order.of(*value));
+    CHECK(*order.of(*value) == Names{"b", "a", "list", "one"});
+    REQUIRE(order.of((*value)["a"]));
+    CHECK(*order.of((*value)["a"]) == Names{"z", "y"});  // a repeated name where it first was
+    CHECK((*value)["a"]["z"] == 3);                       // and its last value, as JSON.parse
+    REQUIRE(order.of((*value)["list"][0]));
+    CHECK(*order.of((*value)["list"][0]) == Names{"q", "p"});
+    CHECK(order.of((*value)["one"]) == nullptr);  // nothing to order
+    const medusa::json moved = (*value)["list"];   // a copy has its own members: unknown
+    CHECK(order.of(moved[0]) == nullptr);
+  }
+
   TEST_CASE("the same values and number types as nlohmann/json's parser") {
     for (const char* text : {"0",
                              "-0",

@@ -79,6 +79,13 @@ TEST_SUITE("metadata") {
   TEST_CASE("the schema for a product and variant: product, override, extend, none") {
     medusa::Product product;
     medusa::ProductVariant plain, override_v, extend_v;
+    // Metadata not sent is not "no schema": the product may well be personalized.
+    auto unknown = p::Schema::for_product(product, &plain);
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().code == "personalization.schema_unknown");
+    product.metadata = json::object();
+    CHECK(p::Schema::for_product(product, &plain).error().code == "personalization.schema_unknown");
+    plain.extra["metadata"] = nullptr;  // sent as null
     auto none = p::Schema::for_product(product, &plain);
     REQUIRE(none.ok());
     CHECK_FALSE(none->has_value());
@@ -109,6 +116,36 @@ TEST_SUITE("metadata") {
     medusa::Product broken;
     broken.metadata = json{{"personalization", "{oops"}};
     CHECK_FALSE(p::Schema::for_product(broken).ok());
+  }
+
+  TEST_CASE("a product sent without its metadata (trace 105): unknown, never 'not personalized'") {
+    const auto t = test_support::load_trace("105-store-get-product.txt");
+    const json product_json = medusa::parse_json(t.response_body)->at("product");
+    REQUIRE_FALSE(product_json.contains("metadata"));
+    auto product = medusa::from_json<medusa::Product>(product_json);
+    REQUIRE(product.ok());
+    for (const auto& variant : *product->variants) {
+      const auto from_json = p::Schema::for_product(product_json, *variant.id);
+      REQUIRE_FALSE(from_json.ok());
+      CHECK(from_json.error().code == "personalization.schema_unknown");
+      CHECK(from_json.error().kind == medusa::ErrorKind::invalid_argument);
+      const auto from_model = p::Schema::for_product(*product, &variant);
+      REQUIRE_FALSE(from_model.ok());
+      CHECK(from_model.error().code == "personalization.schema_unknown");
+    }
+    // A variant's own schema decides alone; without the variant's metadata, nothing does.
+    json own = product_json;
+    own["variants"][1]["metadata"] = json{{"personalization", {{"type", "object"}}}};
+    const auto decided = p::Schema::for_product(own, own["variants"][1]["id"].get<std::string>());
+    REQUIRE(decided.ok());
+    CHECK(decided->has_value());
+    json with_metadata = product_json;
+    with_metadata["metadata"] = nullptr;
+    with_metadata["variants"][0].erase("metadata");
+    CHECK(p::Schema::for_product(with_metadata, with_metadata["variants"][0]["id"].get<std::string>())
+              .error()
+              .code == "personalization.schema_unknown");
+    CHECK_FALSE(p::Schema::for_product(with_metadata, "")->has_value());  // the product's own: none
   }
 
   TEST_CASE("the schema of the real seeded product (trace 106)") {
@@ -272,6 +309,43 @@ TEST_SUITE("metadata") {
     CHECK_FALSE(fields[2].required);
     CHECK(fields[3].label == "copies");
     CHECK(fields[0].to_json()["schema"]["maxLength"] == 20);
+  }
+
+  TEST_CASE("without x-order, fields keep the order the schema's properties were written in") {
+    const std::string schema =
+        R"({"type":"object","properties":{"message":{"type":"string"},"image_url":{"type":"string"},)"
+        R"("font":{"enum":["Serif"]},"colour":{"type":"string","x-order":0}}})";
+    auto names = [](const p::Schema& s) {
+      std::vector<std::string> out;
+      for (const auto& f : s.fields()) out.push_back(f.name);
+      return out;
+    };
+    using Names = std::vector<std::string>;
+    const auto from_text = p::Schema::from_text(schema);
+    REQUIRE(from_text.ok());
+    CHECK(names(*from_text) == Names{"colour", "message", "image_url", "font"});
+    // Parsed without a key order, only names are left to order by.
+    CHECK(names(*p::Schema::from_json(json::parse(schema))) ==
+          Names{"colour", "font", "image_url", "message"});
+
+    // In a product: an object, or a string as Medusa's admin saves it; a variant's
+    // extension adds its new fields after the product's, in its own order.
+    const std::string product =
+        R"({"metadata":{"personalization":)" + schema + R"(},"variants":[)"
+        R"({"id":"v1","metadata":{"personalization_extend":{"properties":{"zeta":{},"alpha":{},"font":null}}}},)"
+        R"({"id":"v2","metadata":{"personalization":)" + json(schema).dump() + R"(}}]})";
+    medusa::JsonKeyOrder order;
+    const auto parsed = medusa::parse_json(product, {}, &order);
+    REQUIRE(parsed.ok());
+    const auto own = p::Schema::for_product(*parsed, "", &order);
+    REQUIRE(own.ok());
+    CHECK(names(**own) == Names{"colour", "message", "image_url", "font"});
+    const auto extended = p::Schema::for_product(*parsed, "v1", &order);
+    REQUIRE(extended.ok());
+    CHECK(names(**extended) == Names{"colour", "message", "image_url", "zeta", "alpha"});
+    const auto replaced = p::Schema::for_product(*parsed, "v2", &order);
+    REQUIRE(replaced.ok());
+    CHECK(names(**replaced) == Names{"colour", "message", "image_url", "font"});
   }
 
   TEST_CASE("metadata_equal follows the rule observed on the real server") {

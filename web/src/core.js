@@ -5,6 +5,7 @@ import { errorFromCore } from "./errors.js";
 import { toJsonText } from "./json.js";
 
 const BANG = 33; // '!': the core's error marker
+const UNKNOWN_SCHEMA = '"unknown"'; // schemaForProduct: the product was sent without metadata
 const textDecoder = new TextDecoder();
 const textEncoder = new TextEncoder();
 const SCRATCH_BYTES = 16384; // values texts up to 5,461 UTF-16 units reuse one heap buffer
@@ -81,9 +82,14 @@ export class Core {
     return this.json(this.module.compileSchema(toJsonText(document, "schema")));
   }
 
-  /** The new schema's id, or null when the product has no personalization. */
+  /**
+   * The new schema's id; null when the product is not personalized; undefined when the
+   * product was sent without its metadata, so that nobody can tell.
+   */
   schemaForProduct(product, variantId) {
-    return this.json(this.module.schemaForProduct(toJsonText(product, "product"), variantId ?? ""));
+    const text = this.module.schemaForProduct(toJsonText(product, "product"), variantId ?? "");
+    if (text === UNKNOWN_SCHEMA) return undefined;
+    return this.json(text);
   }
 
   /** { fingerprint, document, fields } of a compiled schema. */

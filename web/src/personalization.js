@@ -4,7 +4,10 @@
 import { MedusaPersonalizeError } from "./errors.js";
 
 const ID = Symbol("medusa-personalize.schemaId");
-const MAX_REMEMBERED_PRODUCTS = 500;
+const MAX_REMEMBERED_VARIANTS = 500;
+// Product responses kept per variant, newest first: a later response without metadata
+// (a product card's `fields`) must not hide what an earlier one said.
+const RESPONSES_PER_VARIANT = 3;
 
 /**
  * A compiled personalization schema. Obtained from `sdk.personalization.schemaFor()`
@@ -92,13 +95,15 @@ export class Personalization {
     this.finalizer = new FinalizationRegistry((id) => core.releaseSchema(id));
     this.compiled = new WeakMap(); // schema document object -> PersonalizationSchema
     this.byProduct = new WeakMap(); // product object -> Map(variantId -> schema|null)
-    this.products = new Map(); // variant id -> product (from store.product responses)
+    this.products = new Map(); // variant id -> [product, ...] (store.product responses, newest first)
   }
 
   /**
-   * The personalization schema of a product (and variant), or null when the product has
-   * none. Read from `metadata.personalization` (object or JSON string), replaced or
-   * extended by the variant's. Compiled once per product object.
+   * The personalization schema of a product (and variant): a PersonalizationSchema; null
+   * when the product is not personalized; undefined when this product object cannot
+   * tell, because it was fetched without its metadata (a `fields` list without
+   * `+metadata`). Read from `metadata.personalization` (object or JSON string), replaced
+   * or extended by the variant's. Compiled once per product object.
    */
   schemaFor(product, variant) {
     if (!product || typeof product !== "object") {
@@ -110,7 +115,7 @@ export class Personalization {
     if (!perVariant) this.byProduct.set(product, (perVariant = new Map()));
     if (perVariant.has(variantId)) return perVariant.get(variantId);
     const id = this.core.schemaForProduct(product, variantId);
-    const schema = id === null ? null : new PersonalizationSchema(this.core, id, this.finalizer);
+    const schema = id === null || id === undefined ? id : new PersonalizationSchema(this.core, id, this.finalizer);
     perVariant.set(variantId, schema);
     return schema;
   }
@@ -170,16 +175,24 @@ export class Personalization {
   remember(product) {
     for (const variant of Array.isArray(product?.variants) ? product.variants : []) {
       if (typeof variant?.id !== "string") continue;
-      this.products.delete(variant.id);
-      this.products.set(variant.id, product);
-      if (this.products.size > MAX_REMEMBERED_PRODUCTS) this.products.delete(this.products.keys().next().value);
+      const seen = (this.products.get(variant.id) ?? []).filter((p) => p !== product);
+      this.products.delete(variant.id); // re-inserted: the most recently seen is kept longest
+      this.products.set(variant.id, [product, ...seen].slice(0, RESPONSES_PER_VARIANT));
+      if (this.products.size > MAX_REMEMBERED_VARIANTS) this.products.delete(this.products.keys().next().value);
     }
   }
 
-  /** The schema of a variant whose product was returned by store.product.*, or undefined. */
+  /**
+   * The schema of a variant whose product was returned by store.product.*: from the
+   * newest response that tells (one without metadata never erases what an earlier one
+   * said); undefined when none does.
+   */
   schemaForVariant(variantId) {
-    const product = this.products.get(variantId);
-    return product ? this.schemaFor(product, variantId) : undefined;
+    for (const product of this.products.get(variantId) ?? []) {
+      const schema = this.schemaFor(product, variantId);
+      if (schema !== undefined) return schema;
+    }
+    return undefined;
   }
 
   /** @internal the core's id of a schema */

@@ -25,21 +25,19 @@ export function createStore(client, personalization) {
   };
 
   // The schema for a personalized line: body.schema, else body.product, else the
-  // product this SDK last returned for the variant.
+  // products this SDK returned for the variant. A product object sent without its
+  // metadata says nothing either way: the responses that did say are asked next.
   const resolveSchema = (body) => {
     const { schema, product: owner, ...rest } = body && typeof body === "object" ? body : {};
     const variantId = rest.variant_id;
-    const resolved = schema
-      ? personalization.compile(schema)
-      : owner
-        ? personalization.schemaFor(owner, variantId)
-        : personalization.schemaForVariant(variantId);
+    let resolved = schema ? personalization.compile(schema) : owner ? personalization.schemaFor(owner, variantId) : undefined;
+    if (resolved === undefined && !schema) resolved = personalization.schemaForVariant(variantId);
     if (resolved === null) {
       throw schemaError(`variant ${variantId} belongs to a product without a personalization schema`, "personalization.no_schema");
     }
     if (resolved === undefined) {
       throw schemaError(
-        `no personalization schema known for variant ${variantId}: retrieve its product with sdk.store.product.retrieve, or pass body.product or body.schema`,
+        `no personalization schema known for variant ${variantId}: retrieve its product with sdk.store.product.retrieve (with its metadata), or pass body.product or body.schema`,
         "personalization.schema_unknown",
       );
     }
@@ -61,14 +59,21 @@ export function createStore(client, personalization) {
       const { rest, schemaId } = resolveSchema(body);
       return request("store.cart.createPersonalizedLineItem", [cartId, rest, query, headers], { schemaId });
     },
+    /**
+     * Replaces a line's personalization. Works from the server's current line, read
+     * first (a line object kept from an earlier answer may be stale: merged adds change
+     * its quantity, other edits its metadata), and keeps its quantity unless
+     * `body.quantity` is given.
+     */
     async updatePersonalizedLineItem(cartId, lineItem, body, query, headers) {
-      let current = lineItem;
-      if (typeof lineItem === "string") {
-        const { cart: fresh } = await request("store.cart.retrieve", [cartId, undefined, headers]);
-        current = (fresh.items ?? []).find((item) => item.id === lineItem);
-        if (!current) throw schemaError(`cart ${cartId} has no line item ${lineItem}`, "argument.line_item");
+      const lineId = typeof lineItem === "string" ? lineItem : lineItem?.id;
+      if (typeof lineId !== "string" || lineId === "") {
+        throw schemaError("lineItem must be a line item id or a line item with an id", "argument.type");
       }
-      const { rest, schemaId } = resolveSchema({ variant_id: current?.variant_id, ...body });
+      const { cart: fresh } = await request("store.cart.retrieve", [cartId, undefined, headers]);
+      const current = (fresh.items ?? []).find((item) => item.id === lineId);
+      if (!current) throw schemaError(`cart ${cartId} has no line item ${lineId}`, "argument.line_item");
+      const { rest, schemaId } = resolveSchema({ variant_id: current.variant_id, ...body });
       delete rest.variant_id;
       return request("store.cart.updatePersonalizedLineItem", [cartId, current, rest, query, headers], { schemaId });
     },

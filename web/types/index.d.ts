@@ -237,13 +237,15 @@ export interface UploadImageOptions {
 
 export interface Personalization {
   /**
-   * The personalization schema of a product (and variant), or null when it has none.
-   * Ask for product metadata: `store.product.*` does so by default.
+   * The personalization schema of a product (and variant); `null` when the product is not
+   * personalized; `undefined` when this product object cannot tell, because it was
+   * fetched without its metadata (a `fields` list without `+metadata`). `store.product.*`
+   * asks for metadata unless you pass your own `fields`.
    * @example
    * const { product } = await sdk.store.product.retrieve(id);
    * const schema = sdk.personalization.schemaFor(product, product.variants[0]);
    */
-  schemaFor(product: StoreProduct, variant?: string | StoreProductVariant): PersonalizationSchema | null;
+  schemaFor(product: StoreProduct, variant?: string | StoreProductVariant): PersonalizationSchema | null | undefined;
   /**
    * Compiles a JSON Schema (cached per object).
    * @example
@@ -361,6 +363,8 @@ export interface Store {
     createPersonalizedLineItem(cartId: string, body: StoreAddPersonalizedLineItem, query?: SelectParams, headers?: ClientHeaders): Promise<StoreCartResponse>;
     /**
      * Replaces a line's personalization exactly (keys removed from the form disappear).
+     * Reads the cart first and works from the server's current line, so a kept line object
+     * may be stale; the quantity stays as it is unless `body.quantity` is given.
      * @example
      * await sdk.store.cart.updatePersonalizedLineItem(cartId, line, { personalization: form });
      */
@@ -423,12 +427,17 @@ export interface Admin {
 
 export interface Auth {
   /**
-   * Logs in and stores the JWT for later requests; returns it (or `{location}` for redirect providers).
+   * Logs in and stores the JWT for later requests; with `auth: { type: "session" }` the
+   * JWT is exchanged for a session cookie instead (POST /auth/session). Returns the JWT
+   * (or `{location}` for redirect providers).
    * @example const token = await sdk.auth.login("user", "emailpass", { email, password });
    */
   login(actor: string, method: string, payload: Record<string, unknown>, headers?: ClientHeaders): Promise<string | { location: string }>;
-  /** @example await sdk.auth.logout(); */
-  logout(): Promise<void>;
+  /**
+   * Ends the session (DELETE /auth/session in session mode) and forgets the stored JWT.
+   * @example await sdk.auth.logout();
+   */
+  logout(headers?: ClientHeaders): Promise<void>;
 }
 
 export interface Client {
