@@ -20,6 +20,7 @@
 #include <string>
 
 #include "medusa/api/call.hpp"
+#include "medusa/api/exchange.hpp"
 #include "medusa/api/line_item_add.hpp"
 #include "medusa/api/named_calls.hpp"
 #include "medusa/api/store.hpp"
@@ -236,6 +237,12 @@ std::string checkImage(std::uint32_t id, const std::string& field, std::uintptr_
 }
 
 // The transport configuration, parsed once per distinct text (clients rarely change it).
+// The retry policy of the last configuration read (its `retry` member).
+medusa::api::RetryPolicy& retry_policy() {
+  static medusa::api::RetryPolicy policy;
+  return policy;
+}
+
 medusa::Result<medusa::api::Config> read_config(const std::string& text) {
   static std::string last_text;
   static medusa::api::Config last;
@@ -261,6 +268,15 @@ medusa::Result<medusa::api::Config> read_config(const std::string& text) {
   }
   if (auto m = j->find("maxBodyBytes"); m != j->end() && m->is_number_unsigned())
     c.max_body_bytes = m->get<std::size_t>();
+  medusa::api::RetryPolicy policy;
+  if (auto r = j->find("retry"); r != j->end() && r->is_object()) {
+    policy.max_attempts = r->value("maxAttempts", policy.max_attempts);
+    policy.initial_backoff_ms = r->value("initialBackoffMs", policy.initial_backoff_ms);
+    policy.multiplier = r->value("multiplier", policy.multiplier);
+    policy.max_backoff_ms = r->value("maxBackoffMs", policy.max_backoff_ms);
+    policy.verify_line_item_adds = r->value("verifyLineItemAdds", policy.verify_line_item_adds);
+  }
+  retry_policy() = policy;
   last_text = text;
   last = c;
   return c;
@@ -284,24 +300,117 @@ medusa::Result<medusa::http::Headers> read_headers(const std::string& text) {
   return headers;
 }
 
-// "<head JSON>\n<body>": the body crosses as it is, never re-encoded.
-std::string request_text(const medusa::http::Request& r, bool idempotent) {
-  json head{{"method", r.method},
-            {"url", r.url},
-            {"headers", headers_json(r.headers)},
-            {"idempotent", idempotent},
-            {"hasBody", r.body.has_value()}};
-  if (medusa::api::line_item_add_of(r)) {
-    // How to read the cart back when the add gets no answer (see lineItemAddState).
-    const auto read = medusa::api::cart_read_for(r);
-    head["verifyAdd"] =
-        json{{"target", r.target}, {"url", read.url}, {"headers", headers_json(read.headers)}};
+// Calls in flight: each one's retry state machine, driven from JavaScript step by step.
+// An exchange is forgotten at its last step, or by exchangeDrop (an aborted call).
+std::map<std::uint32_t, medusa::api::Exchange>& exchanges() {
+  static std::map<std::uint32_t, medusa::api::Exchange> live;
+  return live;
+}
+
+json request_json(const medusa::http::Request& r) {
+  return json{{"method", r.method}, {"url", r.url}, {"headers", headers_json(r.headers)}};
+}
+
+// {do, attempt?, delayMs?, request?, log?, error?} of a step; the exchange is forgotten
+// once the step ends the call.
+json step_json(std::uint32_t id, const medusa::api::ExchangeStep& step) {
+  using Action = medusa::api::ExchangeStep::Action;
+  json out{{"do", medusa::api::to_string(step.action)}};
+  switch (step.action) {
+    case Action::send:
+    case Action::read_cart:
+      out["attempt"] = step.attempt;
+      out["request"] = request_json(step.request);
+      out["log"] = medusa::api::describe_request(step.request);
+      return out;
+    case Action::wait:
+      out["delayMs"] = step.delay_ms;
+      return out;
+    case Action::fail:
+      out["error"] = error_json(*step.error);
+      break;
+    default:
+      break;
   }
+  exchanges().erase(id);
+  return out;
+}
+
+std::string step_text(std::uint32_t id, const medusa::api::ExchangeStep& step) {
+  return dump(step_json(id, step));
+}
+
+// "<head JSON>\n<body>": the body crosses as it is, never re-encoded. The head carries
+// the call's exchange id, its first step, and for a line-item add the cart it targets.
+std::string request_text(const medusa::http::Request& r, bool idempotent, bool key_support,
+                         const std::string& key) {
+  static std::uint32_t next_id = 0;
+  const std::uint32_t id = ++next_id;
+  medusa::api::ExchangeContext context;
+  context.key_support = key_support;
+  context.idempotency_key = key;
+  auto [slot, inserted] =
+      exchanges().emplace(id, medusa::api::Exchange(r, idempotent, retry_policy(), context));
+  (void)inserted;
+  medusa::api::Exchange& exchange = slot->second;
+  json head{{"exchange", id},
+            {"cartId", exchange.cart_id()},
+            {"method", r.method},
+            {"url", r.url},
+            {"hasBody", r.body.has_value()}};
+  head["step"] = step_json(id, exchange.start());
   return dump(head) + "\n" + r.body.value_or("");
 }
 
+medusa::api::Exchange* exchange_of(std::uint32_t id) {
+  auto it = exchanges().find(id);
+  return it == exchanges().end() ? nullptr : &it->second;
+}
+
+std::string no_exchange(std::uint32_t id) {
+  return error_text(Error(medusa::ErrorKind::invalid_argument, "exchange.unknown",
+                          "no call in flight with id " + std::to_string(id)));
+}
+
+std::string exchangeResponse(std::uint32_t id, int status, const std::string& retry_after) {
+  auto* e = exchange_of(id);
+  return e ? step_text(id, e->on_response(status, retry_after)) : no_exchange(id);
+}
+
+std::string exchangeTransportError(std::uint32_t id, bool sent) {
+  auto* e = exchange_of(id);
+  return e ? step_text(id, e->on_transport_error(sent)) : no_exchange(id);
+}
+
+std::string exchangeResumed(std::uint32_t id) {
+  auto* e = exchange_of(id);
+  return e ? step_text(id, e->resumed()) : no_exchange(id);
+}
+
+// The cart read's answer (bytes in the heap), and the cart the client knew before the
+// call (known_length 0 with known_pointer 0: none).
+std::string exchangeCartRead(std::uint32_t id, int status, std::uintptr_t pointer,
+                             std::size_t length, std::uintptr_t known_pointer,
+                             std::size_t known_length) {
+  auto* e = exchange_of(id);
+  if (!e) return no_exchange(id);
+  const std::string body(heap_bytes(pointer, length));
+  const std::string known(known_pointer ? heap_bytes(known_pointer, known_length) : "");
+  return step_text(id, e->on_cart_read(status, body, known_pointer ? &known : nullptr));
+}
+
+std::string exchangeCartReadFailed(std::uint32_t id) {
+  auto* e = exchange_of(id);
+  return e ? step_text(id, e->on_cart_read_failed()) : no_exchange(id);
+}
+
+void exchangeDrop(std::uint32_t id) { exchanges().erase(id); }
+
+std::size_t liveExchanges() { return exchanges().size(); }
+
 std::string planCall(const std::string& config_json, const std::string& name,
-                     const std::string& args_json, std::uint32_t schema_id) {
+                     const std::string& args_json, std::uint32_t schema_id, bool key_support,
+                     const std::string& key) {
   auto config = read_config(config_json);
   if (!config) return error_text(config.error());
   auto args = parse_input(args_json, "arguments");
@@ -310,14 +419,15 @@ std::string planCall(const std::string& config_json, const std::string& name,
   if (schema_id && !schema) return error_text(unknown_schema(schema_id));
   auto planned = medusa::api::plan_call(*config, name, *args, schema);
   if (!planned) return error_text(planned.error());
-  return request_text(planned->request, planned->idempotent);
+  return request_text(planned->request, planned->idempotent, key_support, key);
 }
 
 // A request to any path (the JS SDK's client.fetch for custom routes): same headers,
 // auth and body limit as the named calls. `body_json` empty means no body.
 std::string planRequest(const std::string& config_json, const std::string& method,
                         const std::string& path, const std::string& query_json,
-                        const std::string& headers_json_text, const std::string& body_json) {
+                        const std::string& headers_json_text, const std::string& body_json,
+                        bool key_support, const std::string& key) {
   auto config = read_config(config_json);
   if (!config) return error_text(config.error());
   auto query = parse_input(query_json, "query");
@@ -334,7 +444,7 @@ std::string planRequest(const std::string& config_json, const std::string& metho
   auto request = medusa::api::build_request(*config, method, target,
                                             medusa::http::Query::from_json(*query), *headers, body);
   if (!request) return error_text(request.error());
-  return request_text(*request, method == "GET" || method == "HEAD");
+  return request_text(*request, method == "GET" || method == "HEAD", key_support, key);
 }
 
 std::string planUpload(const std::string& config_json, const std::string& filename,
@@ -420,35 +530,6 @@ std::string responseLimits() {
   return dump(json{{"max_bytes", limits.max_bytes}, {"max_depth", limits.max_depth}});
 }
 
-// The quantity of the line an add request (its target and body) merges into, in a `{ cart }`
-// response; with `before` >= 0 also the outcome of an ambiguous add, and for
-// "changed_elsewhere" the error to throw.
-std::string lineItemAddState(const std::string& add_target, const std::string& add_body,
-                             double before, std::uintptr_t pointer, std::size_t length) {
-  medusa::http::Request add;
-  add.method = "POST";
-  add.target = add_target;
-  add.body = add_body;
-  const auto parsed = medusa::api::line_item_add_of(add);
-  if (!parsed) {
-    return error_text(Error(medusa::ErrorKind::invalid_argument, "argument.body",
-                            "not the body of a line-item add"));
-  }
-  auto quantity = medusa::api::matching_quantity(*parsed, std::string(heap_bytes(pointer, length)));
-  if (!quantity) return error_text(quantity.error());
-  json out{{"quantity", *quantity}};
-  if (before >= 0) {
-    const auto outcome =
-        medusa::api::add_outcome(*parsed, static_cast<std::int64_t>(before), *quantity);
-    out["outcome"] = medusa::api::to_string(outcome);
-    if (outcome == medusa::api::AddOutcome::changed_elsewhere) {
-      out["error"] = error_json(
-          medusa::api::add_unverified(add, static_cast<std::int64_t>(before), *quantity));
-    }
-  }
-  return dump(out);
-}
-
 std::string callNames() {
   json out = json::array();
   for (auto name : medusa::api::call_names()) out.push_back(std::string(name));
@@ -478,6 +559,12 @@ EMSCRIPTEN_BINDINGS(medusa_personalize) {
   function("responseError", &responseError);
   function("checkOutline", &checkOutline);
   function("responseLimits", &responseLimits);
-  function("lineItemAddState", &lineItemAddState);
+  function("exchangeResponse", &exchangeResponse);
+  function("exchangeTransportError", &exchangeTransportError);
+  function("exchangeResumed", &exchangeResumed);
+  function("exchangeCartRead", &exchangeCartRead);
+  function("exchangeCartReadFailed", &exchangeCartReadFailed);
+  function("exchangeDrop", &exchangeDrop);
+  function("liveExchanges", &liveExchanges);
   function("callNames", &callNames);
 }

@@ -132,7 +132,7 @@ test("the product page: the schema as JSON, the compiler's message inline, and a
   assert.deepEqual(labels, ["Your message *", "Font *", "Text colour", "Photo"]);
   assert.ok((await preview.innerText()).includes("Printed across the chest"));
   await preview.locator("#personalization-preview-message").fill("x".repeat(41));
-  await waitFor("the length issue", async () => (await preview.locator("[data-testid=preview-issue]").allInnerTexts()).includes("must be at most 40 characters"), 5_000);
+  await waitFor("the length issue", async () => (await preview.locator("[data-testid=preview-issue]").allInnerTexts()).includes("At most 40 characters"), 5_000); // the schema's x-messages
   await preview.locator("#personalization-preview-message").fill("Happy birthday");
   await preview.locator("#personalization-preview-font").click();
   await page.getByRole("option", { name: "Serif" }).click();

@@ -35,12 +35,12 @@ test("hooks refuse invalid personalizations and broken schemas on direct workflo
   const { result: r, output } = runScript({});
   assert.ok(r, output.slice(-2000));
 
-  assert.deepEqual(r.createWithInvalidItem, { ok: false, type: "invalid_data", message: "Invalid personalization: /message is required" });
-  assert.deepEqual(r.addInvalid, { ok: false, type: "invalid_data", message: "Invalid personalization: /message must be at most 40 characters" });
+  assert.deepEqual(r.createWithInvalidItem, { ok: false, type: "invalid_data", message: "Invalid personalization: /message: is required" });
+  assert.deepEqual(r.addInvalid, { ok: false, type: "invalid_data", message: "Invalid personalization: /message: At most 40 characters" });
   assert.deepEqual(r.addValid, { ok: true });
   assert.deepEqual(r.addPlain, { ok: true });
-  assert.deepEqual(r.addForeignPhoto, { ok: false, type: "invalid_data", message: "Invalid personalization: /photo is not an image uploaded to this shop" });
-  assert.deepEqual(r.updateMergedInvalid, { ok: false, type: "invalid_data", message: "Invalid personalization: /message is required" });
+  assert.deepEqual(r.addForeignPhoto, { ok: false, type: "invalid_data", message: "Invalid personalization: /photo: is not an image uploaded to this shop" });
+  assert.deepEqual(r.updateMergedInvalid, { ok: false, type: "invalid_data", message: "Invalid personalization: /message: is required" });
   assert.deepEqual(r.updateMergedValid, { ok: true }, "checked after Medusa's merge with the stored message");
   assert.deepEqual(r.storedItems, [
     { personalized: true, metadata: { message: "From a script", font: "Mono" } },

@@ -72,7 +72,7 @@ test("product → schemaFor → personalized adds, merge, edit → upload → co
       assert.equal(error.name, "FetchError");
       assert.equal(error.status, 400);
       assert.equal(error.type, "invalid_data");
-      assert.equal(error.message, "Invalid personalization: /message must be at most 40 characters");
+      assert.equal(error.message, "Invalid personalization: /message: At most 40 characters");
       assert.deepEqual(
         error.details.issues.map((i) => [i.instance_path, i.code]),
         [["/message", "max_length"]],

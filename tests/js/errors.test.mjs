@@ -64,7 +64,7 @@ test("a variant whose product the SDK has not seen needs body.product or body.sc
   await rejects(fresh.store.cart.createPersonalizedLineItem("cart_x", { variant_id: "variant_unseen", personalization: {} }), (e) => {
     assert.equal(e.code, "personalization.schema_unknown");
   });
-  const letterless = { id: "prod_plain", variants: [{ id: "variant_plain" }], metadata: {} };
+  const letterless = { id: "prod_plain", variants: [{ id: "variant_plain", metadata: null }], metadata: {} };
   await rejects(
     fresh.store.cart.createPersonalizedLineItem("cart_x", { variant_id: "variant_plain", product: letterless, personalization: {} }),
     (e) => assert.equal(e.code, "personalization.no_schema"),
@@ -127,8 +127,10 @@ test("__proto__ and constructor keys never reach metadata or prototypes", () => 
     assert.deepEqual(e.issues.map((i) => i.instance_path).sort(), ["/__proto__", "/nested/constructor", "/nested/constructor/prototype"]);
     return true;
   });
+  // Live validation gives the same verdict; plain JSON Schema validation has no such rule.
+  assert.deepEqual(schema.validate(hostile).issues.map((i) => i.instance_path).sort(), ["/__proto__", "/nested/constructor", "/nested/constructor/prototype"]);
   // Results come back through JSON.parse: such keys stay plain data.
-  const report = schema.validate(hostile);
+  const report = schema.validateJson(hostile);
   assert.equal(report.valid, true);
   const normalized = schema.normalize(hostile);
   assert.equal(Object.getPrototypeOf(normalized), Object.prototype);
@@ -188,16 +190,22 @@ test("transport failures: FetchError status 0; idempotent calls are retried, POS
 });
 
 // A fetch to the real mock that loses the first `drops` line-item adds: after the server
-// handled them (the answer is lost) or before (the request is lost on the way).
+// handled them (the answer is lost) or before (the request is lost on the way). It hides
+// the mock's Idempotency-Key support, as a Medusa without the plugin would answer.
 function droppingFetch(lose, drops) {
   const seen = [];
+  const withoutKeySupport = async (response) => {
+    const headers = new Headers(response.headers);
+    headers.delete("idempotency-key-support");
+    return new Response(await response.arrayBuffer(), { status: response.status, statusText: response.statusText, headers });
+  };
   const fetch = async (url, init) => {
     seen.push(`${init.method} ${new URL(url).pathname}`);
     if (init.method === "POST" && url.includes("/line-items") && drops-- > 0) {
       if (lose === "answer") await globalThis.fetch(url, init);
       throw new TypeError("fetch failed: socket hang up");
     }
-    return globalThis.fetch(url, init);
+    return withoutKeySupport(await globalThis.fetch(url, init));
   };
   return { fetch, seen };
 }
@@ -210,6 +218,7 @@ test("a line-item add whose connection drops is retried without duplicating anyt
     const dropping = droppingFetch(lose, 1);
     const flaky = await createSdk({ baseUrl: mock.url, fetch: dropping.fetch, retry: { delayMs: 1 } });
     flaky.personalization.remember(shirt);
+    await flaky.store.cart.retrieve(cart.id); // a storefront reads its cart as a page loads
     const added = await flaky.store.cart.createPersonalizedLineItem(cart.id, { ...body, quantity: 1 });
     assert.equal(added.cart.items.length, 1, lose);
     assert.equal(added.cart.items[0].quantity, 3, `${lose}: 2 + 1, not 2 + 1 + 1`);
@@ -237,6 +246,7 @@ test("a lost add whose line another request changed meanwhile is a typed error, 
   const line = (quantity) => ({ cart: { id: "cart_1", items: [{ id: "li_1", variant_id: "v", quantity, metadata: { m: 1 } }] } });
   const scripted = scriptedFetch([{ body: line(1) }, new TypeError("reset"), { body: line(5) }]);
   const local = await createSdk({ baseUrl: "http://medusa.test", fetch: scripted.fetch, retry: { delayMs: 1 } });
+  await local.store.cart.retrieve("cart_1"); // the cart as this client last saw it
   await rejects(local.store.cart.createLineItem("cart_1", { variant_id: "v", quantity: 1, metadata: { m: 1 } }), (e) => {
     assert.ok(e instanceof FetchError);
     assert.deepEqual([e.status, e.kind, e.code], [0, "transport", "transport.add_unverified"]);
@@ -249,15 +259,36 @@ test("a lost add whose line another request changed meanwhile is a typed error, 
   // A 503 on the add is checked the same way; the cart unchanged means: send it again.
   const busy = scriptedFetch([{ body: line(1) }, { status: 503, body: "busy" }, { body: line(1) }, { body: line(2) }]);
   const again = await createSdk({ baseUrl: "http://medusa.test", fetch: busy.fetch, retry: { delayMs: 1 } });
+  await again.store.cart.retrieve("cart_1");
   const { cart } = await again.store.cart.createLineItem("cart_1", { variant_id: "v", quantity: 1, metadata: { m: 1 } });
   assert.equal(cart.items[0].quantity, 2);
   assert.deepEqual(busy.requests.map((r) => r.method), ["GET", "POST", "GET", "POST"]);
   // No retries left, but the lost add did land: the cart is returned, not an error.
   const last = scriptedFetch([{ body: line(1) }, new TypeError("reset"), { body: line(2) }]);
   const noRetry = await createSdk({ baseUrl: "http://medusa.test", fetch: last.fetch, retry: { attempts: 0 } });
+  await noRetry.store.cart.retrieve("cart_1");
   const landed = await noRetry.store.cart.createLineItem("cart_1", { variant_id: "v", quantity: 1, metadata: { m: 1 } });
   assert.equal(landed.cart.items[0].quantity, 2);
   assert.deepEqual(last.requests.map((r) => r.method), ["GET", "POST", "GET"]);
+
+  // The happy path is one request: the cart is read only after an answer is lost.
+  const happy = scriptedFetch([{ body: line(1) }]);
+  const direct = await createSdk({ baseUrl: "http://medusa.test", fetch: happy.fetch });
+  await direct.store.cart.createLineItem("cart_1", { variant_id: "v", quantity: 1, metadata: { m: 1 } });
+  assert.deepEqual(happy.requests.map((r) => r.method), ["POST"]);
+  // A cart this client never saw: a matching line after a lost answer cannot be judged.
+  const unseen = scriptedFetch([new TypeError("reset"), { body: line(1) }]);
+  const stranger = await createSdk({ baseUrl: "http://medusa.test", fetch: unseen.fetch, retry: { delayMs: 1 } });
+  await rejects(stranger.store.cart.createLineItem("cart_1", { variant_id: "v", quantity: 1, metadata: { m: 1 } }), (e) => {
+    assert.equal(e.code, "transport.add_unverified");
+    assert.deepEqual([e.details.quantity_before, e.details.quantity_after], [null, 1]);
+  });
+  // ... but no matching line means it did not land: sent again.
+  const absent = scriptedFetch([new TypeError("reset"), { body: { cart: { id: "cart_1", items: [] } } }, { body: line(1) }]);
+  const resent = await createSdk({ baseUrl: "http://medusa.test", fetch: absent.fetch, retry: { delayMs: 1 } });
+  assert.equal((await resent.store.cart.createLineItem("cart_1", { variant_id: "v", quantity: 1, metadata: { m: 1 } })).cart.items[0].quantity, 1);
+  assert.deepEqual(absent.requests.map((r) => r.method), ["POST", "GET", "POST"]);
+  assert.equal(resent.client.core.liveExchanges(), 0, "every exchange is forgotten at its end");
 });
 
 test("bodies over Medusa's 100 KiB limit are refused before sending", async () => {

@@ -204,7 +204,7 @@ void Backend::check_personalization(const std::string& variant_id, const json& m
   throw MockError{400, "invalid_data",
                   "Invalid personalization: " +
                       (first.instance_path.empty() ? std::string("value") : first.instance_path) +
-                      " " + first.message,
+                      ": " + first.message,
                   json{{"issues", report.to_json()["issues"]}}};
 }
 

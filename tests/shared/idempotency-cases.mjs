@@ -66,7 +66,7 @@ export function defineIdempotencyCases(target) {
     const first = await add(cartId, "bad-1", tooLong);
     const again = await add(cartId, "bad-1", tooLong);
     assert.deepEqual([first.status, again.status], [400, 400]);
-    assert.equal(first.body.message, "Invalid personalization: /message must be at most 40 characters");
+    assert.equal(first.body.message, "Invalid personalization: /message: At most 40 characters");
     assert.deepEqual(again.body, first.body);
     assert.equal(again.headers.get("idempotent-replayed"), "true");
     assert.deepEqual(await quantities(cartId), []);

@@ -40,7 +40,7 @@ export function defineImageReferenceCases(target) {
     // 640x480 misses the shirt's 800 px minimum; claiming 2400x3000 would pass the schema.
     const forged = await addWithPhoto({ ...stored, width: 2400, height: 3000 });
     assert.equal(forged.status, 400, JSON.stringify(forged.body));
-    assert.equal(forged.body.message, "Invalid personalization: /photo does not match the uploaded image (its width is 640)");
+    assert.equal(forged.body.message, "Invalid personalization: /photo: does not match the uploaded image (its width is 640)");
     assert.deepEqual(forged.body.issues.map((i) => [i.instance_path, i.code, i.params]), [["/photo", "upload_mismatch", { property: "width", expected: 640, actual: 2400 }]]);
     const wrongType = await addWithPhoto({ ...stored, mime: "image/jpeg", width: 2400, height: 3000 });
     assert.deepEqual(wrongType.body.issues.map((i) => [i.code, i.params.property]), [["upload_mismatch", "mime"]]);
@@ -55,7 +55,7 @@ export function defineImageReferenceCases(target) {
       const refused = await addWithPhoto({ url, mime: "image/png", width: 2400, height: 3000, bytes: 1000 });
       assert.equal(refused.status, 400, url);
       assert.deepEqual(refused.body.issues.map((i) => [i.instance_path, i.code, i.params.url]), [["/photo", "upload_unknown", url]]);
-      assert.equal(refused.body.message, "Invalid personalization: /photo is not an image uploaded to this shop");
+      assert.equal(refused.body.message, "Invalid personalization: /photo: is not an image uploaded to this shop");
     }
     const { body } = await send("GET", `/store/carts/${cartId}`);
     assert.deepEqual(body.cart.items, [], "nothing stored");

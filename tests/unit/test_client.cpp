@@ -54,8 +54,7 @@ TEST_SUITE("client") {
     auto& t = *h.transport;
     t.reply_trace("106-store-get-product-fields.txt")
         .reply_trace("109-store-create-cart.txt")
-        .reply_trace("109-store-create-cart.txt")  // the cart read before the add
-        .reply_trace("110-li-add-S-msgA.txt")
+        .reply_trace("110-li-add-S-msgA.txt")  // one request per add: no cart read first
         .reply_trace("146-store-update-cart-email-address.txt")
         .reply_trace("147-store-list-shipping-options.txt")
         .reply_trace("148-store-add-shipping-method.txt")
@@ -115,7 +114,7 @@ TEST_SUITE("client") {
     CHECK(lines ==
           std::vector<std::string>{
               "GET /store/products/prod_01M8A21539347Q5JX34SJ0K8YF", "POST /store/carts",
-              "GET /store/carts/" + cart_id, "POST /store/carts/" + cart_id + "/line-items",
+              "POST /store/carts/" + cart_id + "/line-items",
               "POST /store/carts/" + cart_id, "GET /store/shipping-options",
               "POST /store/carts/" + cart_id + "/shipping-methods",
               "POST /store/payment-collections",
@@ -124,7 +123,7 @@ TEST_SUITE("client") {
               "GET /store/orders/" + *completed->order->id});
     for (const auto& r : t.sent)
       CHECK(r.headers.get("x-publishable-api-key") == std::optional<std::string>("pk_test"));
-    CHECK(json::parse(*t.sent[3].body)["metadata"].contains(personalization::kStampKey));
+    CHECK(json::parse(*t.sent[2].body)["metadata"].contains(personalization::kStampKey));
   }
 
   TEST_CASE("an invalid personalization never reaches the transport") {
@@ -198,6 +197,8 @@ TEST_SUITE("client") {
   TEST_CASE(
       "a line-item add whose answer is lost is checked against the cart, then resent only if "
       "absent") {
+    // Each subcase first retrieves the cart (the GET before the POST): the client compares
+    // a read after a lost answer with the cart it last received, and reads nothing else.
     client::RetryPolicy retry;
     retry.initial_backoff = milliseconds(100);
     // The real server's add of a personalized shirt (trace 110) to an empty cart (109).
@@ -216,6 +217,7 @@ TEST_SUITE("client") {
       h.transport->reply_trace("109-store-create-cart.txt")
           .fail("transport.io", true)
           .reply_trace("110-li-add-S-msgA.txt");
+      REQUIRE(h.sdk.store.cart.retrieve(cart_id).ok());
       auto added = h.sdk.store.cart.createLineItem(cart_id, body);
       REQUIRE(added.ok());
       CHECK(added->cart->items->at(0).quantity == 1);
@@ -228,6 +230,7 @@ TEST_SUITE("client") {
           .fail("transport.io", true)
           .reply_trace("109-store-create-cart.txt")
           .reply_trace("110-li-add-S-msgA.txt");
+      REQUIRE(h.sdk.store.cart.retrieve(cart_id).ok());
       auto added = h.sdk.store.cart.createLineItem(cart_id, body);
       REQUIRE(added.ok());
       CHECK(methods(*h.transport) == std::vector<std::string>{get, post, get, post});
@@ -239,6 +242,7 @@ TEST_SUITE("client") {
           .reply(503, R"({"type":"unknown_error","message":"busy"})")
           .reply_trace("109-store-create-cart.txt")
           .reply_trace("110-li-add-S-msgA.txt");
+      REQUIRE(h.sdk.store.cart.retrieve(cart_id).ok());
       REQUIRE(h.sdk.store.cart.createLineItem(cart_id, body).ok());
       CHECK(methods(*h.transport) == std::vector<std::string>{get, post, get, post});
     }
@@ -247,6 +251,7 @@ TEST_SUITE("client") {
       h.transport->reply_trace("109-store-create-cart.txt")
           .fail("transport.io", true)
           .reply_trace("111-li-add-S-msgA-again.txt");  // quantity 2: 0 -> 2 for an add of 1
+      REQUIRE(h.sdk.store.cart.retrieve(cart_id).ok());
       auto added = h.sdk.store.cart.createLineItem(cart_id, body);
       REQUIRE_FALSE(added.ok());
       CHECK(added.error().code == "transport.add_unverified");
@@ -258,25 +263,55 @@ TEST_SUITE("client") {
       Harness h(retry);
       h.transport->reply_trace("109-store-create-cart.txt")
           .reply(400, R"({"type":"invalid_data","message":"bad"})");
+      REQUIRE(h.sdk.store.cart.retrieve(cart_id).ok());
       auto added = h.sdk.store.cart.createLineItem(cart_id, body);
       REQUIRE_FALSE(added.ok());
       CHECK(added.error().kind == ErrorKind::http);
       CHECK(methods(*h.transport) == std::vector<std::string>{get, post});
     }
-    SUBCASE("no baseline (the cart read fails): sent once, a lost answer stays an error") {
+    SUBCASE("the cart read fails: the add's own failure is the answer") {
       Harness h(retry);
-      h.transport->reply(404, R"({"type":"not_found","message":"Cart not found"})")
-          .fail("transport.io", true);
+      h.transport->reply_trace("109-store-create-cart.txt")
+          .fail("transport.io", true)
+          .reply(404, R"({"type":"not_found","message":"Cart not found"})");
+      REQUIRE(h.sdk.store.cart.retrieve(cart_id).ok());
       auto added = h.sdk.store.cart.createLineItem(cart_id, body);
       REQUIRE_FALSE(added.ok());
       CHECK(added.error().code == "transport.io");
-      CHECK(methods(*h.transport) == std::vector<std::string>{get, post});
+      CHECK(methods(*h.transport) == std::vector<std::string>{get, post, get});
+    }
+    SUBCASE("a cart this client never saw: absent means resent, present means unverified") {
+      Harness absent(retry);
+      absent.transport->fail("transport.io", true)
+          .reply_trace("109-store-create-cart.txt")
+          .reply_trace("110-li-add-S-msgA.txt");
+      REQUIRE(absent.sdk.store.cart.createLineItem(cart_id, body).ok());
+      CHECK(methods(*absent.transport) == std::vector<std::string>{post, get, post});
+      Harness present(retry);
+      present.transport->fail("transport.io", true).reply_trace("110-li-add-S-msgA.txt");
+      auto added = present.sdk.store.cart.createLineItem(cart_id, body);
+      REQUIRE_FALSE(added.ok());
+      CHECK(added.error().code == "transport.add_unverified");
+      CHECK(added.error().details["quantity_before"].is_null());
+      CHECK(added.error().details["quantity_after"] == 1);
+      CHECK(methods(*present.transport) == std::vector<std::string>{post, get});
+    }
+    SUBCASE("a cart found absent once stays the baseline for the next check") {
+      Harness h(retry);
+      h.transport->fail("transport.io", true)
+          .reply_trace("109-store-create-cart.txt")  // absent: resent
+          .fail("transport.io", true)
+          .reply_trace("110-li-add-S-msgA.txt");  // 0 -> 1: the resend landed
+      auto added = h.sdk.store.cart.createLineItem(cart_id, body);
+      REQUIRE(added.ok());
+      CHECK(methods(*h.transport) == std::vector<std::string>{post, get, post, get});
     }
     SUBCASE("gives up after max_attempts, each send checked, the last one too") {
       Harness h(retry);
       h.transport->reply_trace("109-store-create-cart.txt");
       for (int i = 0; i < 3; ++i)
         h.transport->fail("transport.io", true).reply_trace("109-store-create-cart.txt");
+      REQUIRE(h.sdk.store.cart.retrieve(cart_id).ok());
       auto added = h.sdk.store.cart.createLineItem(cart_id, body);
       REQUIRE_FALSE(added.ok());
       CHECK(added.error().code == "transport.io");
@@ -289,6 +324,7 @@ TEST_SUITE("client") {
       for (int i = 0; i < 2; ++i)
         h.transport->fail("transport.io", true).reply_trace("109-store-create-cart.txt");
       h.transport->fail("transport.io", true).reply_trace("110-li-add-S-msgA.txt");
+      REQUIRE(h.sdk.store.cart.retrieve(cart_id).ok());
       auto added = h.sdk.store.cart.createLineItem(cart_id, body);
       REQUIRE(added.ok());
       CHECK(added->cart->items->at(0).quantity == 1);
@@ -354,12 +390,12 @@ TEST_SUITE("client") {
       REQUIRE_FALSE(added.ok());
       CHECK(keys(*h.transport).size() == 1);
     }
-    SUBCASE("without the header, adds carry no key and are verified by reading the cart") {
+    SUBCASE("without the header, adds carry no key and are one request when answered") {
       Harness h(retry);
-      h.transport->reply_trace("109-store-create-cart.txt").reply_trace("110-li-add-S-msgA.txt");
+      h.transport->reply_trace("110-li-add-S-msgA.txt");
       REQUIRE(h.sdk.store.cart.createLineItem(cart_id, body).ok());
       CHECK(keys(*h.transport) == std::vector<std::string>{"<none>"});
-      CHECK(h.transport->sent.front().method == "GET");
+      CHECK(h.transport->sent.size() == 1);
     }
   }
 

@@ -264,7 +264,7 @@ TEST_SUITE("metadata") {
                                             "/font enum", "/message max_length",
                                             "/message pattern"});
     CHECK(r.error().message ==
-          "personalization is invalid: /_personalization_schema keys starting with '_' are "
+          "personalization is invalid: /_personalization_schema: keys starting with '_' are "
           "reserved (and 6 more)");
     CHECK(p::build_line_item_metadata(s, json::array()).error().code ==
           "personalization.not_object");

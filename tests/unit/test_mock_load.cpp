@@ -118,6 +118,8 @@ TEST_SUITE("faults") {
       client::Client flaky(shop.sdk->config(),
                            std::make_shared<DroppingTransport>(shop.server.url(), lose, 1),
                            no_wait());
+      // A storefront reads its cart when a page loads: what a lost answer is compared with.
+      REQUIRE(flaky.store.cart.retrieve(cart_id).ok());
       auto added = flaky.store.cart.createPersonalizedLineItem(
           cart_id, shop.shirt_schema, {shop.variant(shop.shirt), 1, personalization_a()});
       REQUIRE(added.ok());
@@ -136,6 +138,7 @@ TEST_SUITE("faults") {
                                                              DroppingTransport::Lose::answer, 1000),
                          no_wait());
     const std::string cart_id = shop.new_cart();
+    REQUIRE(flaky.store.cart.retrieve(cart_id).ok());
     for (const auto& values : {personalization_a(), personalization_b(), personalization_a()}) {
       // Every add loses its first answer; max_attempts 3 gives each a check and a resend.
       auto added = flaky.store.cart.createPersonalizedLineItem(

@@ -3,11 +3,9 @@
 import { FetchError, MedusaPersonalizeError } from "./errors.js";
 
 const TOKEN_KEY = "medusa_auth_token";
-const RETRY_STATUSES = new Set([502, 503, 504]);
-// A request with an Idempotency-Key is also retried while the server still runs the
-// first one (409), and only against servers that say they honour keys (the plugin does).
-const KEYED_RETRY_STATUSES = new Set([409, 502, 503, 504]);
 const KEY_SUPPORT_HEADER = "idempotency-key-support";
+// Carts whose last `{ cart }` answer is kept: what a lost add's read-back is compared with.
+const KNOWN_CARTS = 16;
 
 /** A fresh Idempotency-Key: 128 random bits. */
 function newIdempotencyKey() {
@@ -48,12 +46,6 @@ function hasStorage(name) {
   }
 }
 
-function redact(headers) {
-  const out = { ...headers };
-  for (const name of Object.keys(out)) if (name.toLowerCase() === "authorization") out[name] = "<REDACTED>";
-  return out;
-}
-
 export class Client {
   constructor(core, config) {
     if (!config || typeof config !== "object") {
@@ -78,11 +70,17 @@ export class Client {
     this.chosenStorageMethod = config.auth?.jwtTokenStorageMethod;
     this.storageKey = config.auth?.jwtTokenStorageKey ?? TOKEN_KEY;
     this.memoryToken = "";
+    // The policy is the core's (medusa/api/exchange.hpp), shared with the C++ client;
+    // these are its settings. `attempts` counts retries after the first send.
+    const retry = config.retry ?? {};
     this.retry = {
-      attempts: config.retry?.attempts ?? 2,
-      delayMs: config.retry?.delayMs ?? 250,
-      verifyLineItemAdds: config.retry?.verifyLineItemAdds ?? true,
+      maxAttempts: 1 + (retry.attempts ?? 2),
+      initialBackoffMs: retry.delayMs ?? 200,
+      multiplier: 2,
+      maxBackoffMs: retry.maxDelayMs ?? 2000,
+      verifyLineItemAdds: retry.verifyLineItemAdds ?? true,
     };
+    this.knownCarts = new Map(); // cart id -> bytes of its last `{ cart }` answer
     this.logger = config.logger ?? console;
     /** Set once a response says the server honours Idempotency-Key (medusa-plugin-personalize). */
     this.idempotencySupported = false;
@@ -155,6 +153,7 @@ export class Client {
         apiKey: c.apiKey ?? "",
         token,
         globalHeaders: c.globalHeaders ?? {},
+        retry: this.retry,
       });
     }
     return this.configTextCache;
@@ -164,7 +163,7 @@ export class Client {
   request(name, args, { schemaId = 0, signal } = {}) {
     let plan;
     try {
-      plan = this.core.planCall(this.configText(), name, args, schemaId);
+      plan = this.core.planCall(this.configText(), name, args, schemaId, this.idempotencySupported, newIdempotencyKey());
     } catch (error) {
       return Promise.reject(error);
     }
@@ -179,114 +178,84 @@ export class Client {
     let plan;
     try {
       const path = String(input);
-      plan = this.core.planRequest(this.configText(), (init.method ?? "GET").toUpperCase(), path, init.query, init.headers, init.body);
+      plan = this.core.planRequest(
+        this.configText(), (init.method ?? "GET").toUpperCase(), path, init.query, init.headers, init.body,
+        this.idempotencySupported, newIdempotencyKey(),
+      );
     } catch (error) {
       return Promise.reject(error);
     }
     return this.send("client.fetch", plan, init.signal);
   }
 
+  /**
+   * Drives the call's exchange, the core's retry state machine: it says what to send,
+   * how long to wait, when to read the cart back, and what the outcome is; this moves
+   * the bytes. The C++ client drives the same machine, so both retry alike.
+   */
   async send(name, plan, signal) {
-    if (plan.verifyAdd && this.retry.verifyLineItemAdds) {
-      return this.idempotencySupported ? this.sendKeyedAdd(name, plan, signal) : this.sendVerifiedAdd(name, plan, signal);
+    const core = this.core;
+    const id = plan.exchange;
+    // The cart as this client saw it before the call: a lost add's baseline.
+    const known = plan.cartId ? this.knownCarts.get(plan.cartId) : undefined;
+    let answer, failure, read;
+    try {
+      for (let step = plan.step; ; ) {
+        switch (step.do) {
+          case "send":
+            answer = failure = undefined;
+            try {
+              answer = await this.attempt(step, plan.body, signal);
+              step = core.exchangeResponse(id, answer.status, answer.retryAfter);
+            } catch (error) {
+              if (signal?.aborted) throw error;
+              failure = error;
+              step = core.exchangeTransportError(id, true);
+            }
+            break;
+          case "wait":
+            await this.pause(step.delayMs, signal);
+            step = core.exchangeResumed(id);
+            break;
+          case "read_cart":
+            try {
+              read = await this.attempt(step, undefined, signal);
+              step = core.exchangeCartRead(id, read.status, read.bytes, known);
+            } catch (error) {
+              if (signal?.aborted) throw error;
+              step = core.exchangeCartReadFailed(id);
+            }
+            break;
+          case "answer":
+            return this.readResponse(name, answer.status, answer.statusText, answer.bytes);
+          case "answer_cart": // the add landed: the cart read back is its answer
+            return this.readResponse(name, read.status, read.statusText, read.bytes);
+          case "fail_transport":
+            throw failure;
+          default: // "fail": the outcome cannot be known
+            throw new FetchError(step.error.message, "", 0, { kind: "transport", code: step.error.code, details: step.error.details, cause: failure });
+        }
+      }
+    } finally {
+      core.exchangeDrop(id); // no-op once the exchange reached its last step
     }
-    const answer = await this.exchange(plan, signal);
-    return this.readResponse(name, answer.status, answer.statusText, answer.bytes);
   }
 
-  /** One request: { status, statusText, bytes }, idempotent ones retried; no answer throws. */
-  async exchange(plan, signal, retryStatuses = RETRY_STATUSES) {
-    for (let attempt = 0; ; attempt++) {
-      let answer;
-      try {
-        answer = await this.attempt(plan, signal);
-      } catch (error) {
-        if (signal?.aborted || !plan.idempotent || attempt >= this.retry.attempts) throw error;
-        await this.pause(attempt);
-        continue;
-      }
-      if (plan.idempotent && retryStatuses.has(answer.status) && attempt < this.retry.attempts) {
-        await this.pause(attempt);
-        continue;
-      }
-      return answer;
-    }
-  }
-
-  async attempt(plan, signal) {
-    if (this.config.debug) this.logger.debug?.(`medusa-personalize: ${plan.method} ${plan.url}`, redact(plan.headers));
-    const init = {
-      method: plan.method,
-      headers: plan.headers,
-      body: plan.body,
-      credentials: this.config.auth?.type === "session" ? "include" : "omit",
-      signal,
-    };
+  /** One request: { status, statusText, retryAfter, bytes }; no answer throws. */
+  async attempt(step, body, signal) {
+    const { method, url, headers } = step.request;
+    if (this.config.debug) this.logger.debug?.(`medusa-personalize: ${step.log}`);
+    const init = { method, headers, body, credentials: this.config.auth?.type === "session" ? "include" : "omit", signal };
     try {
       // The body is part of the answer: a connection lost while reading it is the same
       // transport failure as one lost before the headers.
-      const response = await this.fetchImpl(plan.url, init);
+      const response = await this.fetchImpl(url, init);
       if (response.headers?.get?.(KEY_SUPPORT_HEADER)) this.idempotencySupported = true;
-      return { status: response.status, statusText: response.statusText, bytes: new Uint8Array(await response.arrayBuffer()) };
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return { status: response.status, statusText: response.statusText, retryAfter: response.headers?.get?.("retry-after") ?? "", bytes };
     } catch (cause) {
       if (signal?.aborted) throw cause;
-      throw transportError(plan, cause);
-    }
-  }
-
-  /**
-   * A line-item add to a server that honours Idempotency-Key: sent with a fresh key and
-   * retried with the same one like any idempotent call (the server answers a retry with
-   * the first answer instead of adding again). One request on the happy path.
-   */
-  async sendKeyedAdd(name, plan, signal) {
-    const keyed = { ...plan, idempotent: true, headers: { ...plan.headers, "Idempotency-Key": newIdempotencyKey() } };
-    const answer = await this.exchange(keyed, signal, KEYED_RETRY_STATUSES);
-    return this.readResponse(name, answer.status, answer.statusText, answer.bytes);
-  }
-
-  /**
-   * A line-item add, safe to retry although Medusa has no idempotency keys: the cart is
-   * read before the add; when the add gets no answer (or a 502/503/504), the cart is read
-   * again and the core decides whether the add landed (return that cart), did not (send
-   * it again) or cannot be known (another request changed the line: throw).
-   */
-  async sendVerifiedAdd(name, plan, signal) {
-    const read = { method: "GET", url: plan.verifyAdd.url, headers: plan.verifyAdd.headers, idempotent: true };
-    const readCart = async (before) => {
-      try {
-        const answer = await this.exchange(read, signal);
-        if (answer.status < 200 || answer.status > 299) return undefined;
-        return { answer, ...this.core.lineItemAddState(plan.verifyAdd.target, plan.body, before, answer.bytes) };
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        return undefined;
-      }
-    };
-    const baseline = await readCart(-1);
-    for (let attempt = 0; ; attempt++) {
-      let answer, failure;
-      try {
-        answer = await this.attempt(plan, signal);
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        failure = error;
-      }
-      const ambiguous = failure !== undefined || RETRY_STATUSES.has(answer.status);
-      const giveUp = () => {
-        if (failure) throw failure;
-        return this.readResponse(name, answer.status, answer.statusText, answer.bytes);
-      };
-      if (!ambiguous || !baseline) return giveUp();
-      // Checked after the last attempt too: an add that landed is never reported failed.
-      const now = await readCart(baseline.quantity);
-      if (!now) return giveUp();
-      if (now.outcome === "landed") return this.readResponse(name, now.answer.status, now.answer.statusText, now.answer.bytes);
-      if (now.outcome === "changed_elsewhere") {
-        throw new FetchError(now.error.message, "", 0, { kind: "transport", code: now.error.code, details: now.error.details, cause: failure });
-      }
-      if (attempt >= this.retry.attempts) return giveUp();
-      await this.pause(attempt);
+      throw transportError({ method, url }, cause);
     }
   }
 
@@ -318,11 +287,24 @@ export class Client {
       throw invalid("too_deep", `JSON nesting exceeds the limit of ${this.limits.max_depth} levels`);
     }
     this.core.checkOutline(name, value);
+    if (typeof value?.cart?.id === "string") this.rememberCart(value.cart.id, bytes);
     return value;
   }
 
-  pause(attempt) {
-    return new Promise((resolve) => setTimeout(resolve, this.retry.delayMs * 2 ** attempt));
+  rememberCart(id, bytes) {
+    this.knownCarts.delete(id);
+    this.knownCarts.set(id, bytes);
+    if (this.knownCarts.size > KNOWN_CARTS) this.knownCarts.delete(this.knownCarts.keys().next().value);
+  }
+
+  pause(ms, signal) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener("abort", () => {
+        clearTimeout(timer);
+        reject(signal.reason ?? new DOMException("The call was aborted", "AbortError"));
+      }, { once: true });
+    });
   }
 }
 

@@ -10,7 +10,7 @@ const textDecoder = new TextDecoder();
 const textEncoder = new TextEncoder();
 const SCRATCH_BYTES = 16384; // values texts up to 5,461 UTF-16 units reuse one heap buffer
 
-// "<head JSON>\n<body>" -> { method, url, headers, idempotent, body }.
+// "<head JSON>\n<body>" -> { exchange, cartId, method, url, step, body }.
 function requestOf(text) {
   const newline = text.indexOf("\n");
   const head = JSON.parse(text.slice(0, newline));
@@ -149,19 +149,60 @@ export class Core {
     return this.withBytes(bytes, (p, n) => this.json(this.module.checkImage(id, field, p, n)));
   }
 
-  /** { method, url, headers, idempotent, body } for call `name`. */
-  planCall(configText, name, args, schemaId) {
-    return requestOf(this.checked(this.module.planCall(configText, name, toJsonText(args, "arguments"), schemaId)));
+  /**
+   * The request of call `name` and its exchange (the core's retry state machine):
+   * `{ exchange, cartId, method, url, body, step }`, `step` the first thing to do.
+   * `keySupport`: the server honours Idempotency-Key; `key`: a fresh random key.
+   */
+  planCall(configText, name, args, schemaId, keySupport, key) {
+    return requestOf(this.checked(this.module.planCall(configText, name, toJsonText(args, "arguments"), schemaId, keySupport, key)));
   }
 
   /** A request to any path (client.fetch): same shape as planCall. */
-  planRequest(configText, method, path, query, headers, body) {
+  planRequest(configText, method, path, query, headers, body, keySupport, key) {
     const bodyText = body === undefined || body === null ? "" : toJsonText(body, "body");
     return requestOf(
       this.checked(
-        this.module.planRequest(configText, method, path, toJsonText(query ?? {}, "query"), toJsonText(headers ?? {}, "headers"), bodyText),
+        this.module.planRequest(
+          configText, method, path, toJsonText(query ?? {}, "query"), toJsonText(headers ?? {}, "headers"), bodyText, keySupport, key,
+        ),
       ),
     );
+  }
+
+  // The exchange's next step after each event (see medusa/api/exchange.hpp).
+  exchangeResponse(id, status, retryAfter) {
+    return this.json(this.module.exchangeResponse(id, status, retryAfter ?? ""));
+  }
+
+  exchangeTransportError(id, sent) {
+    return this.json(this.module.exchangeTransportError(id, sent));
+  }
+
+  exchangeResumed(id) {
+    return this.json(this.module.exchangeResumed(id));
+  }
+
+  /** The cart read's status and bytes, and the bytes of the cart known before the call (or undefined). */
+  exchangeCartRead(id, status, bytes, known) {
+    return this.withBytes(bytes, (p, n) =>
+      known
+        ? this.withBytes(known, (kp, kn) => this.json(this.module.exchangeCartRead(id, status, p, n, kp, kn)))
+        : this.json(this.module.exchangeCartRead(id, status, p, n, 0, 0)),
+    );
+  }
+
+  exchangeCartReadFailed(id) {
+    return this.json(this.module.exchangeCartReadFailed(id));
+  }
+
+  /** Forgets an exchange that will not be driven to its end (an aborted call). */
+  exchangeDrop(id) {
+    this.module.exchangeDrop(id);
+  }
+
+  liveExchanges() {
+    return this.module.liveExchanges();
   }
 
   planUpload(configText, filename, bytes, headers, maxBytes) {
@@ -173,11 +214,6 @@ export class Core {
   /** Throws the typed error of a response whose status is outside 2xx (read from its body). */
   throwResponseError(status, statusText, bytes) {
     this.withBytes(bytes, (p, n) => this.checked(this.module.responseError(status, p, n), { status, statusText }));
-  }
-
-  /** { quantity, outcome?, error? } of a line-item add (its target and body) in a cart response. */
-  lineItemAddState(addTarget, addBody, before, bytes) {
-    return this.withBytes(bytes, (p, n) => this.json(this.module.lineItemAddState(addTarget, addBody, before, p, n)));
   }
 
   /** Throws the typed error when the parsed body `value` does not fit call `name`. */

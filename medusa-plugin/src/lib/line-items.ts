@@ -52,7 +52,8 @@ async function variantsById(container: MedusaContainer, ids: string[]): Promise<
 
 function firstIssueText(issues: PersonalizationIssue[]): string {
   const first = issues[0]
-  return `${first.instance_path === "" ? "value" : first.instance_path} ${first.message}`
+  // "path: message": the message may be the schema's own wording (x-messages), a sentence of its own.
+  return `${first.instance_path === "" ? "value" : first.instance_path}: ${first.message}`
 }
 
 function refusalMessage(context: CheckContext, item: LineItemInput, index: number, count: number, variant: VariantWithProduct, issues: PersonalizationIssue[]): string {

@@ -113,14 +113,20 @@ const char* to_string(AddOutcome outcome) noexcept {
   return "changed_elsewhere";
 }
 
-Error add_unverified(const http::Request& add, std::int64_t quantity_before,
+Error add_unverified(const http::Request& add, std::optional<std::int64_t> quantity_before,
                      std::int64_t quantity_after) {
+  const std::string what =
+      quantity_before ? "the cart's matching line went from quantity " +
+                            std::to_string(*quantity_before) + " to " +
+                            std::to_string(quantity_after) + ": another request changed it"
+                      : "the cart (not seen by this client before) has a matching line of "
+                        "quantity " +
+                            std::to_string(quantity_after);
   Error e(ErrorKind::transport, "transport.add_unverified",
-          "POST " + std::string(path_of(add.target)) +
-              " got no answer and the cart's matching line went from quantity " +
-              std::to_string(quantity_before) + " to " + std::to_string(quantity_after) +
-              ": another request changed it, so whether this add landed is unknown; read the cart");
-  e.details = json{{"sent", true}, {"quantity_before", quantity_before},
+          "POST " + std::string(path_of(add.target)) + " got no answer and " + what +
+              ", so whether this add landed is unknown; read the cart");
+  e.details = json{{"sent", true},
+                   {"quantity_before", quantity_before ? json(*quantity_before) : json()},
                    {"quantity_after", quantity_after}};
   return e;
 }

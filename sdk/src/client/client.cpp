@@ -4,19 +4,11 @@
 #include <random>
 #include <thread>
 
+#include "medusa/api/exchange.hpp"
 #include "medusa/client/httplib_transport.hpp"
 
 namespace medusa::client {
 namespace {
-
-bool retryable_status(int status) {
-  return status == 429 || status == 502 || status == 503 || status == 504;
-}
-
-// A keyed add is also retried while the server still runs the first request (409).
-bool retryable_keyed_status(int status) {
-  return status == 409 || retryable_status(status);
-}
 
 // 128 random bits as 32 hex digits.
 std::string new_idempotency_key() {
@@ -36,17 +28,32 @@ bool never_sent(const Error& e) {
          e.details.value("sent", true) == false;
 }
 
+api::RetryPolicy core_policy(const RetryPolicy& p) {
+  api::RetryPolicy out;
+  out.max_attempts = p.max_attempts;
+  out.initial_backoff_ms = p.initial_backoff.count();
+  out.multiplier = p.multiplier;
+  out.max_backoff_ms = p.max_backoff.count();
+  out.verify_line_item_adds = p.verify_line_item_adds;
+  return out;
+}
+
+// The id of the cart in a `{ cart }` body, or "".
+std::string cart_id_in(const std::string& body, const JsonLimits& limits) {
+  auto parsed = parse_json(body, limits);
+  if (!parsed || !parsed->is_object()) return "";
+  const auto cart = parsed->find("cart");
+  if (cart == parsed->end() || !cart->is_object()) return "";
+  const auto id = cart->find("id");
+  return id != cart->end() && id->is_string() ? id->get<std::string>() : "";
+}
+
+constexpr std::size_t kKnownCarts = 16;
+
 }  // namespace
 
 std::string describe_request(const http::Request& request) {
-  std::string line = request.method + " " + request.target;
-  for (const auto& [name, value] : request.headers.fields()) {
-    const bool secret = http::same_header_name(name, "authorization") ||
-                        http::same_header_name(name, "x-publishable-api-key") ||
-                        http::same_header_name(name, "cookie");
-    line += " " + name + "=" + (secret ? std::string("<redacted>") : value);
-  }
-  return line;
+  return api::describe_request(request);
 }
 
 Client::Client(api::Config config, ClientOptions options)
@@ -88,88 +95,76 @@ Result<http::Response> Client::send_once(const http::Request& request, int attem
   if (response && response->headers.has("idempotency-key-support")) idempotency_supported_ = true;
   if (response) {
     log("<- " + std::to_string(response->status) + " " + request.method + " " + request.target);
+    remember_cart(request, *response);
   } else {
     log("<- failed " + request.method + " " + request.target + ": " + response.error().describe());
   }
   return response;
 }
 
-std::chrono::milliseconds Client::next_backoff(std::chrono::milliseconds backoff) const {
-  return std::min(options_.retry.max_backoff, std::chrono::milliseconds(static_cast<long long>(
-                                                  backoff.count() * options_.retry.multiplier)));
+void Client::remember_cart(const http::Request& request, const http::Response& response) {
+  if (!options_.retry.verify_line_item_adds || response.status < 200 || response.status > 299 ||
+      request.target.rfind("/store/carts", 0) != 0) {
+    return;
+  }
+  const std::string id = cart_id_in(response.body, config_.response_limits);
+  if (id.empty()) return;
+  std::lock_guard<std::mutex> lock(known_carts_mutex_);
+  auto& known = known_carts_;
+  known.erase(std::remove_if(known.begin(), known.end(), [&](const auto& k) { return k.first == id; }),
+              known.end());
+  known.emplace_back(id, std::make_shared<const std::string>(response.body));
+  if (known.size() > kKnownCarts) known.erase(known.begin());
+}
+
+std::shared_ptr<const std::string> Client::known_cart(const std::string& id) const {
+  std::lock_guard<std::mutex> lock(known_carts_mutex_);
+  for (const auto& [known_id, body] : known_carts_) {
+    if (known_id == id) return body;
+  }
+  return nullptr;
 }
 
 Result<http::Response> Client::send_with_retries(const http::Request& request, bool idempotent) {
-  if (!idempotent && options_.retry.verify_line_item_adds) {
-    if (auto add = api::line_item_add_of(request)) {
-      return idempotency_supported_ ? send_keyed_add(request) : send_verified_add(request, *add);
+  api::ExchangeContext context;
+  context.key_support = idempotency_supported_;
+  if (context.key_support) context.idempotency_key = new_idempotency_key();
+  api::Exchange exchange(request, idempotent, core_policy(options_.retry), context);
+  // The cart as this client saw it before the call: the baseline of a verified add.
+  const auto known = exchange.cart_id().empty() ? nullptr : known_cart(exchange.cart_id());
+  std::optional<Result<http::Response>> last;
+  std::optional<Result<http::Response>> read;
+  for (auto step = exchange.start();;) {
+    using Action = api::ExchangeStep::Action;
+    switch (step.action) {
+      case Action::send:
+        last = send_once(step.request, step.attempt);
+        if (*last) {
+          const auto retry_after = (*last)->headers.get("retry-after");
+          step = exchange.on_response((*last)->status, retry_after.value_or(""));
+        } else {
+          step = exchange.on_transport_error(!never_sent(last->error()));
+        }
+        break;
+      case Action::wait:
+        options_.sleep(std::chrono::milliseconds(step.delay_ms));
+        step = exchange.resumed();
+        break;
+      case Action::read_cart:
+        read = send_once(step.request, 1);
+        step = *read ? exchange.on_cart_read((*read)->status, (*read)->body, known.get())
+                     : exchange.on_cart_read_failed();
+        break;
+      case Action::answer_cart:
+        log("   line-item add landed: answered by the cart read");
+        return std::move(*read);
+      case Action::answer:
+      case Action::fail_transport:
+        return std::move(*last);
+      case Action::fail:
+        log("   line-item add unverified: " + step.error->message);
+        return *step.error;
     }
-  }
-  const int attempts = std::max(1, options_.retry.max_attempts);
-  auto backoff = options_.retry.initial_backoff;
-  for (int attempt = 1;; ++attempt) {
-    auto response = send_once(request, attempt);
-    const bool retry = response ? idempotent && retryable_status(response->status)
-                                : idempotent || never_sent(response.error());
-    if (!retry || attempt >= attempts) return response;
-    options_.sleep(backoff);
-    backoff = next_backoff(backoff);
-  }
-}
-
-Result<http::Response> Client::send_keyed_add(http::Request request) {
-  request.headers.set("Idempotency-Key", new_idempotency_key());
-  const int attempts = std::max(1, options_.retry.max_attempts);
-  auto backoff = options_.retry.initial_backoff;
-  for (int attempt = 1;; ++attempt) {
-    auto response = send_once(request, attempt);
-    const bool retry = !response || retryable_keyed_status(response->status);
-    if (!retry || attempt >= attempts) return response;
-    options_.sleep(backoff);
-    backoff = next_backoff(backoff);
-  }
-}
-
-Result<http::Response> Client::send_verified_add(const http::Request& request,
-                                                 const api::LineItemAdd& add) {
-  const http::Request read = api::cart_read_for(request);
-  // The cart as read now and the quantity of the add's line in it, if readable.
-  auto read_cart = [&]() -> std::optional<std::pair<http::Response, std::int64_t>> {
-    auto response = send_with_retries(read, true);
-    if (!response || response->status < 200 || response->status > 299) return std::nullopt;
-    auto quantity = api::matching_quantity(add, response->body, config_.response_limits);
-    if (!quantity) return std::nullopt;
-    return std::make_pair(std::move(response).value(), *quantity);
-  };
-  // Without a baseline (the cart cannot be read) the add is sent once, unverified; the
-  // add itself then reports why (unknown cart, bad key...).
-  const auto baseline = read_cart();
-  const int attempts = std::max(1, options_.retry.max_attempts);
-  auto backoff = options_.retry.initial_backoff;
-  for (int attempt = 1;; ++attempt) {
-    auto response = send_once(request, attempt);
-    if (response && !retryable_status(response->status)) return response;
-    if (!response && never_sent(response.error())) {
-      if (attempt >= attempts) return response;
-      options_.sleep(backoff);
-      backoff = next_backoff(backoff);
-      continue;
-    }
-    if (!baseline) return response;
-    // Sent, and no usable answer: did it land? (Checked after the last attempt too, so
-    // that an add that did land is never reported as failed.)
-    auto now = read_cart();
-    if (!now) return response;
-    const auto before = baseline->second, after = now->second;
-    const auto outcome = api::add_outcome(add, before, after);
-    log("   line-item add " + std::string(api::to_string(outcome)) + " (quantity " +
-        std::to_string(before) + " -> " + std::to_string(after) + ")");
-    if (outcome == api::AddOutcome::landed) return std::move(now->first);
-    if (outcome == api::AddOutcome::changed_elsewhere)
-      return api::add_unverified(request, before, after);
-    if (attempt >= attempts) return response;
-    options_.sleep(backoff);
-    backoff = next_backoff(backoff);
   }
 }
 

@@ -202,7 +202,7 @@ Result<json> build_line_item_metadata(const Schema& schema, const json& values,
     const auto& first = report.issues.front();
     Error e{ErrorKind::validation, "personalization.invalid",
             "personalization is invalid: " +
-                (first.instance_path.empty() ? std::string("value") : first.instance_path) + " " +
+                (first.instance_path.empty() ? std::string("value") : first.instance_path) + ": " +
                 first.message +
                 (report.issues.size() > 1
                      ? " (and " + std::to_string(report.issues.size() - 1) + " more)"

@@ -2,9 +2,10 @@
 //
 // Medusa has no idempotency keys, and `POST /store/carts/:id/line-items` merges a
 // repeated add into the existing line (same variant, equal metadata) by adding the
-// quantity again: resending an add that did land would double it. So a client reads
-// the cart before the add (the matching line's quantity, 0 when there is none), and
-// after an ambiguous failure (sent, no answer; or 429/502/503/504) reads it again:
+// quantity again: resending an add that did land would double it. So after an ambiguous
+// failure (sent, no answer; or 502/503/504) the client reads the cart and compares the
+// matching line's quantity (0 when there is none) with the cart as it last saw it
+// (medusa/api/exchange.hpp runs the protocol):
 //   - quantity grew by the add's quantity: the add landed; the fresh cart is the answer
 //   - quantity unchanged: it did not land; sending it again is safe
 //   - anything else: another request changed the line meanwhile; the caller decides.
@@ -61,8 +62,9 @@ AddOutcome add_outcome(const LineItemAdd& add, std::int64_t quantity_before,
 const char* to_string(AddOutcome outcome) noexcept;
 
 /// The typed error when the outcome cannot be known: ErrorKind::transport, code
-/// "transport.add_unverified", details { sent: true, quantity_before, quantity_after }.
-Error add_unverified(const http::Request& add, std::int64_t quantity_before,
+/// "transport.add_unverified", details { sent: true, quantity_before, quantity_after }
+/// (quantity_before null when the client had not seen the cart).
+Error add_unverified(const http::Request& add, std::optional<std::int64_t> quantity_before,
                      std::int64_t quantity_after);
 
 }  // namespace medusa::api

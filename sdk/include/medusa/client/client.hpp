@@ -12,6 +12,8 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <vector>
 #include <string>
 
 #include "medusa/api/admin.hpp"
@@ -24,19 +26,20 @@ namespace medusa::client {
 /// Retries for calls that are safe to repeat: idempotent calls (GET, DELETE, and
 /// `cart.complete`, which returns the same order when repeated) after a transport
 /// failure or a 429/502/503/504; any call whose request never left (connection refused);
-/// and line-item adds, verified against the cart (see medusa/api/line_item_add.hpp).
+/// and line-item adds, made safe to retry. The policy itself is the core's
+/// (medusa/api/exchange.hpp), shared with the JavaScript client.
 struct RetryPolicy {
   int max_attempts = 3;  ///< including the first
   std::chrono::milliseconds initial_backoff{200};
   double multiplier = 2.0;
   std::chrono::milliseconds max_backoff{2000};
-  /// Make `POST /store/carts/:id/line-items` safe to retry. Against a server that
-  /// advertises Idempotency-Key (`Idempotency-Key-Support`, as medusa-plugin-personalize
-  /// and the mock backend do), each add carries a fresh key and is retried with it like
-  /// an idempotent call: one request on the happy path. Otherwise the cart is read before
-  /// the add (one extra GET), so that an add whose answer is lost can be checked and,
-  /// only if it did not land, sent again. Off: an add is sent once and a lost answer is
-  /// a transport error.
+  /// Make `POST /store/carts/:id/line-items` safe to retry, with one request on the
+  /// happy path. Against a server that advertises Idempotency-Key
+  /// (`Idempotency-Key-Support`, as medusa-plugin-personalize and the mock backend do),
+  /// each add carries a fresh key and is retried with it like an idempotent call.
+  /// Otherwise, only when an add's answer is lost, the cart is read and compared with the
+  /// cart this client last received, and the add is sent again only if it did not land.
+  /// Off: an add is sent once and a lost answer is a transport error.
   bool verify_line_item_adds = true;
 };
 
@@ -88,12 +91,12 @@ class Client {
   }
 
  private:
+  /// Drives the core's retry state machine (medusa/api/exchange.hpp) over the transport.
   Result<http::Response> send_with_retries(const http::Request& request, bool idempotent);
-  Result<http::Response> send_verified_add(const http::Request& request,
-                                           const api::LineItemAdd& add);
-  Result<http::Response> send_keyed_add(http::Request request);
   Result<http::Response> send_once(const http::Request& request, int attempt);
-  std::chrono::milliseconds next_backoff(std::chrono::milliseconds backoff) const;
+  /// Keeps the body of a `{ cart }` answer: the baseline a verified add compares with.
+  void remember_cart(const http::Request& request, const http::Response& response);
+  std::shared_ptr<const std::string> known_cart(const std::string& id) const;
   void log(const std::string& line) const;
 
   api::Config config_;
@@ -101,6 +104,8 @@ class Client {
   ClientOptions options_;
   /// Set once a response advertised Idempotency-Key support.
   std::atomic<bool> idempotency_supported_{false};
+  mutable std::mutex known_carts_mutex_;
+  std::vector<std::pair<std::string, std::shared_ptr<const std::string>>> known_carts_;
 };
 
 template <class T>
