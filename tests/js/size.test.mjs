@@ -1,6 +1,6 @@
 // Bytes shipped, the way bench/RESULTS.md measures them (esbuild bundle of the five
 // calls + the .wasm, brotli -11): deterministic, so a test. It fails above the ceiling
-// of bench/size-budget.json and reports the distance to the budget.
+// of bench/size-budget.json (today's size plus 1 KB, lowered as the size goes down).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -19,8 +19,7 @@ test("bytes shipped stay under the size ceiling", async (t) => {
     const peers = sizes["@medusajs/js-sdk + ajv + ajv-formats"];
     t.diagnostic(
       `brotli: ours ${ours.brotli} B (js ${ours.parts.js.brotli}, wasm ${ours.parts.wasm.brotli}); ` +
-        `@medusajs/js-sdk + ajv + ajv-formats ${peers.brotli} B; budget ${limits.budget_brotli_bytes} B; ` +
-        `ceiling ${limits.ceiling_brotli_bytes} B`,
+        `@medusajs/js-sdk + ajv + ajv-formats ${peers.brotli} B; ceiling ${limits.ceiling_brotli_bytes} B`,
     );
     assert.ok(ours.parts.wasm.brotli > 0 && ours.parts.js.brotli > 0, "both the glue and the .wasm are counted");
     assert.ok(

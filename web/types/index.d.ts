@@ -63,17 +63,20 @@ export interface Config {
   /** The fetch to use (default: globalThis.fetch). */
   fetch?: typeof fetch;
   /**
-   * Retries of idempotent calls after a network error or a 502/503/504. Default
-   * {attempts: 2, delayMs: 250, verifyLineItemAdds: true}. With `verifyLineItemAdds`, a
-   * line-item add is safe to retry: against a server that honours Idempotency-Key (the
-   * Medusa plugin; learned from its `Idempotency-Key-Support` header) each add carries a
-   * key and is resent with it; otherwise the cart is read before the add (one extra GET),
-   * an add that gets no answer is checked against the cart and sent again only if it did
-   * not land, and a `FetchError` with code "transport.add_unverified" says when another
-   * request changed the line meanwhile. Off: an add is sent once.
+   * Retries, by the core's policy (the native client's too). Default {attempts: 2,
+   * delayMs: 200, maxDelayMs: 2000, verifyLineItemAdds: true}: `attempts` retries after
+   * the first send, the delay doubling up to `maxDelayMs`. Idempotent calls are retried
+   * after a network error or a 429/502/503/504 (`Retry-After` honoured). With
+   * `verifyLineItemAdds`, a line-item add is safe to retry and one request when answered:
+   * against a server that honours Idempotency-Key (the Medusa plugin; learned from its
+   * `Idempotency-Key-Support` header) each add carries a key and is resent with it;
+   * otherwise an add whose answer is lost is checked by reading the cart, compared with the
+   * cart this client last received, and sent again only if it did not land; a `FetchError`
+   * with code "transport.add_unverified" says when that cannot be known. Off: an add is
+   * sent once.
    */
-  retry?: { attempts?: number; delayMs?: number; verifyLineItemAdds?: boolean };
-  /** Logs each request (Authorization redacted) through `logger.debug`. */
+  retry?: { attempts?: number; delayMs?: number; maxDelayMs?: number; verifyLineItemAdds?: boolean };
+  /** Logs each request (Authorization, cookies and the publishable key redacted) through `logger.debug`. */
   debug?: boolean;
   logger?: Pick<Console, "debug">;
   /** Where the .wasm is (URL), its bytes, or a compiled module. Default: next to the package's glue. */
