@@ -33,30 +33,68 @@ test("a wrong use of the API is a type error", () => {
   }
 });
 
-test("every runtime method is declared in web/types/index.d.ts with an @example", async () => {
-  const declared = readFileSync(path.join(repo, "web/types/index.d.ts"), "utf8");
-  const sdk = await createSdk({ baseUrl: "http://unused.test" });
-  const methods = [];
-  for (const area of ["store", "admin"]) {
-    for (const [resource, functions] of Object.entries(sdk[area])) {
-      for (const name of Object.keys(functions)) methods.push(`${area}.${resource}.${name}`);
+// The declared API by full name ("store.cart.create"), each with whether its TSDoc has an
+// @example, read by the TypeScript compiler from web/types/index.d.ts.
+async function declaredMethods() {
+  const ts = (await import("typescript")).default;
+  const file = path.join(repo, "web/types/index.d.ts");
+  const program = ts.createProgram([file], { strict: true, noEmit: true, skipLibCheck: true });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file);
+  const sdk = source.statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === "Sdk");
+  assert.ok(sdk, "interface Sdk");
+  const declared = new Map();
+  const walk = (type, prefix, depth) => {
+    for (const symbol of checker.getPropertiesOfType(type)) {
+      const name = `${prefix}${symbol.name}`;
+      const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+      const memberType = checker.getTypeOfSymbolAtLocation(symbol, declaration);
+      if (memberType.getCallSignatures().length > 0) {
+        declared.set(name, symbol.getJsDocTags(checker).some((tag) => tag.name === "example"));
+      } else if (depth < 2) {
+        walk(memberType, `${name}.`, depth + 1);
+      }
     }
-  }
-  for (const name of Object.keys(sdk.auth)) methods.push(`auth.${name}`);
+  };
+  walk(checker.getTypeAtLocation(sdk), "", 0);
+  return declared;
+}
+
+test("every call of the core's table and every runtime method is declared by its full name, with an @example", async () => {
+  const declared = await declaredMethods();
+  const sdk = await createSdk({ baseUrl: "http://unused.test" });
+  // The call table, the one description of every call: each is declared where the SDK
+  // puts it (store.region.list counts for nothing but store.region.list).
+  const calls = sdk.client.core.callNames();
+  assert.ok(calls.length >= 29, `${calls.length} calls`);
+  for (const name of calls) assert.ok(declared.has(name), `${name} (a call of the core's table) is not declared`);
+  // Every function the runtime object has, under the same full name.
+  const runtime = [];
+  const collect = (object, prefix, depth) => {
+    for (const [key, value] of Object.entries(object)) {
+      if (typeof value === "function") runtime.push(`${prefix}${key}`);
+      else if (value && typeof value === "object" && depth < 2 && !ArrayBuffer.isView(value)) collect(value, `${prefix}${key}.`, depth + 1);
+    }
+  };
+  for (const area of ["store", "admin", "auth"]) collect(sdk[area], `${area}.`, 1);
   for (const name of ["schemaFor", "compile", "validate", "normalize", "buildMetadata", "describe", "checkImage", "uploadImage"]) {
     assert.equal(typeof sdk.personalization[name], "function", name);
-    methods.push(`personalization.${name}`);
+    runtime.push(`personalization.${name}`);
   }
-  assert.ok(methods.length >= 35, `${methods.length} methods`);
-  for (const method of methods) {
-    const name = method.split(".").at(-1);
-    const at = declared.search(new RegExp(`\\n\\s+${name}(<[^>]*>)?\\(`));
-    assert.ok(at > 0, `${method} is not declared`);
-    // The TSDoc comment right before the declaration carries an example.
-    const before = declared.slice(Math.max(0, at - 1500), at + 1);
-    const docStart = before.lastIndexOf("/**");
-    const docEnd = before.lastIndexOf("*/");
-    assert.ok(docStart >= 0 && docEnd > docStart && before.slice(docEnd + 2).trim() === "", `${method} has no TSDoc`);
-    assert.ok(before.slice(docStart, docEnd).includes("@example"), `${method} has no @example`);
+  assert.ok(runtime.length >= 38, `${runtime.length} methods`);
+  for (const method of runtime) {
+    assert.ok(declared.has(method), `${method} is not declared`);
+    assert.ok(declared.get(method), `${method} has no @example`);
+  }
+  // And the C++ client has each call under the same name (the table's entries call it).
+  const table = readFileSync(path.join(repo, "sdk/src/api/named_calls.cpp"), "utf8");
+  for (const name of calls) {
+    const entry = table.indexOf(`{"${name}",`);
+    assert.ok(entry >= 0, name);
+    const next = table.indexOf('\n    {"', entry + 1); // the next entry of the table
+    const body = table.slice(entry, next === -1 ? undefined : next);
+    const [area, resource, method] = name.split(".");
+    const cxx = method === undefined ? `c.${area}.${resource}(` : `c.${area}.${resource}.${method}(`;
+    assert.ok(body.includes(cxx), `the table's ${name} does not call ${cxx}`);
   }
 });

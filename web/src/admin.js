@@ -1,24 +1,13 @@
-// sdk.admin: the Admin resources a fulfilment tool or a staff view needs.
+// sdk.admin: the Admin resources a fulfilment tool or a staff view needs, every one a
+// call of the core's table.
 export function createAdmin(client) {
-  return {
-    order: client.calls({
-      list: "admin.order.list",
-      retrieve: "admin.order.retrieve",
-      createFulfillment: "admin.order.createFulfillment",
-      createShipment: "admin.order.createShipment",
-    }),
-    product: client.calls({
-      create: "admin.product.create",
-      update: "admin.product.update",
-      retrieve: "admin.product.retrieve",
-      list: "admin.product.list",
-    }),
-  };
+  return client.resources("admin");
 }
 
 export function createAuth(client) {
   const sessionMode = () => client.config.auth?.type === "session";
   return {
+    ...client.resources("auth"),
     /**
      * POST /auth/{actor}/{method}. With a token: in session mode (`auth.type: "session"`)
      * it is exchanged for a session cookie (POST /auth/session, as Medusa's JS SDK does)

@@ -88,11 +88,22 @@ export class Client {
     this.configTextToken = null;
   }
 
-  /** An object whose methods send the named calls: { list: "store.region.list", ... }. */
-  calls(names) {
-    const resource = {};
-    for (const [method, name] of Object.entries(names)) resource[method] = (...args) => this.request(name, args);
-    return resource;
+  /**
+   * The resources of one area ("store", "admin", "auth") built from the core's call
+   * table, the one description of every call: `store.cart.create` becomes
+   * `resources.cart.create(...args)`, sending that call. (Calls of two segments, such as
+   * `auth.login`, are methods of the area itself.)
+   */
+  resources(area) {
+    const out = {};
+    for (const name of this.core.callNames()) {
+      const [first, ...rest] = name.split(".");
+      if (first !== area) continue;
+      const send = (...args) => this.request(name, args);
+      if (rest.length === 1) out[rest[0]] = send;
+      else (out[rest[0]] ??= {})[rest[1]] = send;
+    }
+    return out;
   }
 
   /** Stores a JWT sent as `Authorization: Bearer` on later requests. */

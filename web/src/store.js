@@ -10,8 +10,10 @@ function schemaError(message, code) {
 
 export function createStore(client, personalization) {
   const request = (name, args, options) => client.request(name, args, options);
+  // Every call of the core's table; the methods below add to or wrap some of them.
+  const store = client.resources("store");
 
-  const product = {
+  Object.assign(store.product, {
     async list(query, headers) {
       const response = await request("store.product.list", [query, headers]);
       for (const p of response.products) personalization.remember(p);
@@ -22,7 +24,7 @@ export function createStore(client, personalization) {
       personalization.remember(response.product);
       return response;
     },
-  };
+  });
 
   // The schema for a personalized line: body.schema, else body.product, else the
   // products this SDK returned for the variant. A product object sent without its
@@ -44,17 +46,7 @@ export function createStore(client, personalization) {
     return { rest, schemaId: personalization.idOf(resolved) };
   };
 
-  const cart = {
-    ...client.calls({
-      create: "store.cart.create",
-      retrieve: "store.cart.retrieve",
-      update: "store.cart.update",
-      createLineItem: "store.cart.createLineItem",
-      updateLineItem: "store.cart.updateLineItem",
-      deleteLineItem: "store.cart.deleteLineItem",
-      addShippingMethod: "store.cart.addShippingMethod",
-      complete: "store.cart.complete",
-    }),
+  Object.assign(store.cart, {
     async createPersonalizedLineItem(cartId, body, query, headers) {
       const { rest, schemaId } = resolveSchema(body);
       return request("store.cart.createPersonalizedLineItem", [cartId, rest, query, headers], { schemaId });
@@ -77,14 +69,9 @@ export function createStore(client, personalization) {
       delete rest.variant_id;
       return request("store.cart.updatePersonalizedLineItem", [cartId, current, rest, query, headers], { schemaId });
     },
-  };
+  });
 
-  const payment = {
-    ...client.calls({
-      listPaymentProviders: "store.payment.listPaymentProviders",
-      createPaymentCollection: "store.payment.createPaymentCollection",
-      createPaymentSession: "store.payment.createPaymentSession",
-    }),
+  Object.assign(store.payment, {
     /** Creates the cart's payment collection if it has none, then a payment session. */
     async initiatePaymentSession(cartObject, body, query, headers) {
       let collectionId = cartObject?.payment_collection?.id;
@@ -94,9 +81,9 @@ export function createStore(client, personalization) {
       }
       return request("store.payment.createPaymentSession", [collectionId, body, query, headers]);
     },
-  };
+  });
 
-  const personalizationResource = {
+  store.personalization = {
     /**
      * Uploads a customer image to POST /store/personalization/uploads. Checked first by
      * its bytes (PNG/JPEG, size limit) and, with `schema` and `field`, against the
@@ -119,15 +106,7 @@ export function createStore(client, personalization) {
     },
   };
 
-  return {
-    region: client.calls({ list: "store.region.list", retrieve: "store.region.retrieve" }),
-    product,
-    cart,
-    fulfillment: client.calls({ listCartOptions: "store.fulfillment.listCartOptions" }),
-    payment,
-    order: client.calls({ list: "store.order.list", retrieve: "store.order.retrieve" }),
-    personalization: personalizationResource,
-  };
+  return store;
 }
 
 // XMLHttpRequest where it exists (the only browser API with upload progress), else fetch.
