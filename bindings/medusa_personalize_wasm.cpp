@@ -29,8 +29,8 @@
 #include "medusa/personalization/metadata.hpp"
 #include "medusa/personalization/summary.hpp"
 
-// The functions of this file run once per call: they are built for size (-Oz; the file
-// is -Os). The templates it instantiates that the validator also uses keep the
+// The functions of this file run once per call: they are built for size (clang's
+// `minsize` on each function; the file is -Os). The templates it instantiates that the validator also uses keep the
 // validator's faster copies because this object is linked after the core's
 // (bindings/CMakeLists.txt, bench/README.md).
 #pragma clang attribute push(__attribute__((minsize)), apply_to = function)

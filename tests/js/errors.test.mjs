@@ -29,7 +29,7 @@ test("HTTP errors are FetchErrors with Medusa's fields", async () => {
   });
   await rejects(sdk.admin.order.list(), (e) => {
     // The real server answers a bare "Unauthorized" text here: no Medusa type.
-    assert.deepEqual([e.status, e.statusText, e.type, e.code], [401, "Unauthorized", null, "http.401"]);
+    assert.deepEqual([e.status, e.statusText, e.type, e.code], [401, "Unauthorized", null, "http.unauthorized"]);
   });
   await rejects(sdk.auth.login("user", "emailpass", { email: "admin@example.com", password: "wrong" }), (e) => {
     assert.equal(e.status, 401);

@@ -21,6 +21,7 @@ before(() => {
   assert.ok(files.includes("web/dist/medusa_personalize.wasm"));
   assert.ok(files.includes("web/dist/index.js"), "the bundled entry point is shipped");
   assert.ok(files.includes("web/types/index.d.ts"));
+  assert.ok(files.includes("LICENSE"), "the MIT licence package.json declares");
   assert.ok(!files.some((f) => /^(sdk|tests|web\/src)\//.test(f)), "only the package files are shipped");
   const app = path.join(work, "app");
   execFileSync("mkdir", ["-p", app]);

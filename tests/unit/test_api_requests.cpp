@@ -295,7 +295,7 @@ TEST_SUITE("api") {
     check_call(admin.order.list(), unauthorized, no_auth);
     const auto call = admin.order.list();
     const auto err = call->parse_response({401, {}, unauthorized.response_body}, no_auth);
-    CHECK(err.error().code == "http.401");
+    CHECK(err.error().code == "http.unauthorized");
     CHECK(err.error().details["type"].is_null());
   }
 
@@ -328,7 +328,7 @@ TEST_SUITE("api") {
     const auto not_found =
         store.region.list()->parse_response({html.status, {}, html.response_body}, config);
     REQUIRE_FALSE(not_found.ok());
-    CHECK(not_found.error().code == "http.404");
+    CHECK(not_found.error().code == "http.not_found");
     CHECK(not_found.error().message == "Error Cannot GET /store/does-not-exist");
     const auto big = load_trace("191-err-metadata-1mb.txt");
     AddLineItem body;

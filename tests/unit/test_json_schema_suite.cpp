@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "medusa/schema/validator.hpp"
@@ -102,21 +104,36 @@ TEST_SUITE("json_schema_suite") {
     CHECK(tally.failures.empty());
   }
 
-  TEST_CASE("draft7 optional tests are counted") {
+  TEST_CASE("draft7 optional tests: every verdict as expected, the known gaps named") {
+    // What the validator knowingly does not assert: draft-07 makes contentMediaType and
+    // contentEncoding annotations, and an IDN host name's first character and
+    // U+302E need the Unicode combining-class data IDNA2008 uses, which the module does
+    // not carry. Any other failure, or one of these passing, fails the test.
+    const std::set<std::string> known_gaps = {
+        "content.json: validation of string-encoded content based on media type / an invalid JSON document",
+        "content.json: validation of binary string-encoding / an invalid base64 string (% is not a valid character)",
+        "content.json: validation of binary-encoded media type documents / a validly-encoded invalid JSON document",
+        "content.json: validation of binary-encoded media type documents / an invalid base64 string that is valid JSON",
+        "idn-hostname.json: validation of internationalized host names / illegal first char U+302E Hangul single dot tone mark",
+        "idn-hostname.json: validation of internationalized host names / contains illegal char U+302E Hangul single dot tone mark",
+    };
+    std::set<std::string> failures;
     Tally formats;
     for (const auto& f : json_files(kSuite + "/tests/draft7/optional/format")) run_file(f, formats);
     print("optional/format", formats);
+    failures.insert(formats.failures.begin(), formats.failures.end());
+    int total = formats.total;
     for (const auto& file : json_files(kSuite + "/tests/draft7/optional")) {
       Tally t;
       run_file(file, t);
       print(("optional/" + file.filename().string()).c_str(), t);
-      if (std::getenv("MEDUSA_SUITE_VERBOSE")) {
-        for (const auto& f : t.failures) std::cout << "  failed " << f << "\n";
-      }
+      failures.insert(t.failures.begin(), t.failures.end());
+      total += t.total;
     }
-    if (std::getenv("MEDUSA_SUITE_VERBOSE")) {
-      for (const auto& f : formats.failures) std::cout << "  failed " << f << "\n";
+    for (const auto& f : failures) {
+      if (!known_gaps.count(f)) std::cout << "  FAILED " << f << "\n";
     }
-    CHECK(formats.total > 0);
+    CHECK(total >= 140);
+    CHECK(failures == known_gaps);
   }
 }

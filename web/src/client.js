@@ -280,7 +280,8 @@ export class Client {
   readResponse(name, status, statusText, bytes) {
     if (status < 200 || status > 299) {
       this.core.throwResponseError(status, statusText, bytes);
-      throw new MedusaPersonalizeError(`unexpected status ${status}`, { kind: "http", code: "http.status" });
+      // Unreachable: the core reads every non-2xx answer into its typed error.
+      throw new MedusaPersonalizeError(`unexpected status ${status}`, { kind: "http", code: status >= 500 ? "http.server_error" : "http.client_error" });
     }
     this.limits ??= this.core.responseLimits();
     const invalid = (code, message) =>

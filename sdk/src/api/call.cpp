@@ -92,11 +92,39 @@ bool strings_are_utf8(const json& value) {
 
 }  // namespace
 
+std::string http_error_type(int status) {
+  switch (status) {
+    case 400:
+    case 422:
+      return "invalid_data";
+    case 401:
+      return "unauthorized";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not_found";
+    case 409:
+      return "conflict";
+    case 413:
+      return "payload_too_large";
+    case 429:
+      return "too_many_requests";
+    case 500:
+      return "unknown_error";
+    case 502:
+    case 503:
+    case 504:
+      return "unavailable";
+    default:
+      return status >= 500 ? "server_error" : "client_error";
+  }
+}
+
 Error http_error(const http::Response& response) {
   const ErrorBody body = parse_error_body(response.body);
   const std::string type = body.type.value_or("");
   const std::string message = body.message.value_or(reason_phrase(response.status));
-  Error e(ErrorKind::http, "http." + (type.empty() ? std::to_string(response.status) : type),
+  Error e(ErrorKind::http, "http." + (type.empty() ? http_error_type(response.status) : type),
           message);
   e.details = json{{"status", response.status},
                    {"statusText", reason_phrase(response.status)},

@@ -27,9 +27,16 @@ struct Call {
   }
 };
 
-/// The typed error of a non-2xx response: kind http, code "http.<type or status>",
-/// message from Medusa's body, details {status, type, code, message}.
+/// The typed error of a non-2xx response: kind http, code "http.<type>" with Medusa's
+/// `type` from the body, else the type Medusa uses for the status (http_error_type);
+/// message from Medusa's body, details {status, type (the body's, or null), code, message}.
 Error http_error(const http::Response& response);
+
+/// The error type of a status whose body names none: invalid_data (400, 422),
+/// unauthorized (401), forbidden (403), not_found (404), conflict (409),
+/// payload_too_large (413), too_many_requests (429), unknown_error (500), unavailable
+/// (502, 503, 504), else client_error or server_error.
+std::string http_error_type(int status);
 
 /// Reads a 2xx JSON response into T; a non-2xx response becomes http_error(); a body
 /// that is not JSON or not a T is an Error{invalid_response}.
