@@ -5,15 +5,16 @@
 #                    clang-14 and libclang-rt-14-dev (the sanitizer and fuzzing builds),
 #                    nlohmann-json3-dev, doctest-dev, libcpp-httplib-dev, libssl-dev,
 #                    openssl (test certificates), json-schema-test-suite,
-#                    chromium (browser tests, driven by playwright-core)
+#                    chromium (browser tests, driven by playwright-core),
+#                    valgrind (the validator's instruction ceiling, a test)
 #                    (and nodejs/npm only if no `node` is on the PATH)
 #   npm packages:    exactly those of package-lock.json (npm ci), into ./node_modules
-# Extra Debian packages may be named as arguments (scripts/bench.sh adds valgrind).
+# Extra Debian packages may be named as arguments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make pkg-config curl emscripten clang-14 libclang-rt-14-dev nlohmann-json3-dev
-          doctest-dev libcpp-httplib-dev libssl-dev openssl json-schema-test-suite chromium "$@")
+          doctest-dev libcpp-httplib-dev libssl-dev openssl json-schema-test-suite chromium valgrind "$@")
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
