@@ -343,7 +343,7 @@ std::string step_text(std::uint32_t id, const medusa::api::ExchangeStep& step) {
 // "<head JSON>\n<body>": the body crosses as it is, never re-encoded. The head carries
 // the call's exchange id, its first step, and for a line-item add the cart it targets.
 std::string request_text(const medusa::http::Request& r, bool idempotent, bool key_support,
-                         const std::string& key) {
+                         const std::string& key, bool empty_answer = false) {
   static std::uint32_t next_id = 0;
   const std::uint32_t id = ++next_id;
   medusa::api::ExchangeContext context;
@@ -358,6 +358,7 @@ std::string request_text(const medusa::http::Request& r, bool idempotent, bool k
             {"method", r.method},
             {"url", r.url},
             {"hasBody", r.body.has_value()}};
+  if (empty_answer) head["emptyAnswer"] = true;  // a 2xx answer carries nothing to read
   head["step"] = step_json(id, exchange.start());
   return dump(head) + "\n" + r.body.value_or("");
 }
@@ -419,7 +420,8 @@ std::string planCall(const std::string& config_json, const std::string& name,
   if (schema_id && !schema) return error_text(unknown_schema(schema_id));
   auto planned = medusa::api::plan_call(*config, name, *args, schema);
   if (!planned) return error_text(planned.error());
-  return request_text(planned->request, planned->idempotent, key_support, key);
+  return request_text(planned->request, planned->idempotent, key_support, key,
+                      planned->envelope.shape == medusa::api::Envelope::Shape::empty);
 }
 
 // A request to any path (the JS SDK's client.fetch for custom routes): same headers,

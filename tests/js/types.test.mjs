@@ -94,7 +94,9 @@ test("every call of the core's table and every runtime method is declared by its
     const next = table.indexOf('\n    {"', entry + 1); // the next entry of the table
     const body = table.slice(entry, next === -1 ? undefined : next);
     const [area, resource, method] = name.split(".");
-    const cxx = method === undefined ? `c.${area}.${resource}(` : `c.${area}.${resource}.${method}(`;
+    // A C++ keyword gets a trailing underscore (auth.register -> register_).
+    const cxxName = (n) => (["register", "delete", "new", "default"].includes(n) ? `${n}_` : n);
+    const cxx = method === undefined ? `c.${area}.${cxxName(resource)}(` : `c.${area}.${resource}.${cxxName(method)}(`;
     assert.ok(body.includes(cxx), `the table's ${name} does not call ${cxx}`);
   }
 });

@@ -213,12 +213,69 @@ TEST_SUITE("named_calls") {
   }
 
   TEST_CASE("every name in call_names has an envelope; unknown names are typed errors") {
-    CHECK(call_names().size() == 29);
+    CHECK(call_names().size() == 49);
     for (auto name : call_names()) CHECK(envelope_of(name).has_value());
     CHECK_FALSE(envelope_of("store.cart.explode").has_value());
     auto e = plan_call(Config{}, "store.cart.explode", json::array());
     REQUIRE_FALSE(e.ok());
     CHECK(e.error().code == "argument.call");
+  }
+
+  TEST_CASE("the storefront surface beyond checkout: the requests Medusa 2.21 answered") {
+    // Each was sent by the npm package to a real Medusa in tests/contract/js-sdk-surface.test.mjs.
+    Config config;
+    config.base_url = "http://localhost:9000";
+    config.publishable_key = "pk_test";
+    struct Case {
+      const char* name;
+      json args;
+      const char* method;
+      const char* target;
+      json body;  // null: none
+      bool idempotent;
+    };
+    const json promo = {{"promo_codes", {"WELCOME10"}}};
+    const Case cases[] = {
+        {"store.collection.list", json::array({{{"limit", 5}}}), "GET", "/store/collections?limit=5", nullptr, true},
+        {"store.collection.retrieve", json::array({"pcol_1"}), "GET", "/store/collections/pcol_1", nullptr, true},
+        {"store.category.list", json::array(), "GET", "/store/product-categories", nullptr, true},
+        {"store.category.retrieve", json::array({"pcat_1"}), "GET", "/store/product-categories/pcat_1", nullptr, true},
+        {"store.customer.create", json::array({{{"email", "a@example.com"}}}), "POST", "/store/customers", {{"email", "a@example.com"}}, false},
+        {"store.customer.retrieve", json::array(), "GET", "/store/customers/me", nullptr, true},
+        {"store.customer.update", json::array({{{"last_name", "M"}}}), "POST", "/store/customers/me", {{"last_name", "M"}}, false},
+        {"store.customer.createAddress", json::array({{{"city", "Berlin"}}}), "POST", "/store/customers/me/addresses", {{"city", "Berlin"}}, false},
+        {"store.customer.updateAddress", json::array({"cuaddr_1", {{"city", "Hamburg"}}}), "POST", "/store/customers/me/addresses/cuaddr_1", {{"city", "Hamburg"}}, false},
+        {"store.customer.listAddress", json::array(), "GET", "/store/customers/me/addresses", nullptr, true},
+        {"store.customer.retrieveAddress", json::array({"cuaddr_1"}), "GET", "/store/customers/me/addresses/cuaddr_1", nullptr, true},
+        {"store.customer.deleteAddress", json::array({"cuaddr_1"}), "DELETE", "/store/customers/me/addresses/cuaddr_1", nullptr, true},
+        {"store.cart.transferCart", json::array({"cart_1"}), "POST", "/store/carts/cart_1/customer", nullptr, false},
+        {"store.cart.addPromotions", json::array({"cart_1", promo}), "POST", "/store/carts/cart_1/promotions", promo, false},
+        {"store.cart.removePromotions", json::array({"cart_1", promo}), "DELETE", "/store/carts/cart_1/promotions", promo, true},
+        {"store.fulfillment.calculate", json::array({"so_1", {{"cart_id", "cart_1"}}}), "POST", "/store/shipping-options/so_1/calculate", {{"cart_id", "cart_1"}}, true},
+        {"admin.order.cancel", json::array({"order_1"}), "POST", "/admin/orders/order_1/cancel", nullptr, false},
+        {"auth.register", json::array({"customer", "emailpass", {{"email", "a@example.com"}}}), "POST", "/auth/customer/emailpass/register", {{"email", "a@example.com"}}, false},
+        {"auth.refresh", json::array(), "POST", "/auth/token/refresh", nullptr, false},
+        {"auth.resetPassword", json::array({"customer", "emailpass", {{"identifier", "a@example.com"}}}), "POST", "/auth/customer/emailpass/reset-password", {{"identifier", "a@example.com"}}, false},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.name);
+      auto planned = plan_call(config, c.name, c.args);
+      REQUIRE_MESSAGE(planned.ok(), (planned.ok() ? "" : planned.error().describe()));
+      CHECK(planned->request.method == c.method);
+      CHECK(planned->request.target == c.target);
+      CHECK(planned->idempotent == c.idempotent);
+      if (c.body.is_null()) {
+        CHECK_FALSE(planned->request.body.has_value());
+      } else {
+        REQUIRE(planned->request.body.has_value());
+        CHECK(json::parse(*planned->request.body) == c.body);
+      }
+    }
+    // Medusa's 201 "Created" (text) is the whole answer of a reset-password request.
+    const auto empty = envelope_of("auth.resetPassword");
+    REQUIRE(empty.has_value());
+    CHECK(check_response(*empty, 201, "Created").ok());
+    CHECK(check_response(*empty, 404, R"({"type":"not_found","message":"x"})").error().code == "http.not_found");
   }
 
   TEST_CASE("wrong arguments name the call and the first bad parameter") {

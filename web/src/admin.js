@@ -1,3 +1,5 @@
+import { MedusaPersonalizeError } from "./errors.js";
+
 // sdk.admin: the Admin resources a fulfilment tool or a staff view needs, every one a
 // call of the core's table.
 export function createAdmin(client) {
@@ -6,8 +8,35 @@ export function createAdmin(client) {
 
 export function createAuth(client) {
   const sessionMode = () => client.config.auth?.type === "session";
+  // A new token in use: exchanged for a session cookie in session mode, else stored.
+  const useToken = async (token, headers) => {
+    if (sessionMode()) {
+      await client.fetch("/auth/session", { method: "POST", headers: { ...headers, Authorization: `Bearer ${token}` } });
+    } else {
+      await client.setToken(token);
+    }
+  };
   return {
     ...client.resources("auth"),
+    /**
+     * POST /auth/{actor}/{method}/register: an identity without an actor yet. Its token is
+     * stored (in session mode too, as Medusa's JS SDK does: no session before the actor
+     * exists) for the `store.customer.create` that follows; returns it.
+     */
+    async register(actor, method, payload, headers) {
+      const { token } = await client.request("auth.register", [actor, method, payload, headers]);
+      if (typeof token !== "string") {
+        throw new MedusaPersonalizeError("registration answered without a token", { kind: "invalid_response", code: "response.shape" });
+      }
+      await client.setToken(token);
+      return token;
+    },
+    /** POST /auth/token/refresh: a new JWT for the current one, put in use; returns `{ token }`. */
+    async refresh(headers) {
+      const response = await client.request("auth.refresh", [headers]);
+      await useToken(response.token, headers);
+      return response;
+    },
     /**
      * POST /auth/{actor}/{method}. With a token: in session mode (`auth.type: "session"`)
      * it is exchanged for a session cookie (POST /auth/session, as Medusa's JS SDK does)
@@ -17,11 +46,7 @@ export function createAuth(client) {
     async login(actor, method, payload, headers) {
       const response = await client.request("auth.login", [actor, method, payload, headers]);
       if (typeof response.token !== "string") return { location: response.location };
-      if (sessionMode()) {
-        await client.fetch("/auth/session", { method: "POST", headers: { ...headers, Authorization: `Bearer ${response.token}` } });
-      } else {
-        await client.setToken(response.token);
-      }
+      await useToken(response.token, headers);
       return response.token;
     },
     /** Ends the session (DELETE /auth/session in session mode) and forgets the stored JWT. */

@@ -230,3 +230,89 @@ export interface AdminCreateProduct {
 export type AdminUpdateProduct = Partial<AdminCreateProduct>;
 export interface AdminProductResponse { product: AdminProduct }
 export interface AdminProductListResponse extends PaginatedResponse { products: AdminProduct[] }
+
+export interface StoreCollection {
+  id: string;
+  title: string;
+  handle: string;
+  metadata?: Metadata | null;
+  [key: string]: unknown;
+}
+export interface StoreCollectionResponse { collection: StoreCollection }
+export interface StoreCollectionListResponse extends PaginatedResponse { collections: StoreCollection[] }
+
+export interface StoreProductCategory {
+  id: string;
+  name: string;
+  handle: string;
+  description?: string;
+  parent_category_id?: string | null;
+  rank?: number | null;
+  parent_category?: StoreProductCategory | null;
+  category_children?: StoreProductCategory[];
+  metadata?: Metadata | null;
+  [key: string]: unknown;
+}
+export interface StoreProductCategoryResponse { product_category: StoreProductCategory }
+export interface StoreProductCategoryListResponse extends PaginatedResponse { product_categories: StoreProductCategory[] }
+
+export interface StoreCustomerAddress extends StoreCartAddress {
+  id: string;
+  address_name?: string | null;
+  address_1?: string | null;
+  address_2?: string | null;
+  is_default_shipping?: boolean;
+  is_default_billing?: boolean;
+  customer_id?: string;
+}
+export interface StoreCustomer {
+  id: string;
+  email: string;
+  first_name?: string | null;
+  last_name?: string | null;
+  phone?: string | null;
+  company_name?: string | null;
+  has_account?: boolean;
+  addresses?: StoreCustomerAddress[];
+  default_shipping_address_id?: string | null;
+  default_billing_address_id?: string | null;
+  metadata?: Metadata | null;
+  [key: string]: unknown;
+}
+export interface StoreCreateCustomer {
+  email: string;
+  first_name?: string;
+  last_name?: string;
+  phone?: string;
+  company_name?: string;
+  metadata?: Metadata;
+}
+export type StoreUpdateCustomer = Partial<Omit<StoreCreateCustomer, "email">>;
+export interface StoreCreateCustomerAddress {
+  first_name?: string;
+  last_name?: string;
+  phone?: string;
+  company?: string;
+  address_1?: string;
+  address_2?: string;
+  city?: string;
+  country_code?: string;
+  province?: string;
+  postal_code?: string;
+  address_name?: string;
+  is_default_shipping?: boolean;
+  is_default_billing?: boolean;
+  metadata?: Metadata;
+}
+export type StoreUpdateCustomerAddress = StoreCreateCustomerAddress;
+export interface StoreCustomerResponse { customer: StoreCustomer }
+export interface StoreCustomerAddressResponse { address: StoreCustomerAddress }
+export interface StoreCustomerAddressListResponse extends PaginatedResponse { addresses: StoreCustomerAddress[] }
+export interface StoreCustomerAddressDeleteResponse { id: string; object: "address"; deleted: boolean; parent?: StoreCustomer }
+
+export interface StoreCartPromotions { promo_codes: string[] }
+export interface StoreCalculateShippingOptionPrice { cart_id: string; data?: Record<string, unknown> }
+export interface StoreShippingOptionResponse { shipping_option: { id: string; name: string; amount: number; [key: string]: unknown } }
+
+export interface AuthResetPassword { identifier: string; metadata?: Metadata }
+export interface AuthRefreshResponse { token: string }

@@ -10,6 +10,8 @@ import type {
   AdminProductListResponse,
   AdminProductResponse,
   AdminUpdateProduct,
+  AuthRefreshResponse,
+  AuthResetPassword,
   ClientHeaders,
   FindParams,
   Metadata,
@@ -17,11 +19,21 @@ import type {
   SelectParams,
   StoreAddCartLineItem,
   StoreAddCartShippingMethods,
+  StoreCalculateShippingOptionPrice,
   StoreCart,
   StoreCartLineItem,
+  StoreCartPromotions,
   StoreCartResponse,
+  StoreCollectionListResponse,
+  StoreCollectionResponse,
   StoreCompleteCartResponse,
   StoreCreateCart,
+  StoreCreateCustomer,
+  StoreCreateCustomerAddress,
+  StoreCustomerAddressDeleteResponse,
+  StoreCustomerAddressListResponse,
+  StoreCustomerAddressResponse,
+  StoreCustomerResponse,
   StoreInitializePaymentSession,
   StoreLineItemDeleteResponse,
   StoreOrderListResponse,
@@ -29,6 +41,8 @@ import type {
   StorePaymentCollectionResponse,
   StorePaymentProviderListResponse,
   StoreProduct,
+  StoreProductCategoryListResponse,
+  StoreProductCategoryResponse,
   StoreProductListResponse,
   StoreProductParams,
   StoreProductResponse,
@@ -36,8 +50,11 @@ import type {
   StoreRegionListResponse,
   StoreRegionResponse,
   StoreShippingOptionListResponse,
+  StoreShippingOptionResponse,
   StoreUpdateCart,
   StoreUpdateCartLineItem,
+  StoreUpdateCustomer,
+  StoreUpdateCustomerAddress,
 } from "./http.js";
 
 export type { HttpTypes };
@@ -320,6 +337,18 @@ export interface Store {
     /** @example const { region } = await sdk.store.region.retrieve("reg_123"); */
     retrieve(id: string, query?: SelectParams, headers?: ClientHeaders): Promise<StoreRegionResponse>;
   };
+  collection: {
+    /** @example const { collections } = await sdk.store.collection.list({ limit: 20 }); */
+    list(query?: FindParams & Query, headers?: ClientHeaders): Promise<StoreCollectionListResponse>;
+    /** @example const { collection } = await sdk.store.collection.retrieve("pcol_123"); */
+    retrieve(id: string, query?: SelectParams, headers?: ClientHeaders): Promise<StoreCollectionResponse>;
+  };
+  category: {
+    /** @example const { product_categories } = await sdk.store.category.list({ fields: "*category_children" }); */
+    list(query?: FindParams & Query, headers?: ClientHeaders): Promise<StoreProductCategoryListResponse>;
+    /** @example const { product_category } = await sdk.store.category.retrieve("pcat_123"); */
+    retrieve(id: string, query?: SelectParams, headers?: ClientHeaders): Promise<StoreProductCategoryResponse>;
+  };
   product: {
     /**
      * Lists products, with product and variant metadata (the personalization schemas).
@@ -358,6 +387,15 @@ export interface Store {
      */
     complete(cartId: string, query?: SelectParams, headers?: ClientHeaders): Promise<StoreCompleteCartResponse>;
     /**
+     * Makes a guest's cart the logged-in customer's.
+     * @example const { cart } = await sdk.store.cart.transferCart(cartId);
+     */
+    transferCart(id: string, query?: SelectParams, headers?: ClientHeaders): Promise<StoreCartResponse>;
+    /** @example const { cart } = await sdk.store.cart.addPromotions(cartId, { promo_codes: ["WELCOME10"] }); */
+    addPromotions(cartId: string, body: StoreCartPromotions, query?: SelectParams, headers?: ClientHeaders): Promise<StoreCartResponse>;
+    /** @example const { cart } = await sdk.store.cart.removePromotions(cartId, { promo_codes: ["WELCOME10"] }); */
+    removePromotions(cartId: string, body: StoreCartPromotions, query?: SelectParams, headers?: ClientHeaders): Promise<StoreCartResponse>;
+    /**
      * Validates the personalization, builds deterministic metadata, adds the line.
      * Throws PersonalizationValidationError without sending anything when invalid.
      * @example
@@ -376,6 +414,11 @@ export interface Store {
   fulfillment: {
     /** @example const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id }); */
     listCartOptions(query: { cart_id: string } & FindParams, headers?: ClientHeaders): Promise<StoreShippingOptionListResponse>;
+    /**
+     * The price of a calculated shipping option for the cart.
+     * @example const { shipping_option } = await sdk.store.fulfillment.calculate(optionId, { cart_id });
+     */
+    calculate(id: string, body: StoreCalculateShippingOptionPrice, query?: SelectParams, headers?: ClientHeaders): Promise<StoreShippingOptionResponse>;
   };
   payment: {
     /** @example const { payment_providers } = await sdk.store.payment.listPaymentProviders({ region_id }); */
@@ -389,6 +432,27 @@ export interface Store {
     createPaymentCollection(cartId: string, query?: SelectParams, headers?: ClientHeaders): Promise<StorePaymentCollectionResponse>;
     /** @example await sdk.store.payment.createPaymentSession(collectionId, { provider_id }); */
     createPaymentSession(paymentCollectionId: string, body: StoreInitializePaymentSession, query?: SelectParams, headers?: ClientHeaders): Promise<StorePaymentCollectionResponse>;
+  };
+  customer: {
+    /**
+     * Creates the customer of a registered identity (send the token of `sdk.auth.register`).
+     * @example const { customer } = await sdk.store.customer.create({ email, first_name: "Anna" });
+     */
+    create(body: StoreCreateCustomer, query?: SelectParams, headers?: ClientHeaders): Promise<StoreCustomerResponse>;
+    /** @example const { customer } = await sdk.store.customer.retrieve(); */
+    retrieve(query?: SelectParams, headers?: ClientHeaders): Promise<StoreCustomerResponse>;
+    /** @example await sdk.store.customer.update({ first_name: "Anna" }); */
+    update(body: StoreUpdateCustomer, query?: SelectParams, headers?: ClientHeaders): Promise<StoreCustomerResponse>;
+    /** @example const { customer } = await sdk.store.customer.createAddress({ address_1: "Hauptstr. 1", city: "Berlin", country_code: "de" }); */
+    createAddress(body: StoreCreateCustomerAddress, query?: SelectParams, headers?: ClientHeaders): Promise<StoreCustomerResponse>;
+    /** @example await sdk.store.customer.updateAddress(addressId, { city: "Hamburg" }); */
+    updateAddress(addressId: string, body: StoreUpdateCustomerAddress, query?: SelectParams, headers?: ClientHeaders): Promise<StoreCustomerResponse>;
+    /** @example const { addresses } = await sdk.store.customer.listAddress(); */
+    listAddress(query?: FindParams & Query, headers?: ClientHeaders): Promise<StoreCustomerAddressListResponse>;
+    /** @example const { address } = await sdk.store.customer.retrieveAddress(addressId); */
+    retrieveAddress(addressId: string, query?: SelectParams, headers?: ClientHeaders): Promise<StoreCustomerAddressResponse>;
+    /** @example await sdk.store.customer.deleteAddress(addressId); */
+    deleteAddress(addressId: string, headers?: ClientHeaders): Promise<StoreCustomerAddressDeleteResponse>;
   };
   order: {
     /** @example const { order } = await sdk.store.order.retrieve(orderId, { fields: "*items,+items.metadata" }); */
@@ -411,6 +475,8 @@ export interface Admin {
     list(query?: FindParams & Query, headers?: ClientHeaders): Promise<AdminOrderListResponse>;
     /** @example const { order } = await sdk.admin.order.retrieve(orderId); */
     retrieve(id: string, query?: SelectParams, headers?: ClientHeaders): Promise<AdminOrderResponse>;
+    /** @example const { order } = await sdk.admin.order.cancel(orderId); */
+    cancel(id: string, query?: SelectParams, headers?: ClientHeaders): Promise<AdminOrderResponse>;
     /** @example await sdk.admin.order.createFulfillment(orderId, { items: [{ id, quantity: 1 }] }); */
     createFulfillment(id: string, body: AdminCreateFulfillment, query?: SelectParams, headers?: ClientHeaders): Promise<AdminOrderResponse>;
     /** @example await sdk.admin.order.createShipment(orderId, fulfillmentId, { items }); */
@@ -436,6 +502,23 @@ export interface Auth {
    * @example const token = await sdk.auth.login("user", "emailpass", { email, password });
    */
   login(actor: string, method: string, payload: Record<string, unknown>, headers?: ClientHeaders): Promise<string | { location: string }>;
+  /**
+   * Registers an identity (no customer yet) and stores its token for the
+   * `store.customer.create` that follows; returns the token.
+   * @example const token = await sdk.auth.register("customer", "emailpass", { email, password });
+   */
+  register(actor: string, method: string, payload: Record<string, unknown>, headers?: ClientHeaders): Promise<string>;
+  /**
+   * A new JWT for the current one, put in use (exchanged for a session cookie in session mode).
+   * @example const { token } = await sdk.auth.refresh();
+   */
+  refresh(headers?: ClientHeaders): Promise<AuthRefreshResponse>;
+  /**
+   * Asks for a password reset token (Medusa emits `auth.password_reset`; the answer is the
+   * same whether the identity exists or not).
+   * @example await sdk.auth.resetPassword("customer", "emailpass", { identifier: email });
+   */
+  resetPassword(actor: string, provider: string, body: AuthResetPassword, headers?: ClientHeaders): Promise<void>;
   /**
    * Ends the session (DELETE /auth/session in session mode) and forgets the stored JWT.
    * @example await sdk.auth.logout();

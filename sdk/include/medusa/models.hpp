@@ -4,6 +4,8 @@
 
 #include "medusa/models/address.hpp"
 #include "medusa/models/cart.hpp"
+#include "medusa/models/catalog.hpp"
+#include "medusa/models/customer.hpp"
 #include "medusa/models/error_body.hpp"
 #include "medusa/models/fulfillment.hpp"
 #include "medusa/models/line_item.hpp"

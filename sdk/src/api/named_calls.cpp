@@ -278,6 +278,29 @@ constexpr Entry kCalls[] = {
      [](Context& c) {
        return c.plan(c.store.cart.complete(c.a.id(0), c.a.query(1), c.a.headers(2)));
      }},
+    {"store.cart.transferCart",
+     {"id", "query", "headers"},
+     Envelope::Shape::key,
+     "cart",
+     [](Context& c) {
+       return c.plan(c.store.cart.transferCart(c.a.id(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"store.cart.addPromotions",
+     {"cartId", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "cart",
+     [](Context& c) {
+       return c.plan(
+           c.store.cart.addPromotions(c.a.id(0), c.a.object(1), c.a.query(2), c.a.headers(3)));
+     }},
+    {"store.cart.removePromotions",
+     {"cartId", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "cart",
+     [](Context& c) {
+       return c.plan(
+           c.store.cart.removePromotions(c.a.id(0), c.a.object(1), c.a.query(2), c.a.headers(3)));
+     }},
     {"store.cart.createPersonalizedLineItem",
      {"cartId", "body", "query", "headers"},
      Envelope::Shape::key,
@@ -329,6 +352,14 @@ constexpr Entry kCalls[] = {
      [](Context& c) {
        return c.plan(c.store.fulfillment.listCartOptions(c.a.query(0), c.a.headers(1)));
      }},
+    {"store.fulfillment.calculate",
+     {"id", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "shipping_option",
+     [](Context& c) {
+       return c.plan(
+           c.store.fulfillment.calculate(c.a.id(0), c.a.object(1), c.a.query(2), c.a.headers(3)));
+     }},
     {"store.payment.listPaymentProviders",
      {"query", "headers"},
      Envelope::Shape::list,
@@ -365,6 +396,87 @@ constexpr Entry kCalls[] = {
      "orders",
      [](Context& c) { return c.plan(c.store.order.list(c.a.query(0), c.a.headers(1))); }},
     // Admin
+    // Store: catalogue organization
+    {"store.collection.list",
+     {"query", "headers"},
+     Envelope::Shape::list,
+     "collections",
+     [](Context& c) { return c.plan(c.store.collection.list(c.a.query(0), c.a.headers(1))); }},
+    {"store.collection.retrieve",
+     {"id", "query", "headers"},
+     Envelope::Shape::key,
+     "collection",
+     [](Context& c) {
+       return c.plan(c.store.collection.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"store.category.list",
+     {"query", "headers"},
+     Envelope::Shape::list,
+     "product_categories",
+     [](Context& c) { return c.plan(c.store.category.list(c.a.query(0), c.a.headers(1))); }},
+    {"store.category.retrieve",
+     {"id", "query", "headers"},
+     Envelope::Shape::key,
+     "product_category",
+     [](Context& c) {
+       return c.plan(c.store.category.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
+     }},
+    // Store: the logged-in customer
+    {"store.customer.create",
+     {"body", "query", "headers"},
+     Envelope::Shape::key,
+     "customer",
+     [](Context& c) {
+       return c.plan(c.store.customer.create(c.a.object(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"store.customer.update",
+     {"body", "query", "headers"},
+     Envelope::Shape::key,
+     "customer",
+     [](Context& c) {
+       return c.plan(c.store.customer.update(c.a.object(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"store.customer.retrieve",
+     {"query", "headers"},
+     Envelope::Shape::key,
+     "customer",
+     [](Context& c) { return c.plan(c.store.customer.retrieve(c.a.query(0), c.a.headers(1))); }},
+    {"store.customer.createAddress",
+     {"body", "query", "headers"},
+     Envelope::Shape::key,
+     "customer",
+     [](Context& c) {
+       return c.plan(c.store.customer.createAddress(c.a.object(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"store.customer.updateAddress",
+     {"addressId", "body", "query", "headers"},
+     Envelope::Shape::key,
+     "customer",
+     [](Context& c) {
+       return c.plan(c.store.customer.updateAddress(c.a.id(0), c.a.object(1), c.a.query(2),
+                                                    c.a.headers(3)));
+     }},
+    {"store.customer.listAddress",
+     {"query", "headers"},
+     Envelope::Shape::list,
+     "addresses",
+     [](Context& c) {
+       return c.plan(c.store.customer.listAddress(c.a.query(0), c.a.headers(1)));
+     }},
+    {"store.customer.retrieveAddress",
+     {"addressId", "query", "headers"},
+     Envelope::Shape::key,
+     "address",
+     [](Context& c) {
+       return c.plan(c.store.customer.retrieveAddress(c.a.id(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"store.customer.deleteAddress",
+     {"addressId", "headers"},
+     Envelope::Shape::deleted,
+     "",
+     [](Context& c) {
+       return c.plan(c.store.customer.deleteAddress(c.a.id(0), c.a.headers(1)));
+     }},
     {"admin.order.list",
      {"query", "headers"},
      Envelope::Shape::list,
@@ -376,6 +488,13 @@ constexpr Entry kCalls[] = {
      "order",
      [](Context& c) {
        return c.plan(c.admin.order.retrieve(c.a.id(0), c.a.query(1), c.a.headers(2)));
+     }},
+    {"admin.order.cancel",
+     {"id", "query", "headers"},
+     Envelope::Shape::key,
+     "order",
+     [](Context& c) {
+       return c.plan(c.admin.order.cancel(c.a.id(0), c.a.query(1), c.a.headers(2)));
      }},
     {"admin.order.createFulfillment",
      {"id", "body", "query", "headers"},
@@ -427,6 +546,25 @@ constexpr Entry kCalls[] = {
      "",
      [](Context& c) {
        return c.plan(c.auth.login(c.a.id(0), c.a.id(1), c.a.object(2), c.a.headers(3)));
+     }},
+    {"auth.register",
+     {"actor", "method", "payload", "headers"},
+     Envelope::Shape::token,
+     "",
+     [](Context& c) {
+       return c.plan(c.auth.register_(c.a.id(0), c.a.id(1), c.a.object(2), c.a.headers(3)));
+     }},
+    {"auth.refresh",
+     {"headers"},
+     Envelope::Shape::token,
+     "",
+     [](Context& c) { return c.plan(c.auth.refresh(c.a.headers(0))); }},
+    {"auth.resetPassword",
+     {"actor", "provider", "body", "headers"},
+     Envelope::Shape::empty,
+     "",
+     [](Context& c) {
+       return c.plan(c.auth.resetPassword(c.a.id(0), c.a.id(1), c.a.object(2), c.a.headers(3)));
      }},
 };
 
@@ -501,6 +639,7 @@ Result<JsonOutline> check_response(const Envelope& envelope, int status, std::st
                                    const JsonLimits& limits) {
   if (status < 200 || status > 299)
     return http_error(http::Response{status, {}, std::string(body)});
+  if (envelope.shape == Envelope::Shape::empty) return JsonOutline{};  // the body is not read
   auto outline = scan_json(body, limits);
   if (!outline) {
     const Error& e = outline.error();
@@ -513,7 +652,8 @@ Result<JsonOutline> check_response(const Envelope& envelope, int status, std::st
 }
 
 Result<JsonKind> check_envelope(const Envelope& envelope, const JsonOutline& outline) {
-  if (envelope.shape == Envelope::Shape::any) return outline.kind;
+  if (envelope.shape == Envelope::Shape::any || envelope.shape == Envelope::Shape::empty)
+    return outline.kind;
   if (outline.kind != JsonKind::object) return shape_error("the body is not a JSON object");
   switch (envelope.shape) {
     case Envelope::Shape::key:
@@ -544,6 +684,7 @@ Result<JsonKind> check_envelope(const Envelope& envelope, const JsonOutline& out
         return shape_error("neither 'token' nor 'location'");
       break;
     case Envelope::Shape::any:
+    case Envelope::Shape::empty:
       break;
   }
   return outline.kind;

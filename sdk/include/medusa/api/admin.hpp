@@ -30,6 +30,14 @@ struct AdminOrder : AdminResource<Exec> {
     return this->exec.template call<OrderResponse>(
         *this->config, "GET", "/admin/orders/" + path_segment(id), query, headers, {}, true);
   }
+  /// POST /admin/orders/:id/cancel -> { order }. A fulfilled order must have its
+  /// fulfilments canceled first (400 otherwise).
+  auto cancel(const std::string& id, const http::Query& query = {},
+              const http::Headers& headers = {}) const {
+    return this->exec.template call<OrderResponse>(
+        *this->config, "POST", "/admin/orders/" + path_segment(id) + "/cancel", query, headers,
+        {}, false);
+  }
   /// POST /admin/orders/:id/fulfillments -> { order }. Fulfilling an item twice is a
   /// 400 on the real server ("No stock reservation found for item ...").
   auto createFulfillment(const std::string& id, const Body<CreateFulfillment>& body,
@@ -99,6 +107,30 @@ struct Auth {
     return exec.template call<AuthResponse>(*config, "POST",
                                         "/auth/" + path_segment(actor) + "/" + path_segment(method),
                                         {}, headers, payload, false);
+  }
+  /// POST /auth/{actor}/{method}/register -> { token }: an identity without an actor
+  /// yet; send the token with `store.customer.create` to make the customer.
+  auto register_(const std::string& actor, const std::string& method, const json& payload,
+                 const http::Headers& headers = {}) const {
+    return exec.template call<AuthResponse>(
+        *config, "POST", "/auth/" + path_segment(actor) + "/" + path_segment(method) + "/register",
+        {}, headers, payload, false);
+  }
+  /// POST /auth/token/refresh -> { token }: a new JWT for the current one (e.g. with the
+  /// actor id after `store.customer.create`).
+  auto refresh(const http::Headers& headers = {}) const {
+    return exec.template call<AuthResponse>(*config, "POST", "/auth/token/refresh", {}, headers,
+                                            {}, false);
+  }
+  /// POST /auth/{actor}/{provider}/reset-password {identifier} -> 201 with an empty body:
+  /// Medusa emits `auth.password_reset` with a token for the shop to send; the answer
+  /// is the same whether the identity exists or not.
+  auto resetPassword(const std::string& actor, const std::string& provider, const json& body,
+                     const http::Headers& headers = {}) const {
+    return exec.template call<EmptyResponse>(
+        *config, "POST",
+        "/auth/" + path_segment(actor) + "/" + path_segment(provider) + "/reset-password", {},
+        headers, body, false);
   }
 };
 

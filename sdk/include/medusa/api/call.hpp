@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "medusa/api/config.hpp"
@@ -38,24 +39,33 @@ Error http_error(const http::Response& response);
 /// (502, 503, 504), else client_error or server_error.
 std::string http_error_type(int status);
 
+/// The answer of a call whose success carries nothing (Medusa sends 201 "Created" as
+/// text): any 2xx is the answer, its body ignored.
+struct EmptyResponse {};
+
 /// Reads a 2xx JSON response into T; a non-2xx response becomes http_error(); a body
 /// that is not JSON or not a T is an Error{invalid_response}.
 template <class T>
 Result<T> parse_envelope(const http::Response& response, const Config& config) {
   if (response.status < 200 || response.status > 299) return http_error(response);
-  auto body = parse_json(response.body, config.response_limits);
-  if (!body) {
-    Error e = body.error();
-    return Error(ErrorKind::invalid_response, "response." + e.code.substr(e.code.find('.') + 1),
-                 "response body is not valid JSON: " + e.message);
+  if constexpr (std::is_same_v<T, EmptyResponse>) {
+    (void)config;
+    return EmptyResponse{};
+  } else {
+    auto body = parse_json(response.body, config.response_limits);
+    if (!body) {
+      Error e = body.error();
+      return Error(ErrorKind::invalid_response, "response." + e.code.substr(e.code.find('.') + 1),
+                   "response body is not valid JSON: " + e.message);
+    }
+    auto model = from_json<T>(*body);
+    if (!model) {
+      Error e = model.error();
+      return Error(ErrorKind::invalid_response, "response.shape",
+                   "unexpected response: " + e.message, e.path);
+    }
+    return model;
   }
-  auto model = from_json<T>(*body);
-  if (!model) {
-    Error e = model.error();
-    return Error(ErrorKind::invalid_response, "response.shape", "unexpected response: " + e.message,
-                 e.path);
-  }
-  return model;
 }
 
 /// Builds a request: URL, query, JSON body, and the headers Medusa expects

@@ -29,6 +29,7 @@ struct Envelope {
     deleted,   ///< {id, object, deleted}
     token,     ///< {token} or {location}
     any,       ///< any JSON (custom routes)
+    empty,     ///< nothing: any 2xx, its body not read (Medusa's 201 "Created")
   };
   Shape shape = Shape::key;
   std::string key;

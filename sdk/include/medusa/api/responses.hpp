@@ -47,6 +47,14 @@ MEDUSA_LIST_ENVELOPE(PaymentProviderListResponse, PaymentProvider, payment_provi
 MEDUSA_ENVELOPE(PaymentCollectionResponse, PaymentCollection, payment_collection);
 MEDUSA_ENVELOPE(OrderResponse, Order, order);
 MEDUSA_LIST_ENVELOPE(OrderListResponse, Order, orders);
+MEDUSA_ENVELOPE(CustomerResponse, Customer, customer);
+MEDUSA_ENVELOPE(CustomerAddressResponse, CustomerAddress, address);
+MEDUSA_LIST_ENVELOPE(CustomerAddressListResponse, CustomerAddress, addresses);
+MEDUSA_ENVELOPE(CollectionResponse, ProductCollection, collection);
+MEDUSA_LIST_ENVELOPE(CollectionListResponse, ProductCollection, collections);
+MEDUSA_ENVELOPE(CategoryResponse, ProductCategory, product_category);
+MEDUSA_LIST_ENVELOPE(CategoryListResponse, ProductCategory, product_categories);
+MEDUSA_ENVELOPE(ShippingOptionResponse, ShippingOption, shipping_option);
 
 #undef MEDUSA_ENVELOPE
 #undef MEDUSA_LIST_ENVELOPE
@@ -83,6 +91,21 @@ struct CompleteCartResponse : Model {
     f("order", s.order);
     f("cart", s.cart);
     f("error", s.error);
+  }
+};
+
+/// DELETE /store/customers/me/addresses/:id: {id, object:"address", deleted, parent}.
+struct CustomerAddressDeleteResponse : Model {
+  std::optional<std::string> id, object;
+  std::optional<bool> deleted;
+  std::optional<Customer> parent;
+
+  template <class Self, class F>
+  static void visit(Self& s, F&& f) {
+    f("id", s.id);
+    f("object", s.object);
+    f("deleted", s.deleted);
+    f("parent", s.parent);
   }
 };
 

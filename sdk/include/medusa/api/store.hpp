@@ -157,6 +157,29 @@ struct StoreCart : StoreResource<Exec> {
         *this->config, "POST", "/store/carts/" + path_segment(cartId) + "/complete", query, headers,
         {}, true);
   }
+  /// POST /store/carts/:id/customer -> { cart }: the cart becomes the logged-in
+  /// customer's (after login, for a cart created as a guest).
+  auto transferCart(const std::string& id, const http::Query& query = {},
+                    const http::Headers& headers = {}) const {
+    return this->exec.template call<CartResponse>(
+        *this->config, "POST", "/store/carts/" + path_segment(id) + "/customer", query, headers,
+        {}, false);
+  }
+  /// POST /store/carts/:id/promotions {promo_codes: [...]} -> { cart }
+  auto addPromotions(const std::string& cartId, const json& body, const http::Query& query = {},
+                     const http::Headers& headers = {}) const {
+    return this->exec.template call<CartResponse>(
+        *this->config, "POST", "/store/carts/" + path_segment(cartId) + "/promotions", query,
+        headers, body, false);
+  }
+  /// DELETE /store/carts/:id/promotions {promo_codes: [...]} -> { cart }. Removing a code
+  /// twice leaves the same cart: safe to repeat.
+  auto removePromotions(const std::string& cartId, const json& body,
+                        const http::Query& query = {}, const http::Headers& headers = {}) const {
+    return this->exec.template call<CartResponse>(
+        *this->config, "DELETE", "/store/carts/" + path_segment(cartId) + "/promotions", query,
+        headers, body, true);
+  }
   /// Validates `item.personalization` against `schema` and adds the line with the built
   /// metadata. An invalid personalization is an Error{validation} and no request.
   auto createPersonalizedLineItem(const std::string& cartId, const personalization::Schema& schema,
@@ -192,6 +215,15 @@ struct StoreFulfillment : StoreResource<Exec> {
   auto listCartOptions(const http::Query& query, const http::Headers& headers = {}) const {
     return this->exec.template call<ShippingOptionListResponse>(
         *this->config, "GET", "/store/shipping-options", query, headers, {}, true);
+  }
+  /// POST /store/shipping-options/:id/calculate {cart_id, data?} -> { shipping_option }
+  /// with its `amount` for the cart (options priced by their provider). No side effect:
+  /// safe to repeat.
+  auto calculate(const std::string& id, const json& body, const http::Query& query = {},
+                 const http::Headers& headers = {}) const {
+    return this->exec.template call<ShippingOptionResponse>(
+        *this->config, "POST", "/store/shipping-options/" + path_segment(id) + "/calculate",
+        query, headers, body, true);
   }
 };
 
@@ -260,6 +292,92 @@ struct StoreOrder : StoreResource<Exec> {
   }
 };
 
+template <class Exec>
+struct StoreCollection : StoreResource<Exec> {
+  /// GET /store/collections -> { collections, count, offset, limit }
+  auto list(const http::Query& query = {}, const http::Headers& headers = {}) const {
+    return this->exec.template call<CollectionListResponse>(*this->config, "GET",
+                                                            "/store/collections", query, headers,
+                                                            {}, true);
+  }
+  /// GET /store/collections/:id -> { collection }
+  auto retrieve(const std::string& id, const http::Query& query = {},
+                const http::Headers& headers = {}) const {
+    return this->exec.template call<CollectionResponse>(
+        *this->config, "GET", "/store/collections/" + path_segment(id), query, headers, {}, true);
+  }
+};
+
+template <class Exec>
+struct StoreCategory : StoreResource<Exec> {
+  /// GET /store/product-categories -> { product_categories, count, offset, limit }
+  auto list(const http::Query& query = {}, const http::Headers& headers = {}) const {
+    return this->exec.template call<CategoryListResponse>(
+        *this->config, "GET", "/store/product-categories", query, headers, {}, true);
+  }
+  /// GET /store/product-categories/:id -> { product_category }
+  auto retrieve(const std::string& id, const http::Query& query = {},
+                const http::Headers& headers = {}) const {
+    return this->exec.template call<CategoryResponse>(
+        *this->config, "GET", "/store/product-categories/" + path_segment(id), query, headers,
+        {}, true);
+  }
+};
+
+/// The logged-in customer (`/store/customers/me`): a customer JWT, or a session cookie.
+template <class Exec>
+struct StoreCustomer : StoreResource<Exec> {
+  /// POST /store/customers {email, first_name?, ...} -> { customer }. Needs the token of
+  /// `auth.register("customer", "emailpass", ...)`.
+  auto create(const json& body, const http::Query& query = {},
+              const http::Headers& headers = {}) const {
+    return this->exec.template call<CustomerResponse>(*this->config, "POST", "/store/customers",
+                                                      query, headers, body, false);
+  }
+  /// POST /store/customers/me -> { customer }
+  auto update(const json& body, const http::Query& query = {},
+              const http::Headers& headers = {}) const {
+    return this->exec.template call<CustomerResponse>(*this->config, "POST", "/store/customers/me",
+                                                      query, headers, body, false);
+  }
+  /// GET /store/customers/me -> { customer }
+  auto retrieve(const http::Query& query = {}, const http::Headers& headers = {}) const {
+    return this->exec.template call<CustomerResponse>(*this->config, "GET", "/store/customers/me",
+                                                      query, headers, {}, true);
+  }
+  /// POST /store/customers/me/addresses -> { customer }
+  auto createAddress(const json& body, const http::Query& query = {},
+                     const http::Headers& headers = {}) const {
+    return this->exec.template call<CustomerResponse>(
+        *this->config, "POST", "/store/customers/me/addresses", query, headers, body, false);
+  }
+  /// POST /store/customers/me/addresses/:id -> { customer }
+  auto updateAddress(const std::string& addressId, const json& body,
+                     const http::Query& query = {}, const http::Headers& headers = {}) const {
+    return this->exec.template call<CustomerResponse>(
+        *this->config, "POST", "/store/customers/me/addresses/" + path_segment(addressId), query,
+        headers, body, false);
+  }
+  /// GET /store/customers/me/addresses -> { addresses, count, offset, limit }
+  auto listAddress(const http::Query& query = {}, const http::Headers& headers = {}) const {
+    return this->exec.template call<CustomerAddressListResponse>(
+        *this->config, "GET", "/store/customers/me/addresses", query, headers, {}, true);
+  }
+  /// GET /store/customers/me/addresses/:id -> { address }
+  auto retrieveAddress(const std::string& addressId, const http::Query& query = {},
+                       const http::Headers& headers = {}) const {
+    return this->exec.template call<CustomerAddressResponse>(
+        *this->config, "GET", "/store/customers/me/addresses/" + path_segment(addressId), query,
+        headers, {}, true);
+  }
+  /// DELETE /store/customers/me/addresses/:id -> { id, object, deleted, parent }
+  auto deleteAddress(const std::string& addressId, const http::Headers& headers = {}) const {
+    return this->exec.template call<CustomerAddressDeleteResponse>(
+        *this->config, "DELETE", "/store/customers/me/addresses/" + path_segment(addressId), {},
+        headers, {}, true);
+  }
+};
+
 }  // namespace medusa::api
 
 namespace medusa::api {
@@ -304,20 +422,26 @@ struct StorePersonalization : StoreResource<Exec> {
 template <class Exec>
 struct Store {
   StoreRegion<Exec> region;
+  StoreCollection<Exec> collection;
+  StoreCategory<Exec> category;
   StoreProduct<Exec> product;
   StoreCart<Exec> cart;
   StoreFulfillment<Exec> fulfillment;
   StorePayment<Exec> payment;
   StoreOrder<Exec> order;
+  StoreCustomer<Exec> customer;
   StorePersonalization<Exec> personalization;
 
   Store(const Config* config, Exec exec)
       : region{{config, exec}},
+        collection{{config, exec}},
+        category{{config, exec}},
         product{{config, exec}},
         cart{{config, exec}},
         fulfillment{{config, exec}},
         payment{{config, exec}},
         order{{config, exec}},
+        customer{{config, exec}},
         personalization{{config, exec}} {}
 };
 
