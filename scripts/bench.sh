@@ -4,9 +4,10 @@
 # asserts nothing about time. `bash scripts/bench.sh --quick` takes about a minute.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh valgrind
+bash scripts/setup.sh
 export NODE_PATH=/usr/share/nodejs
 cmake --preset native-release >/dev/null
-cmake --build --preset native-release -j"$(nproc)" --target validator_bench mock_load_bench
+cmake --build --preset native-release -j"$(nproc)" --target validator_bench mock_load_bench medusa_mock
 bash scripts/build-wasm.sh
 node bench/run.mjs "$@"
+node bench/storefront.mjs "$@"
