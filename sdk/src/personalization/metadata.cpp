@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "json_numbers.hpp"
+#include "json/numbers.hpp"
 #include "schema/uri.hpp"
 #include "text/utf8.hpp"
 

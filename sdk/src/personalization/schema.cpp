@@ -1,6 +1,6 @@
 #include "medusa/personalization/schema.hpp"
 
-#include "json_numbers.hpp"
+#include "json/numbers.hpp"
 #include "medusa/json_output.hpp"
 #include "sort_indices.hpp"
 #include "text/hex.hpp"

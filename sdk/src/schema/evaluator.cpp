@@ -12,7 +12,7 @@
 #include <string>
 
 #include "built_for_size.hpp"
-#include "json_numbers.hpp"
+#include "json/numbers.hpp"
 #include "medusa/json_output.hpp"
 #include "sort_indices.hpp"
 #include "text/utf8.hpp"

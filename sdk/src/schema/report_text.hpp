@@ -7,7 +7,7 @@
 #include <string_view>
 #include <utility>
 
-#include "schema/json_text.hpp"
+#include "json/text.hpp"
 
 namespace medusa::schema::detail {
 

@@ -1,4 +1,4 @@
-#include "schema/json_text.hpp"
+#include "json/text.hpp"
 
 #include <algorithm>
 #include <cmath>

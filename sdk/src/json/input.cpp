@@ -1,6 +1,6 @@
 #include "medusa/json_input.hpp"
 
-#include "json_decimal.hpp"
+#include "json/decimal.hpp"
 #include "sort_indices.hpp"
 #include "text/hex.hpp"
 #include "text/utf8.hpp"

@@ -1,6 +1,6 @@
 #include "medusa/json_output.hpp"
 
-#include "schema/json_text.hpp"
+#include "json/text.hpp"
 
 namespace medusa {
 
