@@ -473,6 +473,7 @@ std::string planUpload(const std::string& config_json, const std::string& filena
 medusa::Result<medusa::api::Envelope> envelope_for(const std::string& name) {
   using medusa::api::Envelope;
   if (name == "store.personalization.uploadImage") return Envelope{Envelope::Shape::key, "file"};
+  if (name == "admin.upload.create") return Envelope{Envelope::Shape::list, "files"};
   if (name == "client.fetch") return Envelope{Envelope::Shape::any, ""};
   if (auto envelope = medusa::api::envelope_of(name)) return *envelope;
   return Error(medusa::ErrorKind::invalid_argument, "argument.call", "unknown call '" + name + "'");

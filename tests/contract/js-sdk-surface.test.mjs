@@ -4,7 +4,7 @@
 // promotions, shipping price calculation, and an order canceled by staff.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { ADMIN, admin, createPlainProduct, createSdk, env, prepareCheckout } from "./helpers.mjs";
+import { ADMIN, admin, createPlainProduct, createSdk, env, image, prepareCheckout } from "./helpers.mjs";
 
 const stamp = Date.now();
 const PASSWORD = "supersecret-customer";
@@ -146,3 +146,19 @@ test("staff cancel an order", async () => {
   assert.equal(order.status, "canceled");
   await assert.rejects(staff.admin.order.cancel("order_does_not_exist"), (e) => e.kind === "http" && e.status >= 400);
 });
+
+test("staff upload files through the File Module", async () => {
+  const staff = await createSdk();
+  await staff.auth.login("user", "emailpass", ADMIN);
+  const png = await image("photo-640x480.png");
+  const { files } = await staff.admin.upload.create({ files: [new File([png], "mockup.png", { type: "image/png" }), png] });
+  assert.equal(files.length, 2);
+  for (const file of files) assert.match(file.url, /^https?:\/\//);
+  const stored = await fetch(files[0].url);
+  assert.equal(stored.status, 200);
+  assert.deepEqual(new Uint8Array(await stored.arrayBuffer()), new Uint8Array(png));
+  await assert.rejects(staff.admin.upload.create({ files: [] }), (e) => e.code === "argument.files");
+  const guest = await createSdk();
+  await assert.rejects(guest.admin.upload.create({ files: [png] }), (e) => e.kind === "http" && e.status === 401);
+});
+

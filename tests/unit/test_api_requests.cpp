@@ -365,6 +365,30 @@ TEST_SUITE("api") {
     CHECK(medusa::http::Query().add("a", "1").add("b", "2").set("a", "3").encode() == "a=3&b=2");
   }
 
+  TEST_CASE("an admin upload: one multipart \"files\" part per file, names sanitized") {
+    Config config;
+    config.base_url = "http://localhost:9000";
+    config.token = "jwt";
+    const std::string png = "\x89PNG\r\n\x1a\nfake";
+    auto call = build_admin_upload_call(
+        config, {{"../../etc/mockup.png", "image/png", png}, {"notes \"a\".txt", "", "hello"}}, {}, {});
+    REQUIRE(call.ok());
+    const auto& r = call->request;
+    CHECK(r.method == "POST");
+    CHECK(r.target == "/admin/uploads");
+    CHECK(r.headers.get("authorization") == std::optional<std::string>("Bearer jwt"));
+    const std::string type = r.headers.get("content-type").value_or("");
+    REQUIRE(type.rfind("multipart/form-data; boundary=", 0) == 0);
+    const std::string boundary = type.substr(type.find('=') + 1);
+    const std::string& body = *r.body;
+    CHECK(body.find("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"mockup.png\"\r\nContent-Type: image/png\r\n\r\n" + png + "\r\n") == 0);
+    CHECK(body.find("filename=\"notes a.txt\"\r\nContent-Type: application/octet-stream\r\n\r\nhello\r\n") != std::string::npos);
+    CHECK(body.size() >= boundary.size() + 6);
+    CHECK(body.substr(body.size() - boundary.size() - 6) == "--" + boundary + "--\r\n");
+    CHECK(build_admin_upload_call(config, {}, {}, {}).error().code == "argument.files");
+    CHECK(build_admin_upload_call(config, {{"a", "text/plain\r\nX-Evil: 1", "x"}}, {}, {}).error().code == "argument.files");
+  }
+
   TEST_CASE("ids are percent-encoded path segments") {
     Config c;
     const Store<BuildOnly> store(&c, BuildOnly{});

@@ -1,9 +1,30 @@
 import { MedusaPersonalizeError } from "./errors.js";
+import { bytesOf } from "./personalization.js";
 
 // sdk.admin: the Admin resources a fulfilment tool or a staff view needs, every one a
 // call of the core's table.
 export function createAdmin(client) {
-  return client.resources("admin");
+  const admin = client.resources("admin");
+  admin.upload = {
+    /**
+     * POST /admin/uploads (multipart, one "files" part per file) -> { files: [{ id, url }] }:
+     * `body` is `{ files }` (a FileList or an array of Files, Blobs or bytes) or a FileList.
+     */
+    async create(body, query, headers) {
+      const list = body && typeof body === "object" && "files" in body ? body.files : body;
+      const files = list && typeof list[Symbol.iterator] === "function" ? Array.from(list) : [];
+      if (files.length === 0) {
+        throw new MedusaPersonalizeError("admin.upload.create: body.files must hold at least one file", { kind: "invalid_argument", code: "argument.files" });
+      }
+      const form = new FormData();
+      for (const file of files) {
+        const blob = file instanceof Blob ? file : new Blob([await bytesOf(file)]);
+        form.append("files", blob, typeof file?.name === "string" ? file.name : "file");
+      }
+      return client.sendForm("admin.upload.create", "/admin/uploads", form, query, headers);
+    },
+  };
+  return admin;
 }
 
 export function createAuth(client) {

@@ -200,6 +200,24 @@ export class Client {
   }
 
   /**
+   * A multipart POST (FormData) to `path` with the headers the core builds for it (its
+   * key and authorization), sent once, its answer read as call `name`.
+   */
+  async sendForm(name, path, form, query, headers) {
+    const plan = this.core.planRequest(this.configText(), "POST", path, query, headers, undefined, false, "");
+    this.core.exchangeDrop(plan.exchange); // a form is sent once: no exchange to drive
+    const { method, url, headers: planned } = plan.step.request;
+    const sent = Object.fromEntries(Object.entries(planned).filter(([k]) => k.toLowerCase() !== "content-type"));
+    let response;
+    try {
+      response = await this.fetchImpl(url, { method, headers: sent, body: form, credentials: this.config.auth?.type === "session" ? "include" : "omit" });
+    } catch (cause) {
+      throw transportError({ method, url }, cause);
+    }
+    return this.readResponse(name, response.status, response.statusText, new Uint8Array(await response.arrayBuffer()));
+  }
+
+  /**
    * Drives the call's exchange, the core's retry state machine: it says what to send,
    * how long to wait, when to read the cart back, and what the outcome is; this moves
    * the bytes. The C++ client drives the same machine, so both retry alike.

@@ -470,6 +470,13 @@ export interface Store {
 }
 
 export interface Admin {
+  upload: {
+    /**
+     * Uploads staff files (product images...) through the File Module: one "files" part per file.
+     * @example const { files } = await sdk.admin.upload.create({ files: input.files });
+     */
+    create(body: { files: FileList | ArrayLike<Blob | ArrayBuffer | ArrayBufferView> } | FileList, query?: SelectParams, headers?: ClientHeaders): Promise<{ files: { id: string; url: string }[] }>;
+  };
   order: {
     /** @example const { orders } = await sdk.admin.order.list({ fields: "*items,+items.metadata" }); */
     list(query?: FindParams & Query, headers?: ClientHeaders): Promise<AdminOrderListResponse>;

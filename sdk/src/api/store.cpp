@@ -1,4 +1,5 @@
 #include "medusa/api/store.hpp"
+#include "medusa/api/admin.hpp"
 
 #include <string>
 
@@ -102,6 +103,45 @@ std::string boundary_for(std::string_view bytes) {
 }
 
 }  // namespace
+
+static std::string multipart_part(const std::string& boundary, const char* field,
+                           const std::string& filename, const std::string& mime,
+                           std::string_view bytes) {
+  std::string part = "--" + boundary + "\r\n";
+  part += "Content-Disposition: form-data; name=\"" + std::string(field) + "\"; filename=\"" +
+          safe_filename(filename) + "\"\r\n";
+  part += "Content-Type: " + (mime.empty() ? std::string("application/octet-stream") : mime) +
+          "\r\n\r\n";
+  part.append(bytes.data(), bytes.size());
+  part += "\r\n";
+  return part;
+}
+
+Result<Call<AdminUploadResponse>> build_admin_upload_call(const Config& config,
+                                                          const std::vector<UploadFile>& files,
+                                                          const http::Query& query,
+                                                          const http::Headers& headers) {
+  if (files.empty()) {
+    return Error(ErrorKind::invalid_argument, "argument.files", "an upload needs at least one file");
+  }
+  for (const auto& f : files) {
+    if (f.mime.find_first_of("\r\n") != std::string::npos)
+      return Error(ErrorKind::invalid_argument, "argument.files", "a MIME type holds a line break");
+  }
+  auto request = build_request(config, "POST", "/admin/uploads", query, headers, std::nullopt);
+  if (!request) return request.error();
+  std::string all;
+  for (const auto& f : files) all.append(f.bytes.data(), f.bytes.size());
+  const std::string boundary = boundary_for(all);
+  std::string body;
+  body.reserve(all.size() + 256 * files.size());
+  for (const auto& f : files) body += multipart_part(boundary, "files", f.filename, f.mime, f.bytes);
+  body += "--" + boundary + "--\r\n";
+  request->headers.set("content-type", "multipart/form-data; boundary=" + boundary);
+  request->body = std::move(body);
+  return Call<AdminUploadResponse>{std::move(request).value(), false,
+                                   &parse_envelope<AdminUploadResponse>};
+}
 
 Result<UploadPlan> plan_upload(const Config& config, const std::string& filename,
                                std::string_view bytes, const http::Headers& headers,

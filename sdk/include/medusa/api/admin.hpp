@@ -4,6 +4,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "medusa/api/bodies.hpp"
 #include "medusa/api/call.hpp"
@@ -86,12 +88,37 @@ struct AdminProduct : AdminResource<Exec> {
   }
 };
 
+/// One file of an admin upload.
+struct UploadFile {
+  std::string filename;  ///< sent sanitized (no path, quotes or control characters)
+  std::string mime;      ///< e.g. "image/png"; empty: application/octet-stream
+  std::string_view bytes;
+};
+
+/// POST /admin/uploads as multipart (one "files" part per file) -> { files: [{id, url}] }.
+/// Through the File Module: the URLs are the configured provider's.
+Result<Call<AdminUploadResponse>> build_admin_upload_call(const Config& config,
+                                                          const std::vector<UploadFile>& files,
+                                                          const http::Query& query,
+                                                          const http::Headers& headers);
+
+template <class Exec>
+struct AdminUpload : AdminResource<Exec> {
+  /// POST /admin/uploads -> { files: [{id, url}] } (product images and other staff files).
+  auto create(const std::vector<UploadFile>& files, const http::Query& query = {},
+              const http::Headers& headers = {}) const {
+    return this->exec(build_admin_upload_call(*this->config, files, query, headers));
+  }
+};
+
 template <class Exec>
 struct Admin {
   AdminOrder<Exec> order;
   AdminProduct<Exec> product;
+  AdminUpload<Exec> upload;
 
-  Admin(const Config* config, Exec exec) : order{{config, exec}}, product{{config, exec}} {}
+  Admin(const Config* config, Exec exec)
+      : order{{config, exec}}, product{{config, exec}}, upload{{config, exec}} {}
 };
 
 template <class Exec>

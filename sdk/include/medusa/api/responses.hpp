@@ -138,6 +138,26 @@ struct UploadedImage : Model {
   }
 };
 
+/// POST /admin/uploads: the stored files, `{files: [{id, url}]}`.
+struct AdminFile : Model {
+  std::optional<std::string> id, url;
+
+  template <class Self, class F>
+  static void visit(Self& s, F&& f) {
+    f("id", s.id);
+    f("url", s.url);
+  }
+};
+
+struct AdminUploadResponse : Model {
+  std::optional<std::vector<AdminFile>> files;
+
+  template <class Self, class F>
+  static void visit(Self& s, F&& f) {
+    f("files", s.files);
+  }
+};
+
 /// POST /store/personalization/uploads (a custom route; core Medusa has none).
 struct UploadResponse : Model {
   std::optional<UploadedImage> file;
