@@ -297,6 +297,44 @@ TEST_SUITE("validator") {
     CHECK(r.error().path == "/properties/a/type");
   }
 
+  TEST_CASE("numbers compare by value past the int64 range, whatever their stored type") {
+    auto valid = [](const std::string& schema, const std::string& instance) {
+      const auto s = compile(schema);
+      const auto v = json::parse(instance);
+      CHECK(s.is_valid(v) == s.validate(v).valid());
+      return s.validate(v).valid();
+    };
+    const std::string u63 = "9223372036854775808", umax = "18446744073709551615";
+    const std::string i63 = "-9223372036854775808";
+    // Bounds: an unsigned value against signed and negative bounds, and the reverse.
+    CHECK(valid(R"({"minimum":-1})", umax));
+    CHECK(valid(R"({"minimum":)" + i63 + "}", u63));
+    CHECK_FALSE(valid(R"({"maximum":-1})", umax));
+    CHECK_FALSE(valid(R"({"maximum":)" + i63 + "}", u63));
+    CHECK(valid(R"({"maximum":)" + umax + "}", i63));
+    CHECK_FALSE(valid(R"({"exclusiveMinimum":)" + u63 + "}", u63));
+    CHECK(valid(R"({"exclusiveMinimum":9223372036854775807})", u63));
+    CHECK_FALSE(valid(R"({"exclusiveMaximum":)" + i63 + "}", u63));
+    CHECK(valid(R"({"minimum":1.5})", umax));
+    CHECK_FALSE(valid(R"({"maximum":1.8446744073709552e19})", "1.9e19"));
+    CHECK(valid(R"({"maximum":1.8446744073709552e19})", umax));  // 2^64 as a double
+    // Equality: 2^63 is not -2^63 (nlohmann/json casts one to the other).
+    CHECK_FALSE(valid(R"({"const":)" + i63 + "}", u63));
+    CHECK_FALSE(valid(R"({"enum":[)" + i63 + "]}", u63));
+    CHECK(valid(R"({"const":)" + u63 + "}", u63));
+    CHECK(valid(R"({"const":2})", "2.0"));
+    CHECK(valid(R"({"uniqueItems":true})", "[" + i63 + "," + u63 + "]"));
+    CHECK_FALSE(valid(R"({"uniqueItems":true})", "[1, 1.0]"));
+    CHECK_FALSE(valid(R"({"uniqueItems":true})", "[" + umax + ", 2, " + umax + "]"));
+    // multipleOf with integers of any width and sign, exactly.
+    CHECK(valid(R"({"multipleOf":3})", umax));  // 2^64 - 1 = 3 x 6148914691236517205
+    CHECK_FALSE(valid(R"({"multipleOf":7})", umax));
+    CHECK(valid(R"({"multipleOf":1})", i63));
+    CHECK(valid(R"({"multipleOf":2})", i63));  // the magnitude of INT64_MIN, 2^63, is even
+    CHECK(valid(R"({"multipleOf":)" + u63 + "}", i63));
+    CHECK_FALSE(valid(R"({"multipleOf":)" + umax + "}", u63));
+  }
+
   TEST_CASE("x-messages words the issues of its schema, for the report and its text alike") {
     const std::string schema = R"({
       "type": "object", "required": ["initials", "name"],

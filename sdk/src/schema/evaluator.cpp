@@ -12,6 +12,7 @@
 #include <string>
 
 #include "built_for_size.hpp"
+#include "json/compare.hpp"
 #include "json/numbers.hpp"
 #include "medusa/json_output.hpp"
 #include "sort_indices.hpp"
@@ -99,14 +100,14 @@ json type_array(std::uint8_t mask) {
 // sites.
 bool item_less(const void* context, std::size_t a, std::size_t b) {
   const auto& items = *static_cast<const json::array_t*>(context);
-  return items[a] < items[b] || (!(items[b] < items[a]) && a < b);
+  const int c = json_compare(items[a], items[b]);
+  return c < 0 || (c == 0 && a < b);
 }
 
 bool is_multiple(const json& value, const json& divisor) {
-  if (value.is_number_integer() && divisor.is_number_integer()) {
-    const auto d = divisor.get<std::int64_t>();
-    return d != 0 && value.get<std::int64_t>() % d == 0;
-  }
+  // Integers exactly, whatever their signs and widths (is_number_integer holds for
+  // int64 and uint64 both).
+  if (value.is_number_integer() && divisor.is_number_integer()) return integer_multiple(value, divisor);
   const double q = value.get<double>() / divisor.get<double>();
   if (!std::isfinite(q)) return false;
   return std::fabs(q - std::round(q)) <= 1e-9 * std::max(1.0, std::fabs(q));
@@ -427,29 +428,30 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
     if (failed()) return false;
   }
   if (n.has_enum &&
-      std::find(n.enum_values.begin(), n.enum_values.end(), v) == n.enum_values.end()) {
+      std::none_of(n.enum_values.begin(), n.enum_values.end(),
+                   [&v](const json& allowed) { return json_equal(allowed, v); })) {
     issue(n, Fixed::enum_values);
     if (failed()) return false;
   }
-  if (n.const_value && *n.const_value != v) {
+  if (n.const_value && !json_equal(*n.const_value, v)) {
     issue(n, Fixed::const_value);
     if (failed()) return false;
   }
 
   if (v.is_number()) {
-    if (n.minimum && v < *n.minimum) {
+    if (n.minimum && compare_numbers(v, *n.minimum) < 0) {
       issue(n, Fixed::minimum);
       if (failed()) return false;
     }
-    if (n.maximum && v > *n.maximum) {
+    if (n.maximum && compare_numbers(v, *n.maximum) > 0) {
       issue(n, Fixed::maximum);
       if (failed()) return false;
     }
-    if (n.exclusive_minimum && v <= *n.exclusive_minimum) {
+    if (n.exclusive_minimum && compare_numbers(v, *n.exclusive_minimum) <= 0) {
       issue(n, Fixed::exclusive_minimum);
       if (failed()) return false;
     }
-    if (n.exclusive_maximum && v >= *n.exclusive_maximum) {
+    if (n.exclusive_maximum && compare_numbers(v, *n.exclusive_maximum) >= 0) {
       issue(n, Fixed::exclusive_maximum);
       if (failed()) return false;
     }
@@ -548,7 +550,7 @@ bool Evaluator::eval_array(const Node& n, const json& v) {
     // Sort views of the items: O(n log n) instead of comparing every pair.
     const std::vector<std::size_t> order = medusa::detail::sorted_indices(size, item_less, &items);
     for (std::size_t i = 1; i < size; ++i) {
-      if (items[order[i - 1]] == items[order[i]]) {
+      if (json_equal(items[order[i - 1]], items[order[i]])) {
         const auto first = std::min(order[i - 1], order[i]);
         const auto second = std::max(order[i - 1], order[i]);
         if (collecting()) unique_items_issue(n, first, second);
