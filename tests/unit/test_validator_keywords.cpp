@@ -297,6 +297,37 @@ TEST_SUITE("validator") {
     CHECK(r.error().path == "/properties/a/type");
   }
 
+  TEST_CASE("URI hosts: IP literals per RFC 3986, IPvFuture included") {
+    using medusa::schema::check_format;
+    for (const char* ok : {"http://[v1.x]/", "http://[v1.x]:8080/a", "http://[vF.a:b!$&'()*+,;=-._~]/",
+                           "http://[::1]/", "http://[2001:db8::7]:80/c", "urn:x"}) {
+      CAPTURE(ok);
+      CHECK(check_format("uri", ok));
+    }
+    for (const char* bad : {"http://[v.x]/", "http://[v1.]/", "http://[v1]/", "http://[vg.x]/",
+                            "http://[v1.x y]/", "http://[v1.x/]/", "http://[::1/", "http://[x1.a]/"}) {
+      CAPTURE(bad);
+      CHECK_FALSE(check_format("uri", bad));
+    }
+  }
+
+  TEST_CASE("a leap second is a time only at 23:59:60 UTC") {
+    using medusa::schema::check_format;
+    for (const char* ok : {"23:59:60Z", "23:59:60+00:00", "15:59:60-08:00", "01:29:60+01:30",
+                           "23:59:60.5z", "00:00:00Z", "12:34:56+05:45"}) {
+      CAPTURE(ok);
+      CHECK(check_format("time", ok));
+    }
+    for (const char* bad : {"22:59:60Z", "23:58:60Z", "23:59:60+01:00", "15:59:60+08:00",
+                            "23:59:61Z", "24:00:00Z", "12:00:00+24:00", "12:00:00+01:60"}) {
+      CAPTURE(bad);
+      CHECK_FALSE(check_format("time", bad));
+    }
+    CHECK(check_format("date-time", "1998-12-31T23:59:60Z"));
+    CHECK(check_format("date-time", "1998-12-31T15:59:60.123-08:00"));
+    CHECK_FALSE(check_format("date-time", "1998-12-31T23:59:60+01:00"));
+  }
+
   TEST_CASE("numbers compare by value past the int64 range, whatever their stored type") {
     auto valid = [](const std::string& schema, const std::string& instance) {
       const auto s = compile(schema);

@@ -62,12 +62,18 @@ bool full_time(const std::string& s) {
     if (i == start) return false;
   }
   if (i >= s.size()) return false;
-  if (s[i] == 'Z' || s[i] == 'z') return i + 1 == s.size();
+  // A leap second (:60) exists only at 23:59:60 UTC: the time less its offset.
+  auto leap_second_in_utc = [&](int offset_minutes) {
+    const int utc = ((h * 60 + mi - offset_minutes) % 1440 + 1440) % 1440;
+    return se != 60 || utc == 23 * 60 + 59;
+  };
+  if (s[i] == 'Z' || s[i] == 'z') return i + 1 == s.size() && leap_second_in_utc(0);
   if (s[i] != '+' && s[i] != '-') return false;
   int oh = 0, om = 0;
   if (s.size() != i + 6 || s[i + 3] != ':') return false;
   if (!digits(s, i + 1, 2, oh) || !digits(s, i + 4, 2, om)) return false;
-  return oh <= 23 && om <= 59;
+  if (oh > 23 || om > 59) return false;
+  return leap_second_in_utc((s[i] == '+' ? 1 : -1) * (oh * 60 + om));
 }
 
 bool date_time(const std::string& s) {
@@ -231,6 +237,23 @@ std::size_t first_of(std::string_view s, std::size_t from = 0) {
   return std::string_view::npos;
 }
 
+
+// RFC 3986 IPvFuture inside brackets: "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" ).
+bool ip_future(std::string_view s) {
+  if (s.size() < 4 || (s[0] != 'v' && s[0] != 'V')) return false;
+  std::size_t i = 1;
+  while (i < s.size() && is_hex(s[i])) ++i;
+  if (i == 1 || i >= s.size() || s[i] != '.' || i + 1 == s.size()) return false;
+  for (++i; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool unreserved = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' ||
+                            c == '_' || c == '~';
+    const bool sub_delim = std::string_view("!$&'()*+,;=").find(c) != std::string_view::npos;
+    if (!unreserved && !sub_delim && c != ':') return false;
+  }
+  return true;
+}
+
 bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
   if (allow_unicode && !is_valid_utf8(s)) return false;
   std::size_t i = 0;
@@ -282,7 +305,8 @@ bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
           (rest[0] != ':' || !std::all_of(rest.begin() + 1, rest.end(), is_digit))) {
         return false;
       }
-      if (!ipv6(std::string(host.substr(1, close - 1)))) return false;
+      const std::string_view literal = host.substr(1, close - 1);
+      if (!ip_future(literal) && !ipv6(std::string(literal))) return false;
     } else {
       if (first_of<'[', ']'>(host) != std::string_view::npos) return false;
       const auto port = host.find(':');
