@@ -17,20 +17,25 @@ function startPage(script, head = "") {
   return `<!doctype html><meta charset="utf-8"><script>window.__t0 = performance.now()</script>${head}<script type="module" src="${script}.js"></script>`;
 }
 
+/** Bundles bench/js/page/<page>.mjs as a storefront would: one minified ES module. */
+export function bundlePage(repo, page, outDir) {
+  return build({
+    entryPoints: [path.join(repo, "bench/js/page", `${page}.mjs`)],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    outfile: path.join(outDir, `${page}.js`),
+    alias: { "@repo": repo },
+    logLevel: "silent",
+  });
+}
+
 async function bundle(repo, workDir) {
   mkdirSync(workDir, { recursive: true });
   for (const page of ["ours-start", "ajv-start", "suite"]) {
-    await build({
-      entryPoints: [path.join(repo, "bench/js/page", `${page}.mjs`)],
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      outfile: path.join(workDir, `${page}.js`),
-      alias: { "@repo": repo },
-      logLevel: "silent",
-    });
+    await bundlePage(repo, page, workDir);
     writeFileSync(path.join(workDir, `${page}.html`), startPage(page));
   }
   // The same start, with the .wasm requested by the HTML while the script loads, as a

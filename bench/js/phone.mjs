@@ -3,12 +3,12 @@
 // 1.6 Mbit/s down, 750 kbit/s up), ours next to @medusajs/js-sdk + Ajv + ajv-formats
 // loaded the same way (one esbuild bundle each, served compressed, the product answered
 // by the same server). Fresh page (no cache) per load, the two alternating.
-import { build } from "esbuild";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
 import { launchChromium } from "../../tests/js/browser.mjs";
+import { bundlePage } from "./browser.mjs";
 
 export const PHONE = { cpuSlowdown: 4, latencyMs: 400, downloadBitsPerSecond: 1_600_000, uploadBitsPerSecond: 750_000 };
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
@@ -27,17 +27,7 @@ const pageHtml = (script, head = "") =>
 async function bundle(repo, dir) {
   mkdirSync(dir, { recursive: true });
   for (const page of ["ours-product", "peer-product"]) {
-    await build({
-      entryPoints: [path.join(repo, "bench/js/page", `${page}.mjs`)],
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      outfile: path.join(dir, `${page}.js`),
-      alias: { "@repo": repo },
-      logLevel: "silent",
-    });
+    await bundlePage(repo, page, dir);
     writeFileSync(path.join(dir, `${page}.html`), pageHtml(page));
   }
   // Ours again, the page asking for the .wasm while its script loads (a storefront can).

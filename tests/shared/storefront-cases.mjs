@@ -9,8 +9,11 @@ const VALID = { message: "Happy birthday", font: "Serif" };
 const OTHER = { message: "Congratulations", font: "Script" };
 const ADMIN = { email: "admin@example.com", password: "supersecret" };
 
-/** A fetch with a cookie jar (Node's fetch keeps no cookies), recording each request. */
-export function cookieFetch() {
+/**
+ * A fetch with a cookie jar (Node's fetch keeps no cookies), recording each request;
+ * `hideKeySupport` answers as a Medusa without the plugin (no Idempotency-Key support).
+ */
+export function cookieFetch({ hideKeySupport = false } = {}) {
   const jar = new Map();
   const requests = [];
   const fetchWithCookies = async (url, init = {}) => {
@@ -26,7 +29,10 @@ export function cookieFetch() {
       if (value === "" || /expires=thu, 01 jan 1970/i.test(line)) jar.delete(name);
       else jar.set(name, value);
     }
-    return response;
+    if (!hideKeySupport) return response;
+    const answerHeaders = new Headers(response.headers);
+    answerHeaders.delete("idempotency-key-support");
+    return new Response(await response.arrayBuffer(), { status: response.status, statusText: response.statusText, headers: answerHeaders });
   };
   return { fetch: fetchWithCookies, requests, jar };
 }
@@ -143,8 +149,12 @@ export function defineStorefrontCases(target) {
     await assert.rejects(sdk.admin.order.list({ limit: 1 }), (e) => e.status === 401);
   });
 
-  test("an add is one request on the happy path", async () => {
-    const counted = cookieFetch();
+  test("an add is one request on the happy path, with or without the server's key support", async () => {
+    for (const hideKeySupport of [false, true]) await oneRequestPerAdd(hideKeySupport);
+  });
+
+  async function oneRequestPerAdd(hideKeySupport) {
+    const counted = cookieFetch({ hideKeySupport });
     const sdk = await createSdk({ fetch: counted.fetch });
     const { product } = await sdk.store.product.retrieve(productId);
     const schema = sdk.personalization.schemaFor(product, t.variantId);
@@ -160,5 +170,7 @@ export function defineStorefrontCases(target) {
     }
     const plain = () => sdk.store.cart.createLineItem(cartId, { variant_id: t.variantId, quantity: 1, metadata: schema.buildMetadata(VALID) });
     assert.deepEqual(await methodsOf(plain), ["POST"]);
-  });
+    const keyed = counted.requests.filter((r) => r.headers.has("idempotency-key")).length;
+    assert.equal(keyed, hideKeySupport ? 0 : 3, "keys exactly when the server honours them");
+  }
 }

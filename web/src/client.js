@@ -330,11 +330,15 @@ export class Client {
 
   pause(ms, signal) {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener("abort", () => {
+      const aborted = () => {
         clearTimeout(timer);
         reject(signal.reason ?? new DOMException("The call was aborted", "AbortError"));
-      }, { once: true });
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener("abort", aborted);
+        resolve();
+      }, ms);
+      signal?.addEventListener("abort", aborted, { once: true });
     });
   }
 }

@@ -38,16 +38,6 @@ api::RetryPolicy core_policy(const RetryPolicy& p) {
   return out;
 }
 
-// The id of the cart in a `{ cart }` body, or "".
-std::string cart_id_in(const std::string& body, const JsonLimits& limits) {
-  auto parsed = parse_json(body, limits);
-  if (!parsed || !parsed->is_object()) return "";
-  const auto cart = parsed->find("cart");
-  if (cart == parsed->end() || !cart->is_object()) return "";
-  const auto id = cart->find("id");
-  return id != cart->end() && id->is_string() ? id->get<std::string>() : "";
-}
-
 constexpr std::size_t kKnownCarts = 16;
 
 }  // namespace
@@ -95,25 +85,19 @@ Result<http::Response> Client::send_once(const http::Request& request, int attem
   if (response && response->headers.has("idempotency-key-support")) idempotency_supported_ = true;
   if (response) {
     log("<- " + std::to_string(response->status) + " " + request.method + " " + request.target);
-    remember_cart(request, *response);
   } else {
     log("<- failed " + request.method + " " + request.target + ": " + response.error().describe());
   }
   return response;
 }
 
-void Client::remember_cart(const http::Request& request, const http::Response& response) {
-  if (!options_.retry.verify_line_item_adds || response.status < 200 || response.status > 299 ||
-      request.target.rfind("/store/carts", 0) != 0) {
-    return;
-  }
-  const std::string id = cart_id_in(response.body, config_.response_limits);
-  if (id.empty()) return;
+void Client::remember_cart(const std::string& id, const std::string& body) {
+  if (!options_.retry.verify_line_item_adds) return;
   std::lock_guard<std::mutex> lock(known_carts_mutex_);
   auto& known = known_carts_;
   known.erase(std::remove_if(known.begin(), known.end(), [&](const auto& k) { return k.first == id; }),
               known.end());
-  known.emplace_back(id, std::make_shared<const std::string>(response.body));
+  known.emplace_back(id, std::make_shared<const std::string>(body));
   if (known.size() > kKnownCarts) known.erase(known.begin());
 }
 

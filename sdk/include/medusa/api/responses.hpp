@@ -59,12 +59,12 @@ MEDUSA_ENVELOPE(ShippingOptionResponse, ShippingOption, shipping_option);
 #undef MEDUSA_ENVELOPE
 #undef MEDUSA_LIST_ENVELOPE
 
-/// DELETE /store/carts/:id/line-items/:line_id. The real server answers 200
-/// `deleted:true` even for an unknown line id.
-struct LineItemDeleteResponse : Model {
+/// A deletion's answer: `{id, object, deleted, parent}`.
+template <class Parent>
+struct DeleteResponse : Model {
   std::optional<std::string> id, object;
   std::optional<bool> deleted;
-  std::optional<Cart> parent;
+  std::optional<Parent> parent;
 
   template <class Self, class F>
   static void visit(Self& s, F&& f) {
@@ -74,6 +74,14 @@ struct LineItemDeleteResponse : Model {
     f("parent", s.parent);
   }
 };
+
+/// DELETE /store/carts/:id/line-items/:line_id. The real server answers 200
+/// `deleted:true` even for an unknown line id.
+using LineItemDeleteResponse = DeleteResponse<Cart>;
+
+/// DELETE /store/customers/me/addresses/:id; Medusa 2.21 answers with the customer's id
+/// as `id` and the customer as `parent`.
+using CustomerAddressDeleteResponse = DeleteResponse<Customer>;
 
 /// POST /store/carts/:id/complete: `{type:"order", order}` or `{type:"cart", cart,
 /// error:{message,name,type}}` (the cart could not be completed; HTTP status is 200).
@@ -91,21 +99,6 @@ struct CompleteCartResponse : Model {
     f("order", s.order);
     f("cart", s.cart);
     f("error", s.error);
-  }
-};
-
-/// DELETE /store/customers/me/addresses/:id: {id, object:"address", deleted, parent}.
-struct CustomerAddressDeleteResponse : Model {
-  std::optional<std::string> id, object;
-  std::optional<bool> deleted;
-  std::optional<Customer> parent;
-
-  template <class Self, class F>
-  static void visit(Self& s, F&& f) {
-    f("id", s.id);
-    f("object", s.object);
-    f("deleted", s.deleted);
-    f("parent", s.parent);
   }
 };
 

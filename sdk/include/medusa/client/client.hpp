@@ -15,6 +15,7 @@
 #include <mutex>
 #include <vector>
 #include <string>
+#include <type_traits>
 
 #include "medusa/api/admin.hpp"
 #include "medusa/api/line_item_add.hpp"
@@ -87,7 +88,12 @@ class Client {
   Result<T> execute(const api::Call<T>& call) {
     auto response = send_with_retries(call.request, call.idempotent);
     if (!response) return response.error();
-    return call.parse_response(*response, config_);
+    auto parsed = call.parse_response(*response, config_);
+    // A `{ cart }` answer is what a verified add compares with: kept, read once.
+    if constexpr (std::is_same_v<T, api::CartResponse>) {
+      if (parsed && parsed->cart && parsed->cart->id) remember_cart(*parsed->cart->id, response->body);
+    }
+    return parsed;
   }
 
  private:
@@ -95,7 +101,7 @@ class Client {
   Result<http::Response> send_with_retries(const http::Request& request, bool idempotent);
   Result<http::Response> send_once(const http::Request& request, int attempt);
   /// Keeps the body of a `{ cart }` answer: the baseline a verified add compares with.
-  void remember_cart(const http::Request& request, const http::Response& response);
+  void remember_cart(const std::string& id, const std::string& body);
   std::shared_ptr<const std::string> known_cart(const std::string& id) const;
   void log(const std::string& line) const;
 
