@@ -15,6 +15,10 @@
 #   7. a real Medusa 2.21.2 with the plugin (medusa-plugin/) and the npm package installed
 #      from their packed tarballs: the checkout CLI and print worker, the npm package's
 #      flows, bypass attempts, uploads, hooks and idempotency (scripts/contract)
+#   8. the plugin on Medusa's production shape (Redis event bus, workflow engine, locking
+#      and cache; two servers and a worker behind nginx) under load, with the worker, the
+#      print service, Redis and a server taken down meanwhile; the invariants checked
+#      against the database and the print service's log (scripts/production)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -86,6 +90,15 @@ if [ "${MEDUSA_SKIP_CONTRACT:-0}" != 1 ]; then
   contract_passed=$(grep -o "^contract: [0-9]* passed" "$log_dir/contract.txt" | grep -o "[0-9]*" || echo 0)
   contract_failed=$(grep -o "passed, [0-9]* failed" "$log_dir/contract.txt" | grep -o "[0-9]* failed" | grep -o "[0-9]*" || echo 1)
   [ "$contract_passed" != 0 ] || contract_failed=$((contract_failed > 0 ? contract_failed : 1))
+
+  # The same plugin on Medusa's production shape (Redis, 2 servers + 1 worker behind
+  # nginx), under load and faults; reuses the contract test's install and build.
+  phase "production shape: Redis, two servers and a worker, under load and faults"
+  CONTRACT_PRESET=native-ci bash scripts/production/run.sh 2>&1 | tee "$log_dir/production.txt" || true
+  production_passed=$(grep -o "^production: [0-9]* invariants hold" "$log_dir/production.txt" | grep -o "[0-9]*" || echo 0)
+  production_failed=$(grep -o "hold, [0-9]* failed" "$log_dir/production.txt" | grep -o "[0-9]* failed" | grep -o "[0-9]*" || echo 1)
+  [ "$production_passed" != 0 ] || production_failed=$((production_failed > 0 ? production_failed : 1))
+  contract_passed=$((contract_passed + production_passed)) contract_failed=$((contract_failed + production_failed))
 fi
 
 total() { grep -o 'out of [0-9]*' "$1" | grep -o '[0-9]*'; }

@@ -7,9 +7,36 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 const withPlugin = process.env.MEDUSA_PERSONALIZE_PLUGIN !== "off"
 const pluginOptions = JSON.parse(process.env.MEDUSA_PERSONALIZE_OPTIONS || '{"uploads":{"maxBytes":2097152}}')
 
+// REDIS_URL runs Medusa's production engine (scripts/production/cluster.sh): the Redis
+// event bus, workflow engine, locking and cache, with MEDUSA_WORKER_MODE choosing
+// "server" or "worker" per process. Without it: one process, in-memory modules.
+// (2.21's Caching Module sits behind the WIP "caching" feature flag; its stable Cache
+// Module is the Redis cache used here.)
+const redisUrl = process.env.REDIS_URL
+const redisModules = redisUrl
+  ? [
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        // BullMQ runs a job once unless told otherwise: a subscriber that failed is tried
+        // again, and one that succeeded is skipped on that retry (its subscriberId).
+        options: { redisUrl, jobOptions: { attempts: 5, backoff: { type: "exponential", delay: 1000 } } },
+      },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    redisUrl,
+    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server" | undefined) || "shared",
     // Plain HTTP on loopback: Medusa marks its production session cookie Secure, which a
     // browser does not keep over http:// (a shop serves its admin over HTTPS).
     cookieOptions: { secure: false },
@@ -23,5 +50,6 @@ module.exports = defineConfig({
   },
   // The real Medusa Admin, built by scripts/contract/start-medusa.sh, with the plugin's widgets.
   admin: { disable: process.env.MEDUSA_ADMIN === "off" },
+  modules: redisModules,
   plugins: withPlugin ? [{ resolve: "medusa-plugin-personalize", options: pluginOptions }] : [],
 })
