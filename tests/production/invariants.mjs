@@ -4,16 +4,19 @@
 //   1. every personalized order item has exactly one print job;
 //   2. every job was delivered: the print service acknowledged it (or fulfilled the item
 //      before its answer arrived);
-//   3. every job was printed exactly once: one "printed" answer in the print service's
-//      log per job, none for anything else (a job sent again after a lost answer or a
-//      crash is answered "already_printed", which is fine);
+//   3. every job was printed exactly once: the print service wrote its item's job file,
+//      and its log holds at most one "printed" answer per job and none for anything else
+//      (a job sent again after a lost answer or a crash is answered "already_printed",
+//      which is fine; so is a job whose file was written before the service failed to
+//      answer, answered "already_printed" on the next delivery);
 //   4. no stored personalization fails the product's schema: every cart line and order
 //      item of a personalized product, validated again with the core;
 //   5. no order lost: every checkout whose answer named an order has it in the database,
 //      and each completed cart has exactly one order.
 // Each check gives { name, ok, detail }.
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
@@ -49,7 +52,20 @@ export function printLog(file) {
   return readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line));
 }
 
-export async function checkInvariants({ databaseUrl, productId, printLogFile, records, compileSchema }) {
+/** How many job files the print service wrote per order item (`<order folder>/<item id>.json`). */
+export function printedFiles(outDir) {
+  const files = new Map();
+  if (!existsSync(outDir)) return files;
+  for (const dir of readdirSync(outDir, { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    for (const name of readdirSync(path.join(outDir, dir.name))) {
+      if (name.endsWith(".json")) files.set(name.slice(0, -5), (files.get(name.slice(0, -5)) ?? 0) + 1);
+    }
+  }
+  return files;
+}
+
+export async function checkInvariants({ databaseUrl, productId, printOut, records, compileSchema }) {
   const checks = [];
   const check = (name, ok, detail) => checks.push({ name, ok, detail });
 
@@ -66,16 +82,18 @@ export async function checkInvariants({ databaseUrl, productId, printLogFile, re
   const jobIds = new Set(jobs.map((j) => j.id));
   const printed = new Map();
   let absorbed = 0;
-  for (const entry of printLog(printLogFile)) {
+  for (const entry of printLog(path.join(printOut, "webhooks.log"))) {
     if (entry.status !== 200) continue;
     if (entry.answer?.status === "printed") printed.set(entry.webhook_id, (printed.get(entry.webhook_id) ?? 0) + 1);
     else if (entry.answer?.status === "already_printed") ++absorbed;
   }
-  const twice = [...printed].filter(([, count]) => count > 1);
-  const never = jobs.filter((j) => !printed.has(j.id));
+  const files = printedFiles(printOut);
+  const twice = jobs.filter((j) => (printed.get(j.id) ?? 0) > 1 || (files.get(j.line_item_id) ?? 0) > 1);
+  const never = jobs.filter((j) => !files.has(j.line_item_id));
   const strangers = [...printed.keys()].filter((id) => !jobIds.has(id));
-  check("every job printed exactly once", twice.length === 0 && never.length === 0 && strangers.length === 0,
-    `${printed.size} printed once of ${jobs.length} jobs; ${twice.length} twice, ${never.length} never, ${strangers.length} unknown; ${absorbed} repeated deliveries answered "already printed"`);
+  const answeredLater = jobs.filter((j) => files.has(j.line_item_id) && !printed.has(j.id)).length;
+  check("every job printed exactly once", jobs.length > 0 && twice.length === 0 && never.length === 0 && strangers.length === 0,
+    `${jobs.length - never.length - twice.length} of ${jobs.length} jobs printed once (${answeredLater} of them written before an answer that failed); ${twice.length} twice, ${never.length} never, ${strangers.length} printed without a job; ${absorbed} repeated deliveries answered "already printed"`);
 
   const schema = await compileSchema();
   const stored = await sql(databaseUrl, `
@@ -111,5 +129,21 @@ export function checkSchedules(repeatables, jobNames) {
     name: "one schedule per scheduled job in Redis",
     ok: wrong.length === 0,
     detail: counts.map(([name, count]) => `${name.replace("medusa-plugin-personalize-", "")}: ${count}`).join(", "),
+  };
+}
+
+/**
+ * The delivery job's runs, from the workflow engine's finished BullMQ jobs: at most one
+ * per tick of `intervalMs` between `from` and `to` across the whole cluster, and it kept
+ * running through the faults (at least one run after the last of them).
+ */
+export function checkTicks(finishedJobs, jobName, { from, to, intervalMs, lastFaultEnd }) {
+  const runs = finishedJobs.filter((job) => String(job.data?.jobId).endsWith(jobName) && job.finishedOn >= from && job.finishedOn <= to);
+  const ticks = Math.floor((to - from) / intervalMs) + 1;
+  const after = runs.filter((job) => job.finishedOn > lastFaultEnd).length;
+  return {
+    name: "the delivery job runs at most once per tick, and after the faults",
+    ok: runs.length <= ticks && after > 0,
+    detail: `${runs.length} runs in ${ticks} ticks of ${intervalMs / 1000} s, ${after} after the last fault`,
   };
 }

@@ -57,13 +57,11 @@ async function medusaDown() {
   await Promise.all(["server1", "server2", "worker"].map((part) => ctl("down", part)));
 }
 
-/** Seeds the phase's database through the proxy (traces 001-020) and saves the shirt's schema. */
+/** Seeds the phase's database through the proxy (traces 001-020), then the shirt's schema and stock. */
 function seed(databaseUrl) {
   const seeded = JSON.parse(execFileSync("python3", [path.join(repo, "scripts/contract/seed.py"), proxyUrl], { encoding: "utf8" }));
-  const env = { ...process.env, MEDUSA_URL: proxyUrl, PUBLISHABLE_KEY: seeded.publishable_key, REGION_ID: seeded.region_id, DATABASE_URL: databaseUrl };
-  const shirt = JSON.parse(execFileSync("node", ["--input-type=module", "-e",
-    `import { shirtWithSchema } from ${JSON.stringify(path.join(repo, "tests/contract/helpers.mjs"))}; const s = await shirtWithSchema(); console.log(JSON.stringify({ id: s.id, schema: s.schema }))`],
-    { encoding: "utf8", env }));
+  const env = { ...process.env, MEDUSA_URL: proxyUrl, PUBLISHABLE_KEY: seeded.publishable_key, REGION_ID: seeded.region_id, DATABASE_URL: databaseUrl, LOCATION_ID: seeded.location_id };
+  const shirt = JSON.parse(execFileSync("node", [path.join(repo, "tests/production/seed-shop.mjs")], { encoding: "utf8", env }));
   return { key: seeded.publishable_key, regionId: seeded.region_id, location: seeded.location_id, shirt };
 }
 
@@ -71,7 +69,7 @@ function seed(databaseUrl) {
 Object.assign(process.env, { MEDUSA_URL: proxyUrl, PUBLISHABLE_KEY: "-", REGION_ID: "-", DATABASE_URL: databases.with, CONTRACT_APP: need("CONTRACT_APP") });
 const { loadPackage } = await import("../contract/helpers.mjs");
 const { runShoppers, summarize } = await import("./shoppers.mjs");
-const { checkInvariants, checkSchedules, undelivered } = await import("./invariants.mjs");
+const { checkInvariants, checkSchedules, checkTicks, undelivered } = await import("./invariants.mjs");
 const { MedusaPersonalize, loadPersonalization } = await loadPackage();
 
 async function load(shop, { seconds, uploads, onTick }) {
@@ -170,6 +168,7 @@ await ctl("up", "server1"); // the killed server, back for the next run's state
 const { Queue } = createRequire(path.join(need("CONTRACT_APP"), "package.json"))("bullmq");
 const scheduleQueue = new Queue("medusa-workflows-jobs", { connection: { host: "127.0.0.1", port: Number(need("REDIS_PORT")) } });
 const repeatables = await scheduleQueue.getRepeatableJobs();
+const finishedJobs = await scheduleQueue.getJobs(["completed", "failed"], 0, 5000);
 await scheduleQueue.close();
 const PLUGIN_JOBS = ["deliver-print-jobs", "reconcile-print-jobs", "purge-idempotency-records"].map((n) => `medusa-plugin-personalize-${n}`);
 
@@ -177,11 +176,28 @@ const personalization = await loadPersonalization();
 const checks = await checkInvariants({
   databaseUrl: databases.with,
   productId,
-  printLogFile: path.join(prod, "print/webhooks.log"),
+  printOut: path.join(prod, "print"),
   records: [...plain.records, ...faulted.records],
   compileSchema: async () => personalization.compile(shop.shirt.schema),
 });
 checks.push(checkSchedules(repeatables, PLUGIN_JOBS));
+// The same checks on the baseline's database must fail where the plugin is what holds
+// them: the invalid personalizations sent around the SDK were stored, and no item has a job.
+const baselineChecks = await checkInvariants({
+  databaseUrl: databases.without,
+  productId: baseShop.shirt.id,
+  printOut: path.join(prod, "print-none"),
+  records: base.records,
+  compileSchema: async () => personalization.compile(baseShop.shirt.schema),
+});
+const caught = (name) => baselineChecks.find((c) => c.name === name);
+checks.push({
+  name: "the checks fail without the plugin",
+  ok: !caught("no invalid personalization stored").ok && !caught("one print job per personalized order item").ok,
+  detail: `baseline: ${caught("no invalid personalization stored").detail.replace(/:.*/, "")}; ${caught("one print job per personalized order item").detail.replace(/:.*/, "")}`,
+});
+const intervalMs = JSON.parse(need("MEDUSA_PERSONALIZE_OPTIONS")).printJobs.intervalSeconds * 1000;
+checks.push(checkTicks(finishedJobs, PLUGIN_JOBS[0], { from: faultStart, to: loadEnd, intervalMs, lastFaultEnd: Math.max(...recoveries.map((r) => r.end)) }));
 
 // --- report
 /** The checkouts a phase gave up on, grouped by step and answer. */
