@@ -21,7 +21,8 @@ void on_signal(int) {
 void report(const medusa::worker::OrderOutcome& o) {
   std::cout << "order " << o.order_id << ": " << o.jobs_written << " new print job(s), "
             << o.jobs_existing << " already printed, " << o.items_rejected << " rejected"
-            << (o.fulfillment_created ? ", fulfillment created" : "") << "\n";
+            << (o.fulfillment_created ? ", fulfillment created" : "")
+            << (o.fulfillment_error.empty() ? "" : ", fulfillment refused") << "\n";
   for (const auto& m : o.messages) std::cout << "  " << m << "\n";
   std::cout.flush();
 }

@@ -17,6 +17,13 @@ namespace medusa::worker {
 namespace fs = std::filesystem;
 namespace {
 
+// A 4xx other than 408, 409 and 429: the shop will answer the same again.
+bool is_refusal(const Error& e) {
+  if (e.kind != ErrorKind::http) return false;
+  const int status = e.details.value("status", 0);
+  return status >= 400 && status < 500 && status != 408 && status != 409 && status != 429;
+}
+
 // Writes `content` to `path` atomically (temporary file + rename).
 bool write_file(const fs::path& path, const std::string& content) {
   const fs::path tmp = path.string() + ".tmp";
@@ -185,8 +192,14 @@ Result<OrderOutcome> PrintWorker::process_order(const std::string& order_id,
     if (!options_.location_id.empty()) fulfillment.location_id = options_.location_id;
     fulfillment.metadata = json{{"print_jobs", dir.filename().string()}};
     auto created = sdk_.admin.order.createFulfillment(order_id, fulfillment);
-    if (!created) return created.error();
-    outcome.fulfillment_created = true;
+    if (created) {
+      outcome.fulfillment_created = true;
+    } else if (is_refusal(created.error())) {
+      outcome.fulfillment_error = created.error().describe();
+      outcome.messages.push_back("fulfilment refused: " + outcome.fulfillment_error);
+    } else {
+      return created.error();  // no answer, 5xx, 409: worth trying again
+    }
   }
   return outcome;
 }
@@ -361,7 +374,9 @@ void WebhookListener::Impl::handle(const httplib::Request& req, httplib::Respons
          {{"status", outcome->jobs_written > 0 ? "printed" : "already_printed"},
           {"order_id", order_id},
           {"jobs_written", outcome->jobs_written},
-          {"fulfillment_created", outcome->fulfillment_created}},
+          {"fulfillment_created", outcome->fulfillment_created},
+          {"fulfillment_error",
+           outcome->fulfillment_error.empty() ? json(nullptr) : json(outcome->fulfillment_error)}},
          headers, type);
 }
 

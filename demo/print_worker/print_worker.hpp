@@ -31,6 +31,9 @@ struct OrderOutcome {
   int jobs_existing = 0;   ///< already printed earlier: skipped
   int items_rejected = 0;  ///< personalization failed re-validation: not fulfilled
   bool fulfillment_created = false;
+  /// The shop refused the fulfilment of printed items (a 4xx from createFulfillment, e.g.
+  /// an order left half-fulfilled by a crash): printed all the same; staff fulfil it.
+  std::string fulfillment_error;
   std::vector<std::string> messages;
 };
 
@@ -69,8 +72,10 @@ class PrintWorker {
 /// within the last five minutes (401 otherwise), and a message already processed is
 /// refused when sent again as it was (409 "webhook.replayed"; a sender's retry is
 /// signed anew). Answers only after the job is written: 200 {status: "printed" |
-/// "already_printed"}, 422 when the personalization fails its schema (not printed),
-/// 503 when the job could not be written yet (the sender retries). Each message is
+/// "already_printed", fulfillment_created, fulfillment_error?} (a fulfilment the shop
+/// refuses does not undo the print: sending the job again would not change it), 422 when
+/// the personalization fails its schema (not printed), 503 when the job could not be
+/// written or the fulfilment could not be asked for yet (the sender retries). Each message is
 /// logged to `<output_dir>/webhooks.log` (JSON lines), which also remembers processed
 /// messages across restarts.
 class WebhookListener {

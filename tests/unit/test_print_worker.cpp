@@ -335,6 +335,89 @@ TEST_SUITE("print_worker") {
     fs::remove_all(out);
   }
 
+  TEST_CASE("a fulfilment the shop refuses: printed once, answered 200 with the reason") {
+    // A Medusa server killed while it creates a fulfilment can leave the order with its
+    // stock reservation consumed and nothing fulfilled; createFulfillment then answers 400
+    // "No stock reservation found" for good. A proxy in front of the mock plays that part.
+    Shop shop;
+    const std::string order_id = place_order(*shop.customer, "Refused", false);
+    httplib::Client upstream(shop.server.url());
+    httplib::Server proxy;
+    int refusals = 0;
+    auto forward = [&](const httplib::Request& req, httplib::Response& res) {
+      if (req.method == "POST" && req.path.find("/fulfillments") != std::string::npos) {
+        ++refusals;
+        res.status = 400;
+        res.set_content(
+            R"({"type":"invalid_data","message":"No stock reservation found for item"})",
+            "application/json");
+        return;
+      }
+      httplib::Headers headers;
+      if (req.has_header("Authorization"))
+        headers.emplace("Authorization", req.get_header_value("Authorization"));
+      auto answer = req.method == "GET"
+                        ? upstream.Get(req.target, headers)
+                        : upstream.Post(req.target, headers, req.body, "application/json");
+      REQUIRE(answer);
+      res.status = answer->status;
+      res.set_content(answer->body, "application/json");
+    };
+    proxy.Get(".*", forward);
+    proxy.Post(".*", forward);
+    const int proxy_port = proxy.bind_to_any_port("127.0.0.1");
+    std::thread serving([&] { proxy.listen_after_bind(); });
+    while (!proxy.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+
+    api::Config config;
+    config.base_url = "http://127.0.0.1:" + std::to_string(proxy_port);
+    client::Client staff(config);
+    REQUIRE(staff
+                .login("user", "emailpass",
+                       json{{"email", "admin@example.com"}, {"password", "supersecret"}})
+                .ok());
+    const fs::path out = scratch("refused");
+    worker::PrintWorker worker(staff, {out, ""});
+    worker::WebhookListener listener(worker, secret());
+    const int port = listener.start("127.0.0.1", 0);
+    httplib::Client http("127.0.0.1", port);
+    auto order = shop.staff->admin.order.retrieve(order_id);
+    const std::string item_id = *order->order->items->at(0).id;
+    auto send_job = [&](const std::string& id, std::int64_t later = 0) {
+      const std::string body =
+          json{{"type", "print_job.created"},
+               {"data", {{"id", id}, {"order", {{"id", order_id}}}, {"item", {{"id", item_id}}}}}}
+              .dump();
+      const auto ts = static_cast<std::int64_t>(std::time(nullptr)) + later;
+      auto res = http.Post("/hooks/medusa",
+                           {{"webhook-id", id},
+                            {"webhook-timestamp", std::to_string(ts)},
+                            {"webhook-signature", webhooks::sign(secret(), id, ts, body)}},
+                           body, "application/json");
+      REQUIRE(res);
+      return std::make_pair(res->status, json::parse(res->body));
+    };
+    auto [status, answer] = send_job("pjob_refused");
+    CHECK(status == 200);  // printed: sending it again would change nothing
+    CHECK(answer["status"] == "printed");
+    CHECK(answer["fulfillment_created"] == false);
+    CHECK(answer["fulfillment_error"].get<std::string>().find("No stock reservation found") !=
+          std::string::npos);
+    CHECK(refusals == 1);
+    // The sender's retry (a lost answer): not printed again, the refusal reported again.
+    auto [again_status, again] = send_job("pjob_refused", 1);  // signed anew
+    CHECK(again_status == 200);
+    CHECK(again["status"] == "already_printed");
+    CHECK(again["fulfillment_error"].is_string());
+    CHECK(files_in(out).size() == 3);  // webhooks.log, the job, the photo
+    auto after = shop.staff->admin.order.retrieve(order_id);
+    CHECK(after->order->items->at(0).detail->fulfilled_quantity.value_or(0) == 0);
+    listener.stop();
+    proxy.stop();
+    serving.join();
+    fs::remove_all(out);
+  }
+
   TEST_CASE("a personalization that no longer satisfies its schema is not printed") {
     Shop shop;
     const std::string order = place_order(*shop.customer, "Hello", false);
