@@ -93,9 +93,9 @@ export async function createPlainProduct(title) {
 }
 
 /** Address, shipping and a payment session: a cart ready to complete. */
-export async function prepareCheckout(sdk, cartId) {
+export async function prepareCheckout(sdk, cartId, email = "anna@example.com") {
   const address = { first_name: "Anna", last_name: "Muster", address_1: "Hauptstr. 1", city: "Berlin", postal_code: "10115", country_code: "de" };
-  await sdk.store.cart.update(cartId, { email: "anna@example.com", shipping_address: address, billing_address: address });
+  await sdk.store.cart.update(cartId, { email, shipping_address: address, billing_address: address });
   const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cartId });
   await sdk.store.cart.addShippingMethod(cartId, { option_id: shipping_options[0].id });
   const { cart } = await sdk.store.cart.retrieve(cartId);

@@ -208,6 +208,12 @@ test("an order whose order.placed never reached the plugin gets its job from the
   const before = worker.files(itemId);
   assert.equal(sqlCount(`with gone as (delete from personalization_print_job where order_id = '${order.id}' returning 1) select count(*) from gone`), 1);
   assert.deepEqual(await jobsOf(order.id), []);
+  // And an order as a process killed inside completeCartWorkflow leaves it: created, but
+  // never linked to its cart nor reserved (the shopper's retry makes the real order).
+  const orphan = orders.first;
+  assert.equal(sqlCount(`with gone as (delete from personalization_print_job where order_id = '${orphan.id}' returning 1) select count(*) from gone`), 1);
+  assert.equal(sqlCount(`with gone as (delete from order_cart where order_id = '${orphan.id}' returning 1) select count(*) from gone`), 1);
+  sqlCount(`with gone as (delete from reservation_item where line_item_id in (select item_id from order_item where order_id = '${orphan.id}') returning 1) select count(*) from gone`);
   // Every 10 delivery intervals (20 s here), orders of the last 24 hours are looked at.
   const job = await waitFor("the job to be made again and sent", () => oneJob(order.id, (j) => j.status === "delivered"), 60_000);
   assert.equal(job.line_item_id, itemId);
@@ -215,4 +221,5 @@ test("an order whose order.placed never reached the plugin gets its job from the
   assert.equal(answers.length, 1);
   assert.equal(answers[0].answer.status, "already_printed", "the print service knows the item: nothing printed twice");
   assert.deepEqual(worker.files(itemId), before);
+  assert.deepEqual(await jobsOf(orphan.id), [], "an order Medusa never finished placing is not printed");
 });

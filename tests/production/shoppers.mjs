@@ -9,23 +9,14 @@
 // the invariants (tests/production/invariants.mjs).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { repo } from "../contract/helpers.mjs";
+import { prepareCheckout, repo } from "../contract/helpers.mjs";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Address, shipping and payment session, as the contract's checkout does, with the
-// shopper's own email: Medusa 2.21.2 creates the guest customer of a new email without a
-// lock, so two carts giving the same new email at the same moment can fail with
-// "Customer with email ... already exists" (seen here with one email for all shoppers).
-async function prepareCheckout(sdk, cartId, email) {
-  const address = { first_name: "Anna", last_name: "Muster", address_1: "Hauptstr. 1", city: "Berlin", postal_code: "10115", country_code: "de" };
-  await sdk.store.cart.update(cartId, { email, shipping_address: address, billing_address: address });
-  const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cartId });
-  await sdk.store.cart.addShippingMethod(cartId, { option_id: shipping_options[0].id });
-  const { cart } = await sdk.store.cart.retrieve(cartId);
-  await sdk.store.payment.initiatePaymentSession(cart, { provider_id: "pp_system_default" });
-}
-
+// Each shopper checks out with an email of their own: Medusa 2.21.2 creates the guest
+// customer of a new email without a lock, so two carts giving the same new email at the
+// same moment can fail with "Customer with email ... already exists" (seen here when all
+// shoppers used one).
 /** Personalizations that break the T-shirt's schema in the ways a script would try. */
 export const INVALID_PERSONALIZATIONS = [
   { message: "x".repeat(200), font: "Serif" }, // over maxLength

@@ -4,7 +4,7 @@
 // around the cart hooks (a draft order, an order edit) is recorded as failed instead of
 // printed, and staff see why.
 import { createHash } from "node:crypto"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { canonicalJson } from "./canonical-json"
 import { schemaOfVariant, variantSchemaFields, type Metadata, type VariantWithProduct } from "./engine"
@@ -92,6 +92,12 @@ export async function printJobsOfOrder(container: MedusaContainer, orderId: stri
  * Orders placed between `from` and `to` that have personalized items without print jobs:
  * their order.placed was lost (the local event bus drops events when a process dies
  * before its subscribers ran). Paged, so a busy day is read in bounded steps.
+ *
+ * Only orders Medusa finished placing count: one completed from a cart is linked to it,
+ * and a converted draft order has its stock reserved. A process killed inside
+ * completeCartWorkflow can leave an order without either (created, then neither linked,
+ * reserved nor paid; the cart completes again into a second order on the shopper's
+ * retry): printing it would print an unpaid order twice.
  */
 export async function ordersMissingPrintJobs(container: MedusaContainer, from: Date, to: Date): Promise<string[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -101,23 +107,36 @@ export async function ordersMissingPrintJobs(container: MedusaContainer, from: D
   for (let skip = 0; ; skip += PAGE) {
     const { data } = await query.graph({
       entity: "order",
-      fields: ["id", "items.id", ...variantSchemaFields("items.variant")],
+      fields: ["id", "cart.id", "items.id", ...variantSchemaFields("items.variant")],
       filters: { created_at: { $gte: from, $lt: to } },
       pagination: { skip, take: PAGE, order: { created_at: "ASC" } },
     })
-    const orders = data as { id: string; items: ({ variant: VariantWithProduct | null } | null)[] | null }[]
+    const orders = data as { id: string; cart?: { id: string } | null; items: ({ id: string; variant: VariantWithProduct | null } | null)[] | null }[]
     const ids = orders.map((o) => o.id)
     const withJobs = new Set((ids.length ? await service.listPersonalizationPrintJobs({ order_id: ids }, { select: ["order_id"], take: null }) : []).map((j) => j.order_id))
+    const candidates: typeof orders = []
     for (const order of orders) {
       if (withJobs.has(order.id)) continue
       for (const item of order.items ?? []) {
         if (item?.variant && (await schemaOfVariant(item.variant)).kind !== "none") {
-          missing.push(order.id)
+          candidates.push(order)
           break
         }
       }
     }
+    const reserved = await itemsWithReservations(container, candidates.filter((o) => !o.cart?.id).flatMap((o) => (o.items ?? []).map((i) => i?.id).filter((id): id is string => !!id)))
+    for (const order of candidates) {
+      if (order.cart?.id || (order.items ?? []).some((item) => item && reserved.has(item.id))) missing.push(order.id)
+    }
     if (orders.length < PAGE) break
   }
   return missing
+}
+
+/** The order items among `itemIds` that have a stock reservation. */
+async function itemsWithReservations(container: MedusaContainer, itemIds: string[]): Promise<Set<string>> {
+  if (itemIds.length === 0) return new Set()
+  const inventory = container.resolve(Modules.INVENTORY)
+  const reservations = await inventory.listReservationItems({ line_item_id: itemIds }, { select: ["line_item_id"], take: null })
+  return new Set(reservations.map((r: { line_item_id?: string | null }) => r.line_item_id).filter((id): id is string => !!id))
 }
