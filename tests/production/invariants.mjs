@@ -12,7 +12,8 @@
 //   4. no stored personalization fails the product's schema: every cart line and order
 //      item of a personalized product, validated again with the core;
 //   5. no order lost: every checkout whose answer named an order has it in the database,
-//      and each completed cart has exactly one order.
+//      and each completed cart has exactly one order;
+//   6. no print job for an order a crash left half-placed (without its cart link).
 // Each check gives { name, ok, detail }.
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -113,6 +114,16 @@ export async function checkInvariants({ databaseUrl, productId, printOut, record
   const unanswered = records.filter((r) => !r.order && r.cart && ordersOfCart.has(r.cart));
   check("no order lost", answered.length > 0 && lost.length === 0 && doubled.length === 0,
     `${answered.length} orders answered, all in the database but ${lost.length}; ${doubled.length} carts with two orders; ${unanswered.length} placed whose answer the shopper never got`);
+  // Every order here comes from a cart: one without its cart link is what a process killed
+  // inside completeCartWorkflow leaves (the shopper's retry placed the real one).
+  const halfPlaced = await sql(databaseUrl, `
+    select o.id, count(j.id)::int as jobs from "order" o
+    left join order_cart oc on oc.order_id = o.id and oc.deleted_at is null
+    left join personalization_print_job j on j.order_id = o.id and j.deleted_at is null
+    where oc.order_id is null and o.deleted_at is null group by o.id`);
+  const printedHalf = halfPlaced.filter((o) => o.jobs > 0);
+  check("no print job for an order Medusa did not finish placing", printedHalf.length === 0,
+    `${halfPlaced.length} orders left without their cart by a crash, ${printedHalf.length} with a print job`);
   return checks;
 }
 
