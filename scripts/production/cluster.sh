@@ -49,7 +49,12 @@ wait_ready() {
 }
 
 nginx_conf() {
+  # As root, nginx's workers would run as "nobody", who may not enter this folder (a
+  # clone under mktemp -d is 0700) to buffer a photo upload or download: they stay root.
+  local user=""
+  [ "$(id -u)" = 0 ] && user="user root;"
   cat >"$prod/nginx/nginx.conf" <<CONF
+$user
 worker_processes 1;
 pid $prod/nginx/nginx.pid;
 error_log $prod/logs/proxy.log warn;
