@@ -146,13 +146,13 @@ await faultRun;
 const loadEnd = Date.now();
 monitor.loadOver = true;
 monitor.deadline = loadEnd + P.drainMs;
+log("load over; waiting until every print job is delivered");
 results.faults = summarize(faulted.records, faulted);
 await monitorRun;
 for (const r of recoveries) {
   const next = faulted.records.filter((c) => c.order && c.done > r.end).sort((a, b) => a.done - b.done)[0];
   r.firstCheckoutS = next ? (next.done - r.end) / 1000 : null;
 }
-log("load over; waiting until every print job is delivered");
 let drainedAfterLoadS = null;
 while (Date.now() < monitor.deadline) {
   if ((await undelivered(databases.with, productId, new Date())) === 0) {

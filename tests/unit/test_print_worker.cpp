@@ -52,6 +52,25 @@ std::vector<std::string> files_in(const fs::path& dir) {
   return out;
 }
 
+// Sends the plugin's print_job.created webhook for one order item, signed `later` seconds
+// from now (a sender's retry is signed anew); the answer's status and body.
+std::pair<int, json> send_print_job(httplib::Client& http, const std::string& id,
+                                    const std::string& order_id, const std::string& item_id,
+                                    std::int64_t later = 0) {
+  const std::string body =
+      json{{"type", "print_job.created"},
+           {"data", {{"id", id}, {"order", {{"id", order_id}}}, {"item", {{"id", item_id}}}}}}
+          .dump();
+  const auto ts = static_cast<std::int64_t>(std::time(nullptr)) + later;
+  auto res = http.Post("/hooks/medusa",
+                       {{"webhook-id", id},
+                        {"webhook-timestamp", std::to_string(ts)},
+                        {"webhook-signature", webhooks::sign(secret(), id, ts, body)}},
+                       body, "application/json");
+  REQUIRE(res);
+  return {res->status, json::parse(res->body)};
+}
+
 // Places an order for one personalized shirt (and, optionally, a letter) with a photo.
 std::string place_order(client::Client& sdk, const std::string& message, bool with_letter) {
   auto products = sdk.store.product.list();
@@ -307,18 +326,7 @@ TEST_SUITE("print_worker") {
     const int port = listener.start("127.0.0.1", 0);
     httplib::Client http("127.0.0.1", port);
     auto send_job = [&](const std::string& id, const std::string& item_id) {
-      const std::string body =
-          json{{"type", "print_job.created"},
-               {"data", {{"id", id}, {"order", {{"id", order_id}}}, {"item", {{"id", item_id}}}}}}
-              .dump();
-      const auto ts = static_cast<std::int64_t>(std::time(nullptr));
-      auto res = http.Post("/hooks/medusa",
-                           {{"webhook-id", id},
-                            {"webhook-timestamp", std::to_string(ts)},
-                            {"webhook-signature", webhooks::sign(secret(), id, ts, body)}},
-                           body, "application/json");
-      REQUIRE(res);
-      return std::make_pair(res->status, json::parse(res->body));
+      return send_print_job(http, id, order_id, item_id);
     };
     const std::string first = *order->order->items->at(0).id;
     auto [status, answer] = send_job("pjob_1", first);
@@ -384,18 +392,7 @@ TEST_SUITE("print_worker") {
     auto order = shop.staff->admin.order.retrieve(order_id);
     const std::string item_id = *order->order->items->at(0).id;
     auto send_job = [&](const std::string& id, std::int64_t later = 0) {
-      const std::string body =
-          json{{"type", "print_job.created"},
-               {"data", {{"id", id}, {"order", {{"id", order_id}}}, {"item", {{"id", item_id}}}}}}
-              .dump();
-      const auto ts = static_cast<std::int64_t>(std::time(nullptr)) + later;
-      auto res = http.Post("/hooks/medusa",
-                           {{"webhook-id", id},
-                            {"webhook-timestamp", std::to_string(ts)},
-                            {"webhook-signature", webhooks::sign(secret(), id, ts, body)}},
-                           body, "application/json");
-      REQUIRE(res);
-      return std::make_pair(res->status, json::parse(res->body));
+      return send_print_job(http, id, order_id, item_id, later);
     };
     auto [status, answer] = send_job("pjob_refused");
     CHECK(status == 200);  // printed: sending it again would change nothing

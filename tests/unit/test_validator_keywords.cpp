@@ -38,6 +38,19 @@ std::string compile_error(const std::string& schema, const ValidatorOptions& opt
   return r.ok() ? "ok" : r.error().code;
 }
 
+// Every `valid` string passes `format`, every `invalid` one fails it.
+void check_format_cases(const char* format, std::initializer_list<const char*> valid,
+                        std::initializer_list<const char*> invalid) {
+  for (const char* value : valid) {
+    CAPTURE(value);
+    CHECK(medusa::schema::check_format(format, value));
+  }
+  for (const char* value : invalid) {
+    CAPTURE(value);
+    CHECK_FALSE(medusa::schema::check_format(format, value));
+  }
+}
+
 }  // namespace
 
 TEST_SUITE("validator") {
@@ -298,31 +311,20 @@ TEST_SUITE("validator") {
   }
 
   TEST_CASE("URI hosts: IP literals per RFC 3986, IPvFuture included") {
-    using medusa::schema::check_format;
-    for (const char* ok : {"http://[v1.x]/", "http://[v1.x]:8080/a", "http://[vF.a:b!$&'()*+,;=-._~]/",
-                           "http://[::1]/", "http://[2001:db8::7]:80/c", "urn:x"}) {
-      CAPTURE(ok);
-      CHECK(check_format("uri", ok));
-    }
-    for (const char* bad : {"http://[v.x]/", "http://[v1.]/", "http://[v1]/", "http://[vg.x]/",
-                            "http://[v1.x y]/", "http://[v1.x/]/", "http://[::1/", "http://[x1.a]/"}) {
-      CAPTURE(bad);
-      CHECK_FALSE(check_format("uri", bad));
-    }
+    check_format_cases("uri",
+                       {"http://[v1.x]/", "http://[v1.x]:8080/a", "http://[vF.a:b!$&'()*+,;=-._~]/",
+                        "http://[::1]/", "http://[2001:db8::7]:80/c", "urn:x"},
+                       {"http://[v.x]/", "http://[v1.]/", "http://[v1]/", "http://[vg.x]/",
+                        "http://[v1.x y]/", "http://[v1.x/]/", "http://[::1/", "http://[x1.a]/"});
   }
 
   TEST_CASE("a leap second is a time only at 23:59:60 UTC") {
     using medusa::schema::check_format;
-    for (const char* ok : {"23:59:60Z", "23:59:60+00:00", "15:59:60-08:00", "01:29:60+01:30",
-                           "23:59:60.5z", "00:00:00Z", "12:34:56+05:45"}) {
-      CAPTURE(ok);
-      CHECK(check_format("time", ok));
-    }
-    for (const char* bad : {"22:59:60Z", "23:58:60Z", "23:59:60+01:00", "15:59:60+08:00",
-                            "23:59:61Z", "24:00:00Z", "12:00:00+24:00", "12:00:00+01:60"}) {
-      CAPTURE(bad);
-      CHECK_FALSE(check_format("time", bad));
-    }
+    check_format_cases("time",
+                       {"23:59:60Z", "23:59:60+00:00", "15:59:60-08:00", "01:29:60+01:30",
+                        "23:59:60.5z", "00:00:00Z", "12:34:56+05:45"},
+                       {"22:59:60Z", "23:58:60Z", "23:59:60+01:00", "15:59:60+08:00", "23:59:61Z",
+                        "24:00:00Z", "12:00:00+24:00", "12:00:00+01:60"});
     CHECK(check_format("date-time", "1998-12-31T23:59:60Z"));
     CHECK(check_format("date-time", "1998-12-31T15:59:60.123-08:00"));
     CHECK_FALSE(check_format("date-time", "1998-12-31T23:59:60+01:00"));
@@ -377,15 +379,17 @@ TEST_SUITE("validator") {
       }})";
     // Its own keywords, a keyword of a nested branch (allOf), and `required` of the
     // missing property; a code without wording and an unworded field keep the validator's.
-    CHECK(issues(schema, R"({"initials": "abcd", "name": "A", "note": "xyz"})") ==
-          Lines{"/initials #/properties/initials/maxLength max_length: must be at most 3 characters",
-                "/initials #/properties/initials/pattern pattern: Use 1 to 3 capital letters",
-                "/name #/properties/name/allOf/0/minLength min_length: Two letters at least",
-                "/note #/properties/note/maxLength max_length: must be at most 2 characters"});
+    CHECK(
+        issues(schema, R"({"initials": "abcd", "name": "A", "note": "xyz"})") ==
+        Lines{"/initials #/properties/initials/maxLength max_length: must be at most 3 characters",
+              "/initials #/properties/initials/pattern pattern: Use 1 to 3 capital letters",
+              "/name #/properties/name/allOf/0/minLength min_length: Two letters at least",
+              "/note #/properties/note/maxLength max_length: must be at most 2 characters"});
     CHECK(issues(schema, R"({"name": "Al"})") ==
           Lines{"/initials #/required required: Initials, please"});
     const auto compiled = compile(schema);
-    for (const char* instance : {R"({"initials": "abcd", "name": "A"})", R"({})", R"({"initials": 7})"}) {
+    for (const char* instance :
+         {R"({"initials": "abcd", "name": "A"})", R"({})", R"({"initials": 7})"}) {
       CHECK(compiled.validate_text(json::parse(instance)) ==
             compiled.validate(json::parse(instance)).to_json_text());
     }
