@@ -2,7 +2,7 @@
 
 #include "built_for_size.hpp"
 #include "regex/regex_ast.hpp"
-#include "regex/unicode_categories.hpp"
+#include "regex/unicode_properties.hpp"
 
 namespace medusa {
 

@@ -352,14 +352,18 @@ class Parser {
           text::append_utf8(name, ch);
         }
         if (failed()) return true;
-        auto prop = lookup_property(name);
-        if (!prop) {
-          fail("regex.unsupported",
-               "unsupported Unicode property \\p{" + name +
-                   "} (General_Category values, Any, ASCII and Assigned are supported)");
+        const PropertyLookup prop = lookup_property(name);
+        if (prop.status == PropertyLookup::Status::unknown) {
+          fail("regex.syntax", "invalid Unicode property \\p{" + name + "}");
           return true;
         }
-        out.properties.push_back({prop->mask, prop->ascii, c == 'P'});
+        if (prop.status == PropertyLookup::Status::unsupported) {
+          fail("regex.unsupported", "the Unicode property \\p{" + name +
+                                        "} is valid but its table is not shipped (see "
+                                        "docs/personalization-schema.md)");
+          return true;
+        }
+        out.properties.push_back({prop.set, c == 'P'});
         return true;
       }
       default:

@@ -6,16 +6,15 @@
 #include <utility>
 #include <vector>
 
-#include "regex/unicode_categories.hpp"
+#include "regex/unicode_properties.hpp"
 
 namespace medusa::regex {
 
 /// A character class: ranges, property sets and ASCII, optionally negated as a whole.
 struct CharClass {
   struct Property {
-    CategoryMask mask = 0;
-    bool ascii = false;
-    bool negated = false;  ///< `\P{..}` or a negated shorthand inside the class
+    PropertySet set;
+    bool negated = false;  ///< `\P{..}`
   };
   std::vector<std::pair<char32_t, char32_t>> ranges;  ///< sorted, disjoint after finish()
   std::vector<Property> properties;

@@ -129,8 +129,7 @@ bool CharClass::matches_slow(char32_t cp) const {
   if (it != ranges.begin() && (it - 1)->second >= cp) in = true;
   for (std::size_t i = 0; !in && i < properties.size(); ++i) {
     const auto& p = properties[i];
-    const bool has = p.ascii ? cp < 0x80 : ((p.mask >> general_category(cp)) & 1u) != 0;
-    in = has != p.negated;
+    in = has_property(p.set, cp) != p.negated;
   }
   for (std::size_t i = 0; !in && i < subsets.size(); ++i) in = subsets[i].matches(cp);
   return in != negated;
