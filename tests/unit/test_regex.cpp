@@ -40,8 +40,7 @@ TEST_SUITE("regex") {
     CHECK(matches("^colou?r$", "color"));
     CHECK(matches("^(?:x|y)*?z$", "xyxz"));
     CHECK(matches("^(?<word>[a-z]+)-\\d+$", "shirt-42"));
-    CHECK(matches("^x{,2}$", "x{,2}"));  // not a quantifier: literal braces
-    CHECK(matches("a}", "a}"));
+    CHECK(matches("^x\\{,2\\}$", "x{,2}"));  // u mode: literal braces are escaped
   }
 
   TEST_CASE("classes and escapes") {
@@ -110,6 +109,54 @@ TEST_SUITE("regex") {
     CHECK_FALSE(matches("^(\\w+\\s?)*$", input));
   }
 
+  TEST_CASE("look-ahead and look-behind, as personalization schemas use them") {
+    const std::string has_letter = "^(?=.*\\p{L}).{1,20}$";
+    CHECK(matches(has_letter, "Zoë 2024"));
+    CHECK_FALSE(matches(has_letter, "2024 !!"));
+    const std::string no_edge_space = "^(?!\\s)(?!.*\\s$).+$";
+    CHECK(matches(no_edge_space, "Happy day"));
+    CHECK_FALSE(matches(no_edge_space, " Happy day"));
+    CHECK_FALSE(matches(no_edge_space, "Happy day "));
+    const std::string no_word = "^(?!.*\\b(?:damn|hell)\\b).*$";
+    CHECK(matches(no_word, "hello there, shell"));
+    CHECK_FALSE(matches(no_word, "oh hell no"));
+    CHECK(matches("(?<=\\$)\\d+", "cost $42"));
+    CHECK_FALSE(matches("(?<=\\$)\\d+", "cost 42"));
+    CHECK(matches("(?<!\\$)\\b\\d+", "cost 42"));
+    CHECK_FALSE(matches("(?<!\\$)\\b\\d+", "cost $42"));
+    // Several look-aheads at one position: two digits and a capital, 6 or more long.
+    const std::string rule = "^(?=(?:.*\\d){2})(?=.*[A-Z]).{6,}$";
+    CHECK(matches(rule, "Abc1d2"));
+    CHECK_FALSE(matches(rule, "abc1d2"));
+    CHECK_FALSE(matches(rule, "Abcdef1"));
+    // Nested, and with anchors and boundaries inside the body.
+    CHECK(matches("(?<=(?=a)ab)c", "abc"));
+    CHECK_FALSE(matches("(?<=(?=a)ab)c", "xbc"));
+    CHECK(matches("(?<=^a*)b", "aaab"));
+    CHECK_FALSE(matches("(?<=^a*)b", "acb"));
+    CHECK(matches("^(?:(?!ab).)*$", "xaxb"));
+    CHECK_FALSE(matches("^(?:(?!ab).)*$", "xabx"));
+    CHECK(matches("a(?=$)", "ba"));
+    CHECK(matches("(?<=\\b)x(?=\\b)", "a x b"));
+    CHECK_FALSE(matches("(?<=\\b)x(?=\\b)", "axb"));
+    // Empty bodies hold everywhere; negated empty bodies nowhere.
+    CHECK(matches("(?=)a(?<=)", "a"));
+    CHECK_FALSE(matches("(?!)", "a"));
+    CHECK_FALSE(matches("(?<!)", ""));
+    // Code points, not bytes: the body steps over whole characters in both directions.
+    CHECK(matches("(?<=é)🎉(?=ü)", "é🎉ü"));
+    CHECK_FALSE(matches("(?<=e)🎉", "é🎉"));
+  }
+
+  TEST_CASE("look-arounds keep matching linear") {
+    std::string input(100'000, 'a');
+    input += '!';
+    CHECK_FALSE(matches("^(?=(a+)+$)", input));
+    CHECK(matches("(?<=(a+)+)!", input));
+    CHECK_FALSE(matches("^(?:(?!(a|a)*!).)*$", input));
+    CHECK(matches("(?=(?:(?=a*!)a)*!)", input));
+  }
+
   TEST_CASE("long inputs and nested empty loops do not recurse or hang") {
     const std::string big(1'000'000, 'x');
     CHECK(matches("^x*$", big));
@@ -126,21 +173,28 @@ TEST_SUITE("regex") {
   }
 
   TEST_CASE("unsupported features are clear errors, not crashes") {
-    CHECK(error_code("(?=a)") == "regex.unsupported");
-    CHECK(error_code("(?!a)") == "regex.unsupported");
-    CHECK(error_code("(?<=a)b") == "regex.unsupported");
-    CHECK(error_code("(?<!a)b") == "regex.unsupported");
     CHECK(error_code("(a)\\1") == "regex.unsupported");
     CHECK(error_code("(?<n>a)\\k<n>") == "regex.unsupported");
     CHECK(error_code("\\p{Lowercase}") == "regex.unsupported");  // valid, table not shipped
-    CHECK(error_code("\\01") == "regex.unsupported");
+    // Unsupported only when the rest is valid: an invalid pattern is invalid first.
+    CHECK(error_code("(a)\\1") == "regex.unsupported");
+    CHECK(error_code("\\1(a)") == "regex.unsupported");
+    CHECK(error_code("(a)\\1[z-a]") == "regex.syntax");
+    CHECK(error_code("(a)\\2") == "regex.syntax");  // no group 2
+    CHECK(error_code("(?<x>a)\\k<y>") == "regex.syntax");
+    CHECK(error_code("\\p{Lowercase}(") == "regex.syntax");
   }
 
   TEST_CASE("syntax errors are reported with an offset") {
     for (const char* bad :
          {"(",    ")",      "[a",  "a**",  "*a",      "+",     "?",     "a{3,2}",
           "\\",   "[z-a]",  "\\a", "\\c",  "\\c1",    "\\x4",  "\\u12", "\\u{110000}",
-          "(?x)", "(?<>a)", "^*",  "\\b+", "[\\d-z]", "\\p{L", "\\pL"}) {
+          "(?x)", "(?<>a)", "^*",  "\\b+", "[\\d-z]", "\\p{L", "\\pL",
+          "(?=a)*", "(?<=a)+", "(?!a){2}", "(?<!a)?", "(?=a", "(?<=a",
+          // u mode has none of Annex B's leniency:
+          "]", "}", "{", "a{", "a{1", "a{,2}", "\\,", "\\-", "\\ ", "\\00", "\\01", "\\8",
+          "\\k", "\\k<a>", "(?<a>.)(?<a>.)", "(?<1a>.)", "(?<\xF0\x9F\x8E\x89>.)", "[\\B]",
+          "[\\c1]"}) {
       CAPTURE(bad);
       auto r = Regex::compile(bad);
       REQUIRE_FALSE(r.ok());

@@ -23,7 +23,8 @@ struct AstNode {
     line_start,
     line_end,
     word_boundary,
-    not_word_boundary
+    not_word_boundary,
+    lookaround  ///< `(?=..)` `(?!..)` `(?<=..)` `(?<!..)`: one child
   };
   Kind kind = Kind::empty;
   char32_t ch = 0;                      ///< character
@@ -32,6 +33,8 @@ struct AstNode {
   std::uint32_t min = 0;                ///< repeat
   std::uint32_t max = 0;                ///< repeat, ignored when unbounded
   bool unbounded = false;               ///< repeat
+  bool ahead = false;                   ///< lookaround: `(?=` `(?!` rather than `(?<=` `(?<!`
+  bool negated = false;                 ///< lookaround: `(?!` `(?<!`
 };
 
 struct Ast {

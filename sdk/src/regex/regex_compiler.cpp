@@ -10,13 +10,17 @@
 namespace medusa::regex {
 namespace {
 
+// Emits one instruction list: the pattern's, or a look-around body's (reversed for a
+// look-ahead, whose body runs backwards). Every list counts against one size limit.
 class Compiler {
  public:
-  Compiler(const Ast& ast, std::size_t max_size) : ast_(ast), max_size_(max_size) {}
+  Compiler(const Ast& ast, std::size_t max_size, std::size_t& used,
+           std::vector<Lookaround>& lookarounds, bool reversed)
+      : ast_(ast), max_size_(max_size), used_(used), lookarounds_(lookarounds), reversed_(reversed) {}
 
-  // The program, or nullopt when it would exceed max_size instructions.
-  std::optional<std::vector<Inst>> run() {
-    emit(ast_.root);
+  // The code for `root`, or nullopt when the program would exceed max_size instructions.
+  std::optional<std::vector<Inst>> run(std::uint32_t root) {
+    emit(root);
     push({Op::match});
     if (too_complex_) return std::nullopt;
     return std::move(code_);
@@ -26,7 +30,7 @@ class Compiler {
   // Past the limit nothing more is added (emit() stops at once); the returned slot only
   // keeps the caller's patching of jump targets in bounds.
   std::uint32_t push(Inst inst) {
-    if (code_.size() >= max_size_) {
+    if (used_++ >= max_size_) {
       too_complex_ = true;
       if (code_.empty()) code_.push_back(inst);
       return static_cast<std::uint32_t>(code_.size() - 1);
@@ -64,8 +68,25 @@ class Compiler {
         push({Op::not_word_boundary});
         return;
       case AstNode::Kind::concat:
-        for (auto child : n.children) emit(child);
+        if (reversed_) {
+          for (auto child = n.children.rbegin(); child != n.children.rend(); ++child) emit(*child);
+        } else {
+          for (auto child : n.children) emit(child);
+        }
         return;
+      case AstNode::Kind::lookaround: {
+        // The body's direction is its own, whatever the direction around it: the marks it
+        // leaves are per position.
+        Compiler body(ast_, max_size_, used_, lookarounds_, /*reversed=*/n.ahead);
+        auto code = body.run(n.children[0]);
+        if (!code) {
+          too_complex_ = true;
+          return;
+        }
+        lookarounds_.push_back({std::move(*code), n.ahead, n.negated});
+        push({Op::lookaround, static_cast<std::uint32_t>(lookarounds_.size() - 1)});
+        return;
+      }
       case AstNode::Kind::alternation: {
         std::vector<std::uint32_t> exits;
         for (std::size_t i = 0; i + 1 < n.children.size(); ++i) {
@@ -105,6 +126,9 @@ class Compiler {
 
   const Ast& ast_;
   std::size_t max_size_;
+  std::size_t& used_;
+  std::vector<Lookaround>& lookarounds_;
+  bool reversed_;
   std::vector<Inst> code_;
   bool too_complex_ = false;
 };
@@ -181,7 +205,8 @@ void CharClass::prepare_ascii() {
 
 Result<detail::RegexProgram> compile_ast(Ast ast, const RegexLimits& limits) {
   detail::RegexProgram program;
-  auto code = Compiler(ast, limits.max_program_size).run();
+  std::size_t used = 0;
+  auto code = Compiler(ast, limits.max_program_size, used, program.lookarounds, false).run(ast.root);
   if (!code) {
     return Error{
         ErrorKind::invalid_pattern, "regex.too_complex",

@@ -1,5 +1,9 @@
-// Recursive-descent parser for ECMAScript patterns (u-flag reading, Annex B leniency for
-// a lone `]`, `{` or `}`). Recursion depth is bounded by RegexLimits::max_group_depth.
+// Recursive-descent parser for ECMAScript patterns as `new RegExp(pattern, "u")` reads
+// them: no Annex B leniency (a lone `]`, `{` or `}`, an identity escape of a letter or of
+// punctuation that is not syntax, `\00` are syntax errors). A feature the engine does not
+// run (back-references) is noted and parsing goes on, so a pattern that is also invalid
+// elsewhere is reported invalid, as ECMAScript would. Recursion depth is bounded by
+// RegexLimits::max_group_depth.
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -73,7 +77,9 @@ class Parser {
   Result<Ast> parse() {
     const std::uint32_t root = parse_alternation(0);
     if (peek() == ')') fail("regex.syntax", "unmatched ')'");
+    check_references();
     if (error_) return std::move(*error_);
+    if (unsupported_) return std::move(*unsupported_);
     ast_.root = root;
     for (auto& c : ast_.classes) c.finish();
     return std::move(ast_);
@@ -115,6 +121,32 @@ class Parser {
     return 0;
   }
   bool failed() const { return error_.has_value(); }
+  // A valid feature the engine does not run: remembered, and parsing goes on.
+  std::uint32_t unsupported(std::string message) {
+    if (!unsupported_) {
+      unsupported_ = Error{ErrorKind::invalid_pattern, "regex.unsupported",
+                           std::move(message) + " at offset " + std::to_string(pos_), ""};
+    }
+    return add_kind(AstNode::Kind::empty);
+  }
+
+  // Back-references must name a group that exists somewhere in the pattern.
+  void check_references() {
+    for (const auto& [number, offset] : numbered_refs_) {
+      if (number > group_count_) {
+        pos_ = offset;
+        fail("regex.syntax", "back-reference \\" + std::to_string(number) + " to a missing group");
+      }
+    }
+    for (const auto& [name, offset] : named_refs_) {
+      const bool known = std::any_of(group_names_.begin(), group_names_.end(),
+                                     [&](const NamedGroup& g) { return g.name == name; });
+      if (!known) {
+        pos_ = offset;
+        fail("regex.syntax", "back-reference to a missing group name");
+      }
+    }
+  }
 
   // --- tree building ---------------------------------------------------------------
   std::uint32_t add(AstNode node) {
@@ -142,8 +174,14 @@ class Parser {
 
   // --- grammar ---------------------------------------------------------------------
   std::uint32_t parse_alternation(std::size_t depth) {
+    const std::uint32_t disjunction = disjunction_count_++;
+    path_.emplace_back(disjunction, 0);
     std::vector<std::uint32_t> branches{parse_concat(depth)};
-    while (eat('|')) branches.push_back(parse_concat(depth));
+    while (eat('|')) {
+      ++path_.back().second;
+      branches.push_back(parse_concat(depth));
+    }
+    path_.pop_back();
     if (branches.size() == 1) return branches[0];
     AstNode n;
     n.kind = AstNode::Kind::alternation;
@@ -202,8 +240,13 @@ class Parser {
 
   std::uint32_t parse_quantified(std::size_t depth) {
     const char32_t c = peek();
-    const bool assertion =
-        c == '^' || c == '$' || (c == '\\' && (peek_at(1) == 'b' || peek_at(1) == 'B'));
+    const bool lookaround =
+        c == '(' && peek_at(1) == '?' &&
+        (peek_at(2) == '=' || peek_at(2) == '!' ||
+         (peek_at(2) == '<' && (peek_at(3) == '=' || peek_at(3) == '!')));
+    // In u mode no assertion may be quantified, look-arounds included.
+    const bool assertion = c == '^' || c == '$' || lookaround ||
+                           (c == '\\' && (peek_at(1) == 'b' || peek_at(1) == 'B'));
     const std::uint32_t atom = parse_atom(depth);
     std::uint32_t min = 0, max = 0;
     bool unbounded = false;
@@ -214,7 +257,8 @@ class Parser {
       next(), min = 1, unbounded = true;
     } else if (q == '?') {
       next(), min = 0, max = 1;
-    } else if (q == '{' && read_braces(min, max, unbounded)) {
+    } else if (q == '{') {
+      if (!read_braces(min, max, unbounded)) return fail("regex.syntax", "incomplete quantifier");
       if (!unbounded && max < min)
         return fail("regex.syntax", "numbers out of order in {} quantifier");
     } else {
@@ -255,9 +299,11 @@ class Parser {
         std::uint32_t a = 0, b = 0;
         bool u = false;
         if (read_braces(a, b, u)) return fail("regex.syntax", "nothing to repeat");
-        next();
-        return add_char('{');
+        return fail("regex.syntax", "lone quantifier bracket '{'");
       }
+      case '}':
+      case ']':
+        return fail("regex.syntax", c == '}' ? "lone quantifier bracket '}'" : "lone ']'");
       case kEnd:
         return 0;  // next() failed
       default:
@@ -272,31 +318,75 @@ class Parser {
     }
     if (eat('?')) {
       const char32_t kind = next();
-      if (kind == '=' || kind == '!') {
-        return fail("regex.unsupported", "look-ahead assertions are not supported");
-      }
+      if (kind == '=' || kind == '!') return parse_lookaround(depth, /*ahead=*/true, kind == '!');
       if (kind == '<') {
         if (peek() == '=' || peek() == '!') {
-          return fail("regex.unsupported", "look-behind assertions are not supported");
+          return parse_lookaround(depth, /*ahead=*/false, next() == '!');
         }
         // Named group: the name is irrelevant to matching, but must be well-formed.
-        std::size_t length = 0;
-        for (char32_t ch = next(); ch != '>' && !failed(); ch = next()) {
-          const bool ok = ch == '_' || ch == '$' || (ch >= 'a' && ch <= 'z') ||
-                          (ch >= 'A' && ch <= 'Z') || (length > 0 && ch >= '0' && ch <= '9') ||
-                          ch > 0x7F;
-          if (!ok) return fail("regex.syntax", "invalid group name");
-          ++length;
+        std::string name;
+        if (!read_group_name(name)) return 0;
+        // ES2025: one name may be used again only in another alternative of a disjunction
+        // the two share, where both can never take part in one match.
+        for (const auto& other : group_names_) {
+          if (other.name == name && !in_other_alternatives(other.path, path_))
+            return fail("regex.syntax", "duplicate group name");
         }
-        if (failed()) return 0;
-        if (length == 0) return fail("regex.syntax", "empty group name");
+        group_names_.push_back({name, path_});
+      }
+      if (kind == '<') {
+        ++group_count_;
       } else if (kind != ':') {
         return fail("regex.syntax", "invalid group");
       }
+    } else {
+      ++group_count_;
     }
     const std::uint32_t inner = parse_alternation(depth + 1);
     if (!eat(')')) return fail("regex.syntax", "missing ')'");
     return inner;
+  }
+
+  // Reads `name>` after `(?<` or `\\k<`: an identifier (ID_Start, then ID_Continue, with
+  // `$`, `_` and \\u escapes), approximated by General_Category.
+  bool read_group_name(std::string& name) {
+    std::size_t length = 0;
+    for (char32_t ch = next(); ch != '>' && !failed(); ch = next()) {
+      if (ch == '\\') {
+        if (peek() != 'u') return fail("regex.syntax", "invalid group name"), false;
+        ch = parse_char_escape(/*in_class=*/false);
+        if (failed()) return false;
+      }
+      const unsigned gc = general_category(ch);
+      const bool start = ch == '$' || ch == '_' || (gc >= 1 && gc <= 5) || gc == 10;  // L, Nl
+      const bool part = start || gc == 6 || gc == 7 || gc == 9 || gc == 12 || ch == 0x200C ||
+                        ch == 0x200D;  // Mn Mc Nd Pc, ZWNJ, ZWJ
+      if (!(length == 0 ? start : part)) return fail("regex.syntax", "invalid group name"), false;
+      text::append_utf8(name, ch);
+      ++length;
+    }
+    if (failed()) return false;
+    if (length == 0) return fail("regex.syntax", "empty group name"), false;
+    return true;
+  }
+
+  using AlternativePath = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+  static bool in_other_alternatives(const AlternativePath& a, const AlternativePath& b) {
+    for (std::size_t i = 0; i < a.size() && i < b.size() && a[i].first == b[i].first; ++i)
+      if (a[i].second != b[i].second) return true;
+    return false;
+  }
+
+  // After `(?=`, `(?!`, `(?<=` or `(?<!`.
+  std::uint32_t parse_lookaround(std::size_t depth, bool ahead, bool negated) {
+    const std::uint32_t body = parse_alternation(depth + 1);
+    if (!eat(')')) return fail("regex.syntax", "missing ')'");
+    AstNode n;
+    n.kind = AstNode::Kind::lookaround;
+    n.children = {body};
+    n.ahead = ahead;
+    n.negated = negated;
+    return add(std::move(n));
   }
 
   std::uint32_t parse_atom_escape() {
@@ -309,9 +399,21 @@ class Parser {
       next();
       return add_kind(AstNode::Kind::not_word_boundary);
     }
-    if (c >= '1' && c <= '9') return fail("regex.unsupported", "back-references are not supported");
-    if (c == 'k' && peek_at(1) == '<') {
-      return fail("regex.unsupported", "named back-references are not supported");
+    if (c >= '1' && c <= '9') {
+      const std::size_t at = pos_;
+      std::uint64_t number = 0;
+      while (peek() >= '0' && peek() <= '9') number = std::min<std::uint64_t>(number * 10 + (next() - '0'), 1u << 30);
+      numbered_refs_.emplace_back(number, at);
+      return unsupported("back-references are not supported (no linear-time algorithm)");
+    }
+    if (c == 'k') {
+      const std::size_t at = pos_;
+      next();
+      if (!eat('<')) return fail("regex.syntax", "invalid named reference");
+      std::string name;
+      if (!read_group_name(name)) return 0;
+      named_refs_.emplace_back(std::move(name), at);
+      return unsupported("named back-references are not supported (no linear-time algorithm)");
     }
     CharClass set;
     if (parse_set_escape(set)) return add_class(std::move(set));
@@ -358,9 +460,8 @@ class Parser {
           return true;
         }
         if (prop.status == PropertyLookup::Status::unsupported) {
-          fail("regex.unsupported", "the Unicode property \\p{" + name +
-                                        "} is valid but its table is not shipped (see "
-                                        "docs/personalization-schema.md)");
+          unsupported("the Unicode property \\p{" + name +
+                      "} is valid but its table is not shipped (see docs/personalization-schema.md)");
           return true;
         }
         out.properties.push_back({prop.set, c == 'P'});
@@ -400,9 +501,7 @@ class Parser {
       case 'r':
         return '\r';
       case '0':
-        if (peek() >= '0' && peek() <= '9') {
-          return fail("regex.unsupported", "octal escapes are not supported");
-        }
+        if (peek() >= '0' && peek() <= '9') return fail("regex.syntax", "invalid decimal escape");
         return 0;
       case 'c': {
         const char32_t letter = next();
@@ -458,7 +557,8 @@ class Parser {
       text::append_utf8(name, c);
       return fail("regex.syntax", "invalid escape " + name);
     }
-    return c;  // identity escape of punctuation or a non-ASCII character
+    if (c == '/') return c;
+    return fail("regex.syntax", "invalid escape");  // u mode: only syntax characters and '/'
   }
 
   CharClass parse_class() {
@@ -532,6 +632,17 @@ class Parser {
   char32_t single_ = 0;
   Ast ast_;
   std::optional<Error> error_;
+  std::optional<Error> unsupported_;
+  struct NamedGroup {
+    std::string name;
+    AlternativePath path;
+  };
+  std::uint32_t group_count_ = 0;
+  std::vector<NamedGroup> group_names_;
+  std::vector<std::pair<std::uint64_t, std::size_t>> numbered_refs_;  // number, offset
+  std::vector<std::pair<std::string, std::size_t>> named_refs_;       // name, offset
+  std::uint32_t disjunction_count_ = 0;
+  AlternativePath path_;  ///< (disjunction, alternative) from the root to the cursor
 };
 
 }  // namespace

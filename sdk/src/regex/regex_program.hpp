@@ -65,6 +65,7 @@ enum class Op : std::uint8_t {
   line_end,       ///< assert end of text
   word_boundary,  ///< assert \b
   not_word_boundary,
+  lookaround,  ///< assert lookarounds[arg] holds at this position
   match
 };
 
@@ -74,6 +75,18 @@ struct Inst {
   std::uint32_t arg2 = 0;
 };
 
+/// A look-around's body, run over the whole text once per search to mark the positions
+/// where it holds (the linear-time method of V8's experimental engine and of Barrière and
+/// Pit-Claudel, PLDI 2024). A look-behind's body runs forwards, started at every
+/// position, and holds at each position where it reaches `match`; a look-ahead's body is
+/// compiled reversed and runs backwards from the end the same way. Bodies are listed
+/// inner ones first, so a nested look-around's marks exist before its parent runs.
+struct Lookaround {
+  std::vector<Inst> code;
+  bool ahead = false;
+  bool negated = false;
+};
+
 }  // namespace medusa::regex
 
 namespace medusa::detail {
@@ -81,6 +94,7 @@ namespace medusa::detail {
 struct RegexProgram {
   std::string source;
   std::vector<regex::Inst> code;
+  std::vector<regex::Lookaround> lookarounds;
   std::vector<regex::CharClass> classes;
   bool anchored_start = false;  ///< every path begins with `^`: try position 0 only
   regex::AnchoredRun run;       ///< the fast path, when the pattern has its shape

@@ -22,33 +22,39 @@ struct Context {
   bool at_end;
   char32_t prev;
   char32_t next;
+  std::size_t index;  ///< in code points: where look-around marks are read
 };
 
 class Vm {
  public:
-  explicit Vm(const detail::RegexProgram& p) : p_(p), mark_(p.code.size(), 0) {
-    current_.reserve(p.code.size());
-    next_.reserve(p.code.size());
+  explicit Vm(const detail::RegexProgram& p) : p_(p), code_(&p.code) {
+    std::size_t largest = p.code.size();
+    for (const auto& la : p.lookarounds) largest = std::max(largest, la.code.size());
+    mark_.assign(largest, 0);
+    current_.reserve(largest);
+    next_.reserve(largest);
   }
 
   bool search(std::string_view text) {
-    std::size_t pos = 0;
+    if (!p_.lookarounds.empty()) mark_lookarounds(text);
+    code_ = &p_.code;
+    std::size_t pos = 0, index = 0;
     char32_t prev = kNone;
     std::size_t after = 0;
     char32_t cur = pos < text.size() ? text::decode_utf8(text, after) : kNone;
     ++generation_;
     while (true) {
-      const Context here{pos == 0, pos >= text.size(), prev, cur};
+      const Context here{pos == 0, pos >= text.size(), prev, cur, index};
       if ((!p_.anchored_start || pos == 0) && add(current_, 0, here)) return true;
       if (current_.empty() && (p_.anchored_start || pos >= text.size())) return false;
       if (pos >= text.size()) return false;
       // Step over `cur` into the next position.
       std::size_t after_next = after;
       const char32_t following = after < text.size() ? text::decode_utf8(text, after_next) : kNone;
-      const Context there{false, after >= text.size(), cur, following};
+      const Context there{false, after >= text.size(), cur, following, index + 1};
       ++generation_;
       for (const auto pc : current_) {
-        if (consumes(p_.code[pc], cur) && add(next_, pc + 1, there)) return true;
+        if (consumes((*code_)[pc], cur) && add(next_, pc + 1, there)) return true;
       }
       std::swap(current_, next_);
       next_.clear();
@@ -56,10 +62,54 @@ class Vm {
       cur = following;
       pos = after;
       after = after_next;
+      ++index;
     }
   }
 
  private:
+  // Fills holds_[i] for each look-around, inner ones first: one pass over the text each.
+  void mark_lookarounds(std::string_view text) {
+    std::vector<char32_t> cps;
+    for (std::size_t at = 0; at < text.size();) cps.push_back(text::decode_utf8(text, at));
+    holds_.clear();
+    for (const auto& la : p_.lookarounds) holds_.push_back(mark(la, cps));
+  }
+
+  // Runs a body from every position at once (a thread started at each), forwards for a
+  // look-behind and backwards for a look-ahead; a position holds when some thread that
+  // reached it (or started there) reaches `match` there.
+  std::vector<std::uint8_t> mark(const Lookaround& la, const std::vector<char32_t>& cps) {
+    code_ = &la.code;
+    const std::size_t n = cps.size();
+    std::vector<std::uint8_t> holds(n + 1, 0);
+    auto context = [&](std::size_t p) {
+      return Context{p == 0, p == n, p > 0 ? cps[p - 1] : kNone, p < n ? cps[p] : kNone, p};
+    };
+    current_.clear();
+    ++generation_;
+    matched_ = false;
+    for (std::size_t step = 0;; ++step) {
+      const std::size_t p = la.ahead ? n - step : step;
+      // The threads that stepped here (matched_ says if one reached `match`) were added
+      // with this generation, so the thread started here joins them without duplicates.
+      add(current_, 0, context(p), /*stop_at_match=*/false);
+      holds[p] = matched_ ? 1 : 0;
+      if (step == n) break;
+      const char32_t c = la.ahead ? cps[p - 1] : cps[p];
+      const Context there = context(la.ahead ? p - 1 : p + 1);
+      ++generation_;
+      matched_ = false;
+      for (const auto pc : current_) {
+        if (consumes((*code_)[pc], c)) add(next_, pc + 1, there, /*stop_at_match=*/false);
+      }
+      std::swap(current_, next_);
+      next_.clear();
+    }
+    current_.clear();
+    for (auto& h : holds) h = static_cast<std::uint8_t>(h != 0) ^ static_cast<std::uint8_t>(la.negated);
+    return holds;
+  }
+
   bool consumes(const Inst& inst, char32_t c) const {
     switch (inst.op) {
       case Op::character:
@@ -74,8 +124,11 @@ class Vm {
   }
 
   // Adds the thread at `pc` and everything reachable from it without consuming input.
-  // Returns true as soon as `match` is reachable.
-  bool add(std::vector<std::uint32_t>& list, std::uint32_t start, const Context& ctx) {
+  // Returns true as soon as `match` is reachable, or, when marking look-arounds, notes it
+  // in matched_ and goes on adding the other threads.
+  bool add(std::vector<std::uint32_t>& list, std::uint32_t start, const Context& ctx,
+           bool stop_at_match = true) {
+    const std::vector<Inst>& code = *code_;
     stack_.clear();
     stack_.push_back(start);
     while (!stack_.empty()) {
@@ -83,10 +136,12 @@ class Vm {
       stack_.pop_back();
       if (mark_[pc] == generation_) continue;
       mark_[pc] = generation_;
-      const Inst& inst = p_.code[pc];
+      const Inst& inst = code[pc];
       switch (inst.op) {
         case Op::match:
-          return true;
+          if (stop_at_match) return true;
+          matched_ = true;
+          break;
         case Op::jump:
           stack_.push_back(inst.arg);
           break;
@@ -106,6 +161,9 @@ class Vm {
         case Op::not_word_boundary:
           if (is_word(ctx.prev) == is_word(ctx.next)) stack_.push_back(pc + 1);
           break;
+        case Op::lookaround:
+          if (holds_[inst.arg][ctx.index]) stack_.push_back(pc + 1);
+          break;
         default:
           list.push_back(pc);
           break;
@@ -115,9 +173,12 @@ class Vm {
   }
 
   const detail::RegexProgram& p_;
+  const std::vector<Inst>* code_;  ///< the pattern's code, or the body being marked
   std::vector<std::uint32_t> mark_;
   std::uint32_t generation_ = 0;
   std::vector<std::uint32_t> current_, next_, stack_;
+  std::vector<std::vector<std::uint8_t>> holds_;  ///< per look-around, per position
+  bool matched_ = false;
 };
 
 }  // namespace
