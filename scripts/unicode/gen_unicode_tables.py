@@ -95,8 +95,10 @@ def header(path):
             f"// {path}"]
 
 
-def cstr(s):
-    return '"' + s + '"'
+def name_lines(entries):
+    """A string literal of lines of space-separated names (names have no spaces): names
+    as one string cost a fraction of an array of pointers in the module."""
+    return [f'    "{" ".join(names)}\\n"' for names in entries] + ["    ;"]
 
 
 def property_tables():
@@ -147,24 +149,23 @@ def property_tables():
     out += byte_array("kCategoryRunStarts", gc_starts) + byte_array("kCategoryRunValues", gc_values)
     out += ["", f"constexpr std::size_t kScriptRunCount = {sc_count};"]
     out += byte_array("kScriptRunStarts", sc_starts) + byte_array("kScriptRunValues", sc_values)
-    out += ["", "// Script names: canonical, then aliases; index 0 is Unknown.",
-            "constexpr ScriptNames kScriptNames[] = {"]
-    out += [f"    {{{', '.join(cstr(n) for n in (names + ['', ''])[:3])}}}," for names in scripts]
-    out += ["};", "", f"constexpr std::size_t kScriptExtensionRangeCount = {len(scx_ranges)};"]
+    out += ["", "// Script names, one script per line (canonical name, then aliases); line 0 is Unknown.",
+            "constexpr char kScriptNames[] ="]
+    out += name_lines(scripts)
+    out += ["", f"constexpr std::size_t kScriptExtensionRangeCount = {len(scx_ranges)};"]
     out += byte_array("kScriptExtensionRanges", range_bytes(scx_ranges))
     out += ["// For each range above, its set in kScriptExtensionSets (count, then script indices)."]
     out += byte_array("kScriptExtensionRangeSets", scx_values)
     out += byte_array("kScriptExtensionSets", scx_set_bytes)
     out += ["", "// Shipped binary properties: names, then each one's ranges at kBinaryOffsets[i]."]
-    out += ["constexpr PropertyNames kBinaryNames[] = {"]
-    out += [f"    {{{', '.join(cstr(n) for n in (binary_names[p] + ['', ''])[:3])}}}," for p in shipped]
-    out += ["};", "constexpr std::uint16_t kBinaryOffsets[] = {"]
+    out += ["constexpr char kBinaryNames[] ="]
+    out += name_lines(binary_names[p] for p in shipped)
+    out += ["constexpr std::uint16_t kBinaryOffsets[] = {"]
     out += [f"    {', '.join(str(o) for o in offsets[i:i + 16])}," for i in range(0, len(offsets), 16)]
     out += ["};"] + byte_array("kBinaryRanges", blob)
     out += ["", "// Valid in ECMAScript but not shipped (large tables): refused as unsupported.",
-            "constexpr PropertyNames kRefusedBinaryNames[] = {"]
-    out += [f"    {{{', '.join(cstr(n) for n in (binary_names[p] + ['', ''])[:3])}}}," for p in refused]
-    out += ["};"]
+            "constexpr char kRefusedBinaryNames[] ="]
+    out += name_lines(binary_names[p] for p in refused)
     path = ROOT / "sdk/src/regex/unicode_property_tables.inc"
     path.write_text("\n".join(out) + "\n")
     print(f"{path.relative_to(ROOT)}: {gc_count} category runs, {sc_count} script runs, "

@@ -16,7 +16,11 @@ class Compiler {
  public:
   Compiler(const Ast& ast, std::size_t max_size, std::size_t& used,
            std::vector<Lookaround>& lookarounds, bool reversed)
-      : ast_(ast), max_size_(max_size), used_(used), lookarounds_(lookarounds), reversed_(reversed) {}
+      : ast_(ast),
+        max_size_(max_size),
+        used_(used),
+        lookarounds_(lookarounds),
+        reversed_(reversed) {}
 
   // The code for `root`, or nullopt when the program would exceed max_size instructions.
   std::optional<std::vector<Inst>> run(std::uint32_t root) {
@@ -206,7 +210,8 @@ void CharClass::prepare_ascii() {
 Result<detail::RegexProgram> compile_ast(Ast ast, const RegexLimits& limits) {
   detail::RegexProgram program;
   std::size_t used = 0;
-  auto code = Compiler(ast, limits.max_program_size, used, program.lookarounds, false).run(ast.root);
+  auto code =
+      Compiler(ast, limits.max_program_size, used, program.lookarounds, false).run(ast.root);
   if (!code) {
     return Error{
         ErrorKind::invalid_pattern, "regex.too_complex",

@@ -138,11 +138,12 @@ class Parser {
         fail("regex.syntax", "back-reference \\" + std::to_string(number) + " to a missing group");
       }
     }
-    for (const auto& [name, offset] : named_refs_) {
-      const bool known = std::any_of(group_names_.begin(), group_names_.end(),
-                                     [&](const NamedGroup& g) { return g.name == name; });
+    for (const auto& reference : named_refs_) {
+      const bool known =
+          std::any_of(group_names_.begin(), group_names_.end(),
+                      [&](const NamedGroup& g) { return g.name == reference.first; });
       if (!known) {
-        pos_ = offset;
+        pos_ = reference.second;
         fail("regex.syntax", "back-reference to a missing group name");
       }
     }
@@ -240,10 +241,9 @@ class Parser {
 
   std::uint32_t parse_quantified(std::size_t depth) {
     const char32_t c = peek();
-    const bool lookaround =
-        c == '(' && peek_at(1) == '?' &&
-        (peek_at(2) == '=' || peek_at(2) == '!' ||
-         (peek_at(2) == '<' && (peek_at(3) == '=' || peek_at(3) == '!')));
+    const bool lookaround = c == '(' && peek_at(1) == '?' &&
+                            (peek_at(2) == '=' || peek_at(2) == '!' ||
+                             (peek_at(2) == '<' && (peek_at(3) == '=' || peek_at(3) == '!')));
     // In u mode no assertion may be quantified, look-arounds included.
     const bool assertion = c == '^' || c == '$' || lookaround ||
                            (c == '\\' && (peek_at(1) == 'b' || peek_at(1) == 'B'));
@@ -402,7 +402,8 @@ class Parser {
     if (c >= '1' && c <= '9') {
       const std::size_t at = pos_;
       std::uint64_t number = 0;
-      while (peek() >= '0' && peek() <= '9') number = std::min<std::uint64_t>(number * 10 + (next() - '0'), 1u << 30);
+      while (peek() >= '0' && peek() <= '9')
+        number = std::min<std::uint64_t>(number * 10 + (next() - '0'), 1u << 30);
       numbered_refs_.emplace_back(number, at);
       return unsupported("back-references are not supported (no linear-time algorithm)");
     }
@@ -460,8 +461,9 @@ class Parser {
           return true;
         }
         if (prop.status == PropertyLookup::Status::unsupported) {
-          unsupported("the Unicode property \\p{" + name +
-                      "} is valid but its table is not shipped (see docs/personalization-schema.md)");
+          unsupported(
+              "the Unicode property \\p{" + name +
+              "} is valid but its table is not shipped (see docs/personalization-schema.md)");
           return true;
         }
         out.properties.push_back({prop.set, c == 'P'});

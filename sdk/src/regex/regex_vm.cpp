@@ -106,7 +106,8 @@ class Vm {
       next_.clear();
     }
     current_.clear();
-    for (auto& h : holds) h = static_cast<std::uint8_t>(h != 0) ^ static_cast<std::uint8_t>(la.negated);
+    for (auto& h : holds)
+      h = static_cast<std::uint8_t>(h != 0) ^ static_cast<std::uint8_t>(la.negated);
     return holds;
   }
 

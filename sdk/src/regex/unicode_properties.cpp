@@ -10,12 +10,6 @@
 namespace medusa::regex {
 namespace {
 
-// A property or value's canonical name and up to two aliases ("" when absent).
-struct PropertyNames {
-  std::string_view names[3];
-};
-using ScriptNames = PropertyNames;
-
 #include "regex/unicode_property_tables.inc"
 
 // Index order matches GC_NAMES in scripts/unicode/gen_unicode_tables.py.
@@ -221,11 +215,16 @@ bool has_script_extension(std::uint16_t script, char32_t cp) {
   return false;
 }
 
-template <std::size_t N>
-long find_name(const PropertyNames (&names)[N], std::string_view name) {
-  for (std::size_t i = 0; i < N; ++i) {
-    for (const std::string_view candidate : names[i].names)
-      if (!candidate.empty() && candidate == name) return static_cast<long>(i);
+// The line of `names` (lines of space-separated names) that lists `name`, or -1.
+long find_name(std::string_view names, std::string_view name) {
+  if (name.empty()) return -1;
+  long line = 0;
+  std::size_t at = 0;
+  while (at < names.size()) {
+    const std::size_t end = names.find_first_of(" \n", at);
+    if (names.substr(at, end - at) == name) return line;
+    if (names[end] == '\n') ++line;
+    at = end + 1;
   }
   return -1;
 }
