@@ -51,6 +51,14 @@ void check_format_cases(const char* format, std::initializer_list<const char*> v
   }
 }
 
+// The verdict on an instance given as JSON text; the fast check agrees with the report.
+bool valid(const std::string& schema, const std::string& instance) {
+  const auto s = compile(schema);
+  const auto v = json::parse(instance);
+  CHECK(s.is_valid(v) == s.validate(v).valid());
+  return s.validate(v).valid();
+}
+
 }  // namespace
 
 TEST_SUITE("validator") {
@@ -331,12 +339,6 @@ TEST_SUITE("validator") {
   }
 
   TEST_CASE("numbers compare by value past the int64 range, whatever their stored type") {
-    auto valid = [](const std::string& schema, const std::string& instance) {
-      const auto s = compile(schema);
-      const auto v = json::parse(instance);
-      CHECK(s.is_valid(v) == s.validate(v).valid());
-      return s.validate(v).valid();
-    };
     const std::string u63 = "9223372036854775808", umax = "18446744073709551615";
     const std::string i63 = "-9223372036854775808";
     // Bounds: an unsigned value against signed and negative bounds, and the reverse.
@@ -366,6 +368,32 @@ TEST_SUITE("validator") {
     CHECK(valid(R"({"multipleOf":2})", i63));  // the magnitude of INT64_MIN, 2^63, is even
     CHECK(valid(R"({"multipleOf":)" + u63 + "}", i63));
     CHECK_FALSE(valid(R"({"multipleOf":)" + umax + "}", u63));
+  }
+
+  TEST_CASE("multipleOf on decimals is exact: the numbers as written, not their doubles") {
+    // The doubles' quotients are 1998.9999999999998, 2.9999999999999996, 4.999999999999999.
+    CHECK(valid(R"({"multipleOf":0.01})", "19.99"));
+    CHECK(valid(R"({"multipleOf":0.1})", "0.3"));
+    CHECK(valid(R"({"multipleOf":0.01})", "0.07"));
+    CHECK(valid(R"({"multipleOf":0.0001})", "0.0075"));
+    CHECK(valid(R"({"multipleOf":1e-8})", "12345.6789"));
+    CHECK(valid(R"({"multipleOf":0.5})", "-7.5"));
+    CHECK(valid(R"({"multipleOf":2.5})", "1e21"));
+    CHECK(valid(R"({"multipleOf":0.5})", "1e308"));     // no overflowing quotient
+    CHECK_FALSE(valid(R"({"multipleOf":3})", "1e308"));  // 10^308 mod 3 = 1
+    CHECK(valid(R"({"multipleOf":0.1})", "0"));
+    CHECK(valid(R"({"multipleOf":0.1})", "-0.0"));
+    CHECK(valid(R"({"multipleOf":1.5})", "18446744073709551615"));  // 2^64-1 = 1.5 x 12297829382473034410
+    CHECK_FALSE(valid(R"({"multipleOf":0.7})", "18446744073709551615"));
+    // What a relative tolerance accepted: near-misses, tiny values, the smallest subnormal.
+    CHECK_FALSE(valid(R"({"multipleOf":0.1})", "0.30000000000000004"));
+    CHECK_FALSE(valid(R"({"multipleOf":1})", "0.99999999999"));
+    CHECK_FALSE(valid(R"({"multipleOf":0.01})", "19.9900000001"));
+    CHECK_FALSE(valid(R"({"multipleOf":1})", "1e-20"));
+    CHECK_FALSE(valid(R"({"multipleOf":1e-9})", "5e-324"));
+    CHECK_FALSE(valid(R"({"multipleOf":0.123456789})", "1e308"));
+    CHECK(valid(R"({"multipleOf":5e-324})", "1e-323"));  // 10 x 1e-324 reads as the double 1e-323
+    CHECK_FALSE(valid(R"({"multipleOf":0.3})", "1"));
   }
 
   TEST_CASE("x-messages words the issues of its schema, for the report and its text alike") {

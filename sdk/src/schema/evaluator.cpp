@@ -13,6 +13,7 @@
 
 #include "built_for_size.hpp"
 #include "json/compare.hpp"
+#include "json/decimal_multiple.hpp"
 #include "json/numbers.hpp"
 #include "medusa/json_output.hpp"
 #include "sort_indices.hpp"
@@ -106,11 +107,9 @@ bool item_less(const void* context, std::size_t a, std::size_t b) {
 
 bool is_multiple(const json& value, const json& divisor) {
   // Integers exactly, whatever their signs and widths (is_number_integer holds for
-  // int64 and uint64 both).
+  // int64 and uint64 both); otherwise the decimals as written, exactly.
   if (value.is_number_integer() && divisor.is_number_integer()) return integer_multiple(value, divisor);
-  const double q = value.get<double>() / divisor.get<double>();
-  if (!std::isfinite(q)) return false;
-  return std::fabs(q - std::round(q)) <= 1e-9 * std::max(1.0, std::fabs(q));
+  return decimal_multiple(value, divisor);
 }
 
 std::string format_dpi(double dpi) {
