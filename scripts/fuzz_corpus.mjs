@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = process.argv[2];
 if (!out) throw new Error("usage: node scripts/fuzz_corpus.mjs <out dir>");
-const suite = "/usr/share/json-schema-test-suite/tests/draft7";
+const suite = new URL("../tests/fixtures/json-schema-test-suite/tests/draft7", import.meta.url).pathname;
 const MAX = 64 * 1024;
 
 const seeds = new Map();
@@ -75,6 +75,13 @@ for (const group of groups) {
       seed("fuzz_regex", `${pattern}\n${typeof t.data === "string" ? t.data : JSON.stringify(t.data)}`);
     }
   }
+}
+
+// Look-arounds and properties, which the suite's patterns hardly use.
+for (const pattern of ["^(?=.*\\p{L})(?!\\s).{1,20}(?<!\\s)$", "(?<=(?=a)ab)c", "^(?:(?!ab).)*$",
+  "(?<!\\$)\\b\\d+(?=€)", "^[\\p{sc=Latin}\\p{Zs}]+$", "[^\\p{ExtPict}\\p{EPres}]", "\\p{scx=Deva}+",
+  "(?=(a+)+$)", "(?<=(?<!b)a*)c"]) {
+  for (const subject of ["Zoë O'Brien", " abc", "xabx", "cost 42€", "🎂 day", "aaaa!", "बा"]) seed("fuzz_regex", `${pattern}\n${subject}`);
 }
 
 // Images, whole and cut short.

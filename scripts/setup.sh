@@ -4,7 +4,7 @@
 #   Debian packages: cmake, g++, make, pkg-config, curl, emscripten (em++ 3.1.6),
 #                    clang-14 and libclang-rt-14-dev (the sanitizer and fuzzing builds),
 #                    nlohmann-json3-dev, doctest-dev, libcpp-httplib-dev, libssl-dev,
-#                    openssl (test certificates), json-schema-test-suite,
+#                    openssl (test certificates),
 #                    chromium (browser tests, driven by playwright-core),
 #                    valgrind (the validator's instruction ceiling, a test)
 #                    (and nodejs/npm only if no `node` is on the PATH)
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make pkg-config curl emscripten clang-14 libclang-rt-14-dev nlohmann-json3-dev
-          doctest-dev libcpp-httplib-dev libssl-dev openssl json-schema-test-suite chromium valgrind "$@")
+          doctest-dev libcpp-httplib-dev libssl-dev openssl chromium valgrind "$@")
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()

@@ -56,7 +56,7 @@ build_and_test native-asan "native (clang++-14) under AddressSanitizer + Undefin
 build_and_test wasm-release "WebAssembly (em++ $(em++ --version | head -1 | grep -o '[0-9]*\.[0-9]*\.[0-9]*' | head -1), Node $(node --version))"
 
 phase "native and WebAssembly validation reports"
-suite=/usr/share/json-schema-test-suite
+suite=tests/fixtures/json-schema-test-suite
 corpus=tests/fixtures/personalization-corpus.json
 build/native-ci/tests/tools/report_dump "$suite" "$corpus" >"$log_dir/native-reports.txt"
 node build/wasm-release/tests/tools/report_dump.js "$suite" "$corpus" >"$log_dir/wasm-reports.txt"

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { createSdk, nativeBuild, repo } from "./helpers.mjs";
 
-const suite = "/usr/share/json-schema-test-suite";
+const suite = path.join(repo, "tests/fixtures/json-schema-test-suite");
 const corpus = path.join(repo, "tests/fixtures/personalization-corpus.json");
 
 function filesUnder(dir) {
