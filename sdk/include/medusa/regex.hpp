@@ -6,13 +6,17 @@
 // patterns compile to an NFA that is simulated breadth-first (Pike VM), so matching costs
 // O(text length x pattern size) on every pattern, with no recursion.
 //
-// Semantics are those of `new RegExp(pattern, "u").test(text)`: code points, not UTF-16
-// units; no flags. Supported: literals, `.`, classes with ranges and negation, `\d \D \w
-// \W \s \S \b \B`, `\p{..}`/`\P{..}` for General_Category values (`L`, `Lu`, `Letter`,
-// `N`, `gc=Nd`, ...) and `Any`/`ASCII`/`Assigned`, `^ $`, groups (capturing, `(?:..)`,
-// `(?<name>..)`), alternation, greedy and lazy quantifiers including `{n,m}`, and the
-// escapes `\t \n \v \f \r \0 \cX \xHH \uHHHH \u{H..}`. Back-references and look-around
-// are refused with "regex.unsupported" (they cannot run in linear time). See
+// Syntax and semantics are those of `new RegExp(pattern, "u").test(text)`: code points,
+// not UTF-16 units; no flags; no Annex B leniency. Supported: literals, `.`, classes with
+// ranges and negation, `\d \D \w \W \s \S \b \B`, `\p{..}`/`\P{..}` for General_Category
+// values, Script and Script_Extensions (`sc=Latn`, `scx=Deva`) and 36 binary properties
+// (`Emoji`, `Extended_Pictographic`, `Alphabetic`, `White_Space`, ..., `Any`, `ASCII`,
+// `Assigned`) at Unicode 17.0, `^ $`, look-ahead and look-behind (each body marks the
+// positions where it holds in one pass, so matching stays linear), groups (capturing,
+// `(?:..)`, `(?<name>..)`), alternation, greedy and lazy quantifiers including `{n,m}`,
+// and the escapes `\t \n \v \f \r \0 \cX \xHH \uHHHH \u{H..}`. Back-references (no
+// linear algorithm) and the large case and identifier properties are refused with
+// "regex.unsupported", once the rest of the pattern is known valid. See
 // docs/personalization-schema.md for the full list.
 #pragma once
 
@@ -54,7 +58,7 @@ class Regex {
   detail::SharedConst<detail::RegexProgram> program_;
 };
 
-/// The Unicode version of the General_Category table used by `\p{..}`.
+/// The Unicode version of the tables used by `\p{..}`.
 const char* regex_unicode_version() noexcept;
 
 }  // namespace medusa
