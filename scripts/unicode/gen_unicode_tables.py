@@ -152,7 +152,7 @@ def property_tables():
     out += ["", "// Script names, one script per line (canonical name, then aliases); line 0 is Unknown.",
             "constexpr char kScriptNames[] ="]
     out += name_lines(scripts)
-    out += ["", f"constexpr std::size_t kScriptExtensionRangeCount = {len(scx_ranges)};"]
+    out += [""]
     out += byte_array("kScriptExtensionRanges", range_bytes(scx_ranges))
     out += ["// For each range above, its set in kScriptExtensionSets (count, then script indices)."]
     out += byte_array("kScriptExtensionRangeSets", scx_values)

@@ -55,7 +55,7 @@ inline std::vector<Row> rows(const std::string& file) {
   return out;
 }
 
-/// Code points written as hex separated by spaces, to UTF-8.
+/// A code point as UTF-8.
 inline std::string utf8(char32_t c) {
   std::string out;
   if (c < 0x80) {
@@ -73,13 +73,6 @@ inline std::string utf8(char32_t c) {
     out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
-  return out;
-}
-
-inline std::string utf8_of_hex(const std::string& hex_list) {
-  std::string out;
-  for (const auto& h : split(hex_list, ' '))
-    if (!h.empty()) out += utf8(static_cast<char32_t>(std::stoul(h, nullptr, 16)));
   return out;
 }
 

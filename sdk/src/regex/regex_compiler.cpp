@@ -219,6 +219,9 @@ Result<detail::RegexProgram> compile_ast(Ast ast, const RegexLimits& limits) {
         ""};
   }
   program.code = std::move(*code);
+  program.largest_code = program.code.size();
+  for (const auto& la : program.lookarounds)
+    program.largest_code = std::max(program.largest_code, la.code.size());
   program.anchored_start = starts_with_line_start(ast, ast.root);
   program.run = anchored_run(ast);
   program.classes = std::move(ast.classes);

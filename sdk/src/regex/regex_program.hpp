@@ -95,6 +95,7 @@ struct RegexProgram {
   std::string source;
   std::vector<regex::Inst> code;
   std::vector<regex::Lookaround> lookarounds;
+  std::size_t largest_code = 0;  ///< the longest of `code` and the look-around bodies
   std::vector<regex::CharClass> classes;
   bool anchored_start = false;  ///< every path begins with `^`: try position 0 only
   regex::AnchoredRun run;       ///< the fast path, when the pattern has its shape

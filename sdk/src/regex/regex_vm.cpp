@@ -27,12 +27,9 @@ struct Context {
 
 class Vm {
  public:
-  explicit Vm(const detail::RegexProgram& p) : p_(p), code_(&p.code) {
-    std::size_t largest = p.code.size();
-    for (const auto& la : p.lookarounds) largest = std::max(largest, la.code.size());
-    mark_.assign(largest, 0);
-    current_.reserve(largest);
-    next_.reserve(largest);
+  explicit Vm(const detail::RegexProgram& p) : p_(p), code_(&p.code), mark_(p.largest_code, 0) {
+    current_.reserve(p.largest_code);
+    next_.reserve(p.largest_code);
   }
 
   bool search(std::string_view text) {

@@ -203,12 +203,21 @@ const std::vector<Ranges>& binary_ranges() {
   return all;
 }
 
+// Where each set starts in kScriptExtensionSets (a count, then that many scripts).
+const std::vector<std::uint16_t>& script_extension_set_starts() {
+  static const auto starts = [] {
+    std::vector<std::uint16_t> out;
+    for (std::size_t at = 0; at < sizeof kScriptExtensionSets; at += 1 + kScriptExtensionSets[at])
+      out.push_back(static_cast<std::uint16_t>(at));
+    return out;
+  }();
+  return starts;
+}
+
 bool has_script_extension(std::uint16_t script, char32_t cp) {
   const long range = find_range(script_extension_ranges(), cp);
   if (range < 0) return run_value(script_runs(), cp) == script;
-  std::size_t at = 0;
-  for (unsigned set = kScriptExtensionRangeSets[range]; set > 0; --set)
-    at += 1 + kScriptExtensionSets[at];
+  const std::size_t at = script_extension_set_starts()[kScriptExtensionRangeSets[range]];
   const unsigned count = kScriptExtensionSets[at];
   for (unsigned i = 1; i <= count; ++i)
     if (kScriptExtensionSets[at + i] == script) return true;
