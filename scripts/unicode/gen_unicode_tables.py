@@ -174,5 +174,79 @@ def property_tables():
     assert len(blob) < 65536
 
 
+# Grapheme_Cluster_Break values as the runtime numbers them (sdk/src/text/grapheme.cpp).
+# Hangul syllables are all stored as LV: LVT is every syllable that is not a multiple of 28
+# past U+AC00, which the code computes instead of storing 800 alternating runs.
+GCB = {"Other": 0, "CR": 1, "LF": 2, "Control": 3, "Extend": 4, "ZWJ": 5,
+       "Regional_Indicator": 6, "Prepend": 7, "SpacingMark": 8, "L": 9, "V": 10, "T": 11,
+       "LV": 12, "LVT": 12}
+INCB = {"Consonant": 1, "Extend": 2, "Linker": 3}
+
+
+def spans(values):
+    """(first, last, value) runs of equal values from a {code point: value} map."""
+    out = []
+    for cp in sorted(values):
+        v = values[cp]
+        if out and out[-1][1] == cp - 1 and out[-1][2] == v:
+            out[-1][1] = cp
+        else:
+            out.append([cp, cp, v])
+    return [tuple(r) for r in out]
+
+
+def text_tables():
+    ccc_starts, ccc_values, ccc_count = run_list(
+        ((f, l, int(v[0])) for f, l, v in rows("CombiningClass.txt")), 0)
+
+    # Canonical decompositions, one or two code points each: (gap from the previous
+    # decomposed code point, first, second or 0) as LEB128.
+    decompositions, previous, decomposition_count = bytearray(), 0, 0
+    for f, l, v in rows("CanonicalDecompositions.txt"):
+        assert f == l
+        parts = [int(x, 16) for x in v[0].split()]
+        assert 1 <= len(parts) <= 2 and all(parts)
+        decompositions += leb(f - previous) + leb(parts[0]) + leb(parts[1] if len(parts) > 1 else 0)
+        previous, decomposition_count = f, decomposition_count + 1
+    exclusions = range_bytes([(f, l) for f, l, _ in rows("CompositionExclusion.txt")])
+
+    # Grapheme break properties, one byte per code point: GCB | InCB << 4 | ExtPict << 6.
+    grapheme = {}
+    for f, l, v in rows("GraphemeBreak.txt"):
+        value = v[0]
+        for cp in range(f, l + 1):
+            if value.startswith("InCB="):
+                grapheme[cp] = grapheme.get(cp, 0) | INCB[value[5:]] << 4
+            else:
+                if value in ("LV", "LVT"):
+                    assert 0xAC00 <= cp <= 0xD7A3 and ((cp - 0xAC00) % 28 == 0) == (value == "LV")
+                grapheme[cp] = grapheme.get(cp, 0) | GCB[value]
+    for f, l, v in rows("BinaryProperties.txt"):
+        if v[0] == "Extended_Pictographic":
+            for cp in range(f, l + 1):
+                grapheme[cp] = grapheme.get(cp, 0) | 1 << 6
+    gb_starts, gb_values, gb_count = run_list(spans(grapheme), 0)
+
+    out = header("NFC and grapheme cluster tables: see nfc.cpp and grapheme.cpp for how they are read.")
+    out += [f'#define MEDUSA_UNICODE_TEXT_VERSION "{VERSION}"', ""]
+    out += ["// Canonical_Combining_Class, a run list.",
+            f"constexpr std::size_t kCombiningClassRunCount = {ccc_count};"]
+    out += byte_array("kCombiningClassRunStarts", ccc_starts)
+    out += byte_array("kCombiningClassRunValues", ccc_values)
+    out += ["", "// Canonical decompositions (Hangul syllables are computed).",
+            f"constexpr std::size_t kDecompositionCount = {decomposition_count};"]
+    out += byte_array("kDecompositions", decompositions)
+    out += ["// Full_Composition_Exclusion: decompositions never recomposed, a range list."]
+    out += byte_array("kCompositionExclusions", exclusions)
+    out += ["", "// Grapheme_Cluster_Break | Indic_Conjunct_Break << 4 | Extended_Pictographic << 6.",
+            f"constexpr std::size_t kGraphemeRunCount = {gb_count};"]
+    out += byte_array("kGraphemeRunStarts", gb_starts) + byte_array("kGraphemeRunValues", gb_values)
+    path = ROOT / "sdk/src/text/unicode_text_tables.inc"
+    path.write_text("\n".join(out) + "\n")
+    print(f"{path.relative_to(ROOT)}: {ccc_count} combining class runs, {decomposition_count} "
+          f"decompositions in {len(decompositions)} bytes, {gb_count} grapheme runs")
+
+
 if __name__ == "__main__":
     property_tables()
+    text_tables()
