@@ -142,9 +142,10 @@ TEST_SUITE("metadata") {
     json with_metadata = product_json;
     with_metadata["metadata"] = nullptr;
     with_metadata["variants"][0].erase("metadata");
-    CHECK(p::Schema::for_product(with_metadata, with_metadata["variants"][0]["id"].get<std::string>())
-              .error()
-              .code == "personalization.schema_unknown");
+    CHECK(
+        p::Schema::for_product(with_metadata, with_metadata["variants"][0]["id"].get<std::string>())
+            .error()
+            .code == "personalization.schema_unknown");
     CHECK_FALSE(p::Schema::for_product(with_metadata, "")->has_value());  // the product's own: none
   }
 
@@ -231,6 +232,81 @@ TEST_SUITE("metadata") {
     CHECK(out["copies"].is_number_integer());  // 2.0 written as 2
     CHECK(out[p::kStampKey] == s.fingerprint());
     CHECK(p::normalize_values(s, json("not an object")) == json("not an object"));
+  }
+
+  TEST_CASE("text is stored in NFC: one visible message, one line item") {
+    const auto s = shirt();
+    // "Zoë" typed as e + U+0308 (a phone's dead key) and as one precomposed code point.
+    const json decomposed =
+        build_ok(s, json{{"message", "Zoe\xCC\x88 \xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB"}});
+    const json composed = build_ok(s, json{{"message", "Zo\xC3\xAB \xED\x95\x9C"}});
+    CHECK(decomposed.dump() == composed.dump());
+    CHECK(decomposed["message"] == "Zo\xC3\xAB \xED\x95\x9C");
+    CHECK(p::is_same_line_item("variant_S", decomposed, "variant_S", composed));
+    // Validation sees the stored text: 20 code points in NFC pass maxLength 20, though
+    // they were typed as 40.
+    std::string twenty;
+    for (int i = 0; i < 20; ++i) twenty += "e\xCC\x81";
+    CHECK(p::validate_values(s, json{{"message", twenty}}).valid());
+    CHECK(p::normalize_values(s, json{{"message", twenty}})["message"].get<std::string>().size() ==
+          40);
+    // Texts in a list too; an image reference's strings are not text and stay as sent.
+    const auto lines = p::Schema::from_json(json::parse(
+        R"({"type":"object","properties":{"lines":{"type":"array","items":{"type":"string"}},
+            "photo":{"type":"object"}}})"));
+    REQUIRE(lines.ok());
+    const json out = p::normalize_values(
+        *lines, json{{"lines", {"A\xCC\x8A", 3}}, {"photo", {{"url", "https://x/A\xCC\x8A.png"}}}});
+    CHECK(out["lines"] == json{"\xC3\x85", 3});
+    CHECK(out["photo"]["url"] == "https://x/A\xCC\x8A.png");
+  }
+
+  TEST_CASE("x-maxGraphemes counts what the customer sees; field_length counts the same way") {
+    auto s = p::Schema::from_json(json::parse(R"({
+      "type": "object",
+      "properties": {
+        "engraving": {"type": "string", "x-minGraphemes": 2, "x-maxGraphemes": 3,
+                      "x-messages": {"max_graphemes": "At most 3 characters fit on the ring"}},
+        "initials": {"type": "string", "maxLength": 3},
+        "loose": {"type": "string", "x-trim": false}
+      }
+    })"));
+    REQUIRE(s.ok());
+    // A flag, a family and a decomposed é: 3 characters, 11 code points.
+    const std::string three =
+        "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9"
+        "\xE2\x80\x8D\xF0\x9F\x91\xA7"
+        "e\xCC\x81";
+    CHECK(p::validate_values(*s, json{{"engraving", three}}).valid());
+    const auto over = p::validate_values(*s, json{{"engraving", three + "!"}});
+    REQUIRE(over.issues.size() == 1);
+    CHECK(over.issues[0].code == "max_graphemes");
+    CHECK(over.issues[0].schema_path == "#/properties/engraving/x-maxGraphemes");
+    CHECK(over.issues[0].message == "At most 3 characters fit on the ring");
+    CHECK(over.issues[0].params == json{{"limit", 3}, {"actual", 4}});
+    const auto under =
+        p::validate_values(*s, json{{"engraving", "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7"}});
+    REQUIRE(under.issues.size() == 1);
+    CHECK(under.issues[0].code == "min_graphemes");
+    CHECK(under.issues[0].message == "must be at least 2 characters");
+
+    const auto length = p::field_length(*s, "engraving", "  " + three + "!\t");
+    CHECK(length.to_json() == json{{"length", 4}, {"min", 2}, {"max", 3}, {"unit", "graphemes"}});
+    // maxLength counts code points of the stored (NFC) text.
+    CHECK(p::field_length(*s, "initials", "A\xCC\x8A").to_json() ==
+          json{{"length", 1}, {"min", nullptr}, {"max", 3}, {"unit", "code_points"}});
+    CHECK(p::field_length(*s, "loose", " a ").length == 3);
+    CHECK(p::field_length(*s, "unknown", "abc").to_json() ==
+          json{{"length", 3}, {"min", nullptr}, {"max", nullptr}, {"unit", "code_points"}});
+
+    for (const char* bad : {R"(-1)", R"("3")", R"(2.5)", R"(null)"}) {
+      auto r = p::Schema::from_json(json::parse(
+          std::string(R"({"type":"object","properties":{"e":{"x-maxGraphemes":)") + bad + "}}}"));
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.error().code == "schema.vocabulary");
+      CHECK(r.error().message.find("x-maxGraphemes must be a non-negative integer") !=
+            std::string::npos);
+    }
   }
 
   TEST_CASE("equal personalizations give equal metadata; different ones do not") {
@@ -331,9 +407,11 @@ TEST_SUITE("metadata") {
     // In a product: an object, or a string as Medusa's admin saves it; a variant's
     // extension adds its new fields after the product's, in its own order.
     const std::string product =
-        R"({"metadata":{"personalization":)" + schema + R"(},"variants":[)"
+        R"({"metadata":{"personalization":)" + schema +
+        R"(},"variants":[)"
         R"({"id":"v1","metadata":{"personalization_extend":{"properties":{"zeta":{},"alpha":{},"font":null}}}},)"
-        R"({"id":"v2","metadata":{"personalization":)" + json(schema).dump() + R"(}}]})";
+        R"({"id":"v2","metadata":{"personalization":)" +
+        json(schema).dump() + R"(}}]})";
     medusa::JsonKeyOrder order;
     const auto parsed = medusa::parse_json(product, {}, &order);
     REQUIRE(parsed.ok());
@@ -432,7 +510,8 @@ TEST_SUITE("metadata") {
       paths.push_back(issue["instance_path"]);
     }
     std::sort(paths.begin(), paths.end());
-    CHECK(paths == std::vector<std::string>{"/__proto__", "/list/0/prototype", "/photo/constructor"});
+    CHECK(paths ==
+          std::vector<std::string>{"/__proto__", "/list/0/prototype", "/photo/constructor"});
   }
 }
 
@@ -440,11 +519,11 @@ TEST_SUITE("metadata") {
   TEST_CASE("validate_values gives the verdict build_line_item_metadata gives") {
     const auto s = shirt();
     const json cases[] = {
-        json{{"message", "Hi"}, {"_note", "x"}},                        // reserved: both refuse
+        json{{"message", "Hi"}, {"_note", "x"}},                         // reserved: both refuse
         json{{"message", "Hi"}, {"font", "Serif"}, {"constructor", 1}},  // prototype key
-        json{{"message", "  Hi  "}},          // trimmed, font defaulted: both accept
+        json{{"message", "  Hi  "}},                    // trimmed, font defaulted: both accept
         json{{"message", "Hi"}, {"gift_note", "   "}},  // blank optional: dropped, accepted
-        json{{"message", ""}},                // required and blank: both refuse
+        json{{"message", ""}},                          // required and blank: both refuse
         json{{"message", "Hi"}, {"copies", 9}},
     };
     for (const json& values : cases) {
@@ -461,11 +540,11 @@ TEST_SUITE("metadata") {
     CHECK(reserved.issues[0].code == "reserved_key");
     CHECK(reserved.issues[1].code == "additional_properties");
     // Plain JSON Schema validation does not know the personalization rules.
-    const auto open = p::Schema::from_json(json::parse(R"({"properties":{"message":{"type":"string"}}})"));
+    const auto open =
+        p::Schema::from_json(json::parse(R"({"properties":{"message":{"type":"string"}}})"));
     REQUIRE(open.ok());
     CHECK(open->validate(json{{"message", "Hi"}, {"_note", "x"}}).valid());
     CHECK_FALSE(p::validate_values(*open, json{{"message", "Hi"}, {"_note", "x"}}).valid());
     CHECK_FALSE(s.validate(json{{"message", "  Hi  "}}).valid());  // font missing, untrimmed
   }
 }
-

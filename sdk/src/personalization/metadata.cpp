@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "json/numbers.hpp"
+#include "medusa/text.hpp"
 #include "schema/uri.hpp"
 #include "text/utf8.hpp"
 
@@ -50,6 +51,15 @@ std::string normalize_newlines(const std::string& s) {
   return out;
 }
 
+// A text value as it is stored: line breaks as "\n", Unicode NFC (so the same visible
+// text is the same metadata however the keyboard composed it), trimmed unless the field
+// says `x-trim: false`.
+std::string normalize_text(const json& field, const std::string& value) {
+  std::string s = text::to_nfc(normalize_newlines(value));
+  if (field.value("x-trim", true)) s = trim(s);
+  return s;
+}
+
 // Normalizes one object level against the schema object describing it.
 json normalize_object(const json& schema, const json& values, std::size_t depth) {
   json out = values;
@@ -73,8 +83,7 @@ json normalize_object(const json& schema, const json& values, std::size_t depth)
       continue;
     }
     if (value->is_string()) {
-      std::string s = normalize_newlines(value->get<std::string>());
-      if (field.value("x-trim", true)) s = trim(s);
+      std::string s = normalize_text(field, value->get_ref<const std::string&>());
       const bool is_required = std::find(required.begin(), required.end(), name) != required.end();
       if (s.empty() && !is_required) {
         out.erase(name);  // a blank optional field is no personalization
@@ -83,12 +92,47 @@ json normalize_object(const json& schema, const json& values, std::size_t depth)
       *value = s;
     } else if (value->is_object() && field.contains("properties")) {
       *value = normalize_object(field, *value, depth + 1);
+    } else if (value->is_array()) {
+      for (auto& item : *value)  // a list of texts: each in NFC, nothing else changed
+        if (item.is_string()) item = text::to_nfc(item.get_ref<const std::string&>());
     }
   }
   return out;
 }
 
 }  // namespace
+
+json FieldLength::to_json() const {
+  const auto limit = [](const std::optional<std::uint64_t>& v) { return v ? json(*v) : json(); };
+  return json{{"length", length},
+              {"min", limit(min)},
+              {"max", limit(max)},
+              {"unit", graphemes ? "graphemes" : "code_points"}};
+}
+
+FieldLength field_length(const Schema& schema, const std::string& field, const std::string& value) {
+  static const json none = json::object();
+  const json& document = schema.document();
+  const json* described = &none;
+  if (auto props = document.find("properties"); props != document.end() && props->is_object()) {
+    if (auto f = props->find(field); f != props->end() && f->is_object()) described = &*f;
+  }
+  const auto count = [&](const char* keyword) -> std::optional<std::uint64_t> {
+    auto it = described->find(keyword);
+    if (it == described->end() || !it->is_number() || !(it->get<double>() >= 0) ||
+        it->get<double>() != std::floor(it->get<double>()))
+      return std::nullopt;  // the compiler refused it already; 20.0 is 20
+    return it->is_number_unsigned() ? it->get<std::uint64_t>()
+                                    : static_cast<std::uint64_t>(it->get<double>());
+  };
+  const std::string stored = normalize_text(*described, value);
+  FieldLength out;
+  out.graphemes = described->contains("x-minGraphemes") || described->contains("x-maxGraphemes");
+  out.length = out.graphemes ? text::count_graphemes(stored) : text::count_code_points(stored);
+  out.min = count(out.graphemes ? "x-minGraphemes" : "minLength");
+  out.max = count(out.graphemes ? "x-maxGraphemes" : "maxLength");
+  return out;
+}
 
 json normalize_values(const Schema& schema, const json& values) {
   if (!values.is_object()) return values;
@@ -101,7 +145,9 @@ bool is_prototype_key(const std::string& key) {
   return key == "__proto__" || key == "constructor" || key == "prototype";
 }
 
-bool is_private_key(const std::string& key) { return !key.empty() && key[0] == '_'; }
+bool is_private_key(const std::string& key) {
+  return !key.empty() && key[0] == '_';
+}
 
 // True when report_reserved_keys would report anything: the common case (nothing
 // reserved) is decided without building a single path.

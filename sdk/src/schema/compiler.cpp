@@ -503,6 +503,18 @@ class Compiler {
     if (auto it = s.find("x-trim"); it != s.end() && !it->is_boolean()) {
       return (void)fail("schema.vocabulary", "x-trim must be a boolean", where + "/x-trim");
     }
+    const std::pair<const char*, std::optional<std::uint64_t>*> grapheme_limits[] = {
+        {"x-minGraphemes", &n.min_graphemes}, {"x-maxGraphemes", &n.max_graphemes}};
+    for (const auto& [keyword, limit] : grapheme_limits) {
+      auto it = s.find(keyword);
+      if (it == s.end()) continue;
+      *limit = as_count(*it);
+      if (!*limit) {
+        return (void)fail("schema.vocabulary",
+                          std::string(keyword) + " must be a non-negative integer",
+                          where + "/" + keyword);
+      }
+    }
     if (auto it = s.find("x-placeholder"); it != s.end() && !it->is_string()) {
       return (void)fail("schema.vocabulary", "x-placeholder must be a string",
                         where + "/x-placeholder");

@@ -16,6 +16,7 @@
 #include "json/decimal_multiple.hpp"
 #include "json/numbers.hpp"
 #include "medusa/json_output.hpp"
+#include "medusa/text.hpp"
 #include "sort_indices.hpp"
 #include "text/utf8.hpp"
 
@@ -108,7 +109,8 @@ bool item_less(const void* context, std::size_t a, std::size_t b) {
 bool is_multiple(const json& value, const json& divisor) {
   // Integers exactly, whatever their signs and widths (is_number_integer holds for
   // int64 and uint64 both); otherwise the decimals as written, exactly.
-  if (value.is_number_integer() && divisor.is_number_integer()) return integer_multiple(value, divisor);
+  if (value.is_number_integer() && divisor.is_number_integer())
+    return integer_multiple(value, divisor);
   return decimal_multiple(value, divisor);
 }
 
@@ -426,9 +428,8 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
     if (collecting()) type_issue(n, v);
     if (failed()) return false;
   }
-  if (n.has_enum &&
-      std::none_of(n.enum_values.begin(), n.enum_values.end(),
-                   [&v](const json& allowed) { return json_equal(allowed, v); })) {
+  if (n.has_enum && std::none_of(n.enum_values.begin(), n.enum_values.end(),
+                                 [&v](const json& allowed) { return json_equal(allowed, v); })) {
     issue(n, Fixed::enum_values);
     if (failed()) return false;
   }
@@ -471,6 +472,21 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
       if (n.max_length && length > *n.max_length) {
         if (collecting())
           count_issue(n, "maxLength", "max_length", "must be at most ", *n.max_length,
+                      " characters", length);
+        if (failed()) return false;
+      }
+    }
+    if (n.min_graphemes || n.max_graphemes) {
+      const auto length = text::count_graphemes(s);
+      if (n.min_graphemes && length < *n.min_graphemes) {
+        if (collecting())
+          count_issue(n, "x-minGraphemes", "min_graphemes", "must be at least ", *n.min_graphemes,
+                      " characters", length);
+        if (failed()) return false;
+      }
+      if (n.max_graphemes && length > *n.max_graphemes) {
+        if (collecting())
+          count_issue(n, "x-maxGraphemes", "max_graphemes", "must be at most ", *n.max_graphemes,
                       " characters", length);
         if (failed()) return false;
       }

@@ -74,6 +74,8 @@ struct Node {
 
   std::optional<json> minimum, maximum, exclusive_minimum, exclusive_maximum, multiple_of;
   std::optional<std::uint64_t> min_length, max_length;
+  /// `x-minGraphemes`/`x-maxGraphemes`: length in grapheme clusters, as customers count.
+  std::optional<std::uint64_t> min_graphemes, max_graphemes;
   std::optional<Regex> pattern;
   std::string format;
   bool (*format_check)(const std::string&) = nullptr;  ///< null: unknown format or none

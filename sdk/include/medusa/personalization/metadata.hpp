@@ -1,10 +1,15 @@
 // From a customer's form values to the line item `metadata` sent to Medusa.
 //
-// build_line_item_metadata normalizes (trims, drops blank optional fields, fills
-// defaults, writes whole numbers as integers), validates against the schema, and stamps
-// the result with the schema fingerprint. Equal personalizations give equal metadata,
-// so the server merges them into one line; different ones stay separate lines.
+// build_line_item_metadata normalizes (puts text in Unicode NFC, trims, drops blank
+// optional fields, fills defaults, writes whole numbers as integers), validates against the schema,
+// and stamps the result with the schema fingerprint. Equal personalizations give equal metadata, so
+// the server merges them into one line; different ones stay separate lines.
 #pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
 
 #include "medusa/error.hpp"
 #include "medusa/personalization/schema.hpp"
@@ -34,6 +39,23 @@ std::string validate_values_text(const Schema& schema, const json& values);
 /// ["issues"]); customer keys starting with "_" are refused (code "reserved_key").
 Result<json> build_line_item_metadata(const Schema& schema, const json& values,
                                       const BuildOptions& options = {});
+
+/// How long a text field's value is, counted as its schema limits it: for a form's
+/// character counter, which then agrees with the verdict.
+struct FieldLength {
+  std::size_t length = 0;  ///< of the value as it would be stored (line breaks, NFC, trim)
+  std::optional<std::uint64_t> min, max;  ///< the field's limits in the same unit
+  /// true: grapheme clusters (the field has `x-minGraphemes`/`x-maxGraphemes`, which then
+  /// give the limits); false: code points (`minLength`/`maxLength`).
+  bool graphemes = false;
+
+  /// {"length": n, "min": n|null, "max": n|null, "unit": "graphemes"|"code_points"}
+  json to_json() const;
+};
+
+/// The length of `value` in top-level field `field`. A field the schema does not describe
+/// counts code points, without limits.
+FieldLength field_length(const Schema& schema, const std::string& field, const std::string& value);
 
 /// Re-checks stored line-item metadata (a cart line or an order item) against a schema,
 /// e.g. in a fulfilment worker: private "_" keys are ignored, and a stamp naming a
