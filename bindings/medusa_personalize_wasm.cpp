@@ -30,8 +30,8 @@
 #include "medusa/personalization/summary.hpp"
 
 // The functions of this file run once per call: they are built for size (clang's
-// `minsize` on each function; the file is -Os). The templates it instantiates that the validator also uses keep the
-// validator's faster copies because this object is linked after the core's
+// `minsize` on each function; the file is -Os). The templates it instantiates that the validator
+// also uses keep the validator's faster copies because this object is linked after the core's
 // (bindings/CMakeLists.txt, bench/README.md).
 #pragma clang attribute push(__attribute__((minsize)), apply_to = function)
 namespace {
@@ -137,9 +137,13 @@ std::string schemaDescription(std::uint32_t id) {
                    {"fields", std::move(fields)}});
 }
 
-bool releaseSchema(std::uint32_t id) { return schemas().release(id); }
+bool releaseSchema(std::uint32_t id) {
+  return schemas().release(id);
+}
 
-std::size_t liveSchemas() { return schemas().size(); }
+std::size_t liveSchemas() {
+  return schemas().size();
+}
 
 // Runs body(schema, value) for a compiled schema and a JSON argument, or returns the
 // error of a released schema or of text that is not JSON.
@@ -192,6 +196,13 @@ std::string normalize(std::uint32_t id, const std::string& values_json) {
   });
 }
 
+// {length, min, max, unit} of a text field's value, counted as the schema limits it.
+std::string fieldLength(std::uint32_t id, const std::string& field, const std::string& value) {
+  const Schema* schema = schemas().find(id);
+  if (!schema) return error_text(unknown_schema(id));
+  return dump(medusa::personalization::field_length(*schema, field, value).to_json());
+}
+
 std::string buildMetadata(std::uint32_t id, const std::string& values_json, bool stamp) {
   return with_schema(id, values_json, "values", [&](const Schema& schema, const json& values) {
     medusa::personalization::BuildOptions options;
@@ -216,7 +227,8 @@ std::string describe(const std::string& item_json, std::uint32_t schema_id) {
 }
 
 json image_json(const medusa::image::ImageInfo& info, std::size_t bytes) {
-  return json{{"mime", info.mime}, {"width", info.width}, {"height", info.height}, {"bytes", bytes}};
+  return json{
+      {"mime", info.mime}, {"width", info.width}, {"height", info.height}, {"bytes", bytes}};
 }
 
 std::string readImage(std::uintptr_t pointer, std::size_t length) {
@@ -405,9 +417,13 @@ std::string exchangeCartReadFailed(std::uint32_t id) {
   return e ? step_text(id, e->on_cart_read_failed()) : no_exchange(id);
 }
 
-void exchangeDrop(std::uint32_t id) { exchanges().erase(id); }
+void exchangeDrop(std::uint32_t id) {
+  exchanges().erase(id);
+}
 
-std::size_t liveExchanges() { return exchanges().size(); }
+std::size_t liveExchanges() {
+  return exchanges().size();
+}
 
 std::string planCall(const std::string& config_json, const std::string& name,
                      const std::string& args_json, std::uint32_t schema_id, bool key_support,
@@ -450,8 +466,8 @@ std::string planRequest(const std::string& config_json, const std::string& metho
 }
 
 std::string planUpload(const std::string& config_json, const std::string& filename,
-                       std::uintptr_t pointer, std::size_t length, const std::string& headers_json_text,
-                       double max_bytes) {
+                       std::uintptr_t pointer, std::size_t length,
+                       const std::string& headers_json_text, double max_bytes) {
   auto config = read_config(config_json);
   if (!config) return error_text(config.error());
   auto headers = read_headers(headers_json_text);
@@ -552,6 +568,7 @@ EMSCRIPTEN_BINDINGS(medusa_personalize) {
   function("validateInPlace", &validateInPlace);
   function("normalize", &normalize);
   function("buildMetadata", &buildMetadata);
+  function("fieldLength", &fieldLength);
   function("validateLineItemMetadata", &validateLineItemMetadata);
   function("describe", &describe);
   function("readImage", &readImage);

@@ -199,15 +199,36 @@ def text_tables():
     ccc_starts, ccc_values, ccc_count = run_list(
         ((f, l, int(v[0])) for f, l, v in rows("CombiningClass.txt")), 0)
 
-    # Canonical decompositions, one or two code points each: (gap from the previous
-    # decomposed code point, first, second or 0) as LEB128.
-    decompositions, previous, decomposition_count = bytearray(), 0, 0
+    # Canonical decompositions, in two lists that compress better apart. Pairs (a base and
+    # a mark, mostly): gap from the previous pair's code point, the first part as a zigzag
+    # delta from the previous pair's, the second as an index into kDecompositionSeconds.
+    # Singletons (CJK compatibility ideographs, mostly): gap, then the target as a zigzag
+    # delta from the previous singleton's target.
+    decompositions = []
     for f, l, v in rows("CanonicalDecompositions.txt"):
         assert f == l
         parts = [int(x, 16) for x in v[0].split()]
         assert 1 <= len(parts) <= 2 and all(parts)
-        decompositions += leb(f - previous) + leb(parts[0]) + leb(parts[1] if len(parts) > 1 else 0)
-        previous, decomposition_count = f, decomposition_count + 1
+        decompositions.append((f, parts))
+    seconds = sorted({p[1] for _, p in decompositions if len(p) == 2})
+    assert len(seconds) < 256
+    second_index = {c: i for i, c in enumerate(seconds)}
+    zigzag = lambda n: n << 1 if n >= 0 else ((-n) << 1) - 1
+    pairs, singletons = bytearray(), bytearray()
+    pair_count = singleton_count = 0
+    previous_pair = previous_first = previous_singleton = previous_target = 0
+    for cp, parts in decompositions:
+        if len(parts) == 2:
+            pairs += leb(cp - previous_pair) + leb(zigzag(parts[0] - previous_first))
+            pairs.append(second_index[parts[1]])
+            previous_pair, previous_first, pair_count = cp, parts[0], pair_count + 1
+        else:
+            singletons += leb(cp - previous_singleton) + leb(zigzag(parts[0] - previous_target))
+            previous_singleton, previous_target = cp, parts[0]
+            singleton_count += 1
+    second_bytes = bytearray()
+    for c in seconds:
+        second_bytes += leb(c)
     exclusions = range_bytes([(f, l) for f, l, _ in rows("CompositionExclusion.txt")])
 
     # Grapheme break properties, one byte per code point: GCB | InCB << 4 | ExtPict << 6.
@@ -233,9 +254,13 @@ def text_tables():
             f"constexpr std::size_t kCombiningClassRunCount = {ccc_count};"]
     out += byte_array("kCombiningClassRunStarts", ccc_starts)
     out += byte_array("kCombiningClassRunValues", ccc_values)
-    out += ["", "// Canonical decompositions (Hangul syllables are computed).",
-            f"constexpr std::size_t kDecompositionCount = {decomposition_count};"]
-    out += byte_array("kDecompositions", decompositions)
+    out += ["", "// Canonical decompositions (Hangul syllables are computed): see text_tables() in",
+            "// gen_unicode_tables.py for the encoding.",
+            f"constexpr std::size_t kDecompositionPairCount = {pair_count};",
+            f"constexpr std::size_t kDecompositionSingletonCount = {singleton_count};"]
+    out += byte_array("kDecompositionSeconds", second_bytes)
+    out += byte_array("kDecompositionPairs", pairs)
+    out += byte_array("kDecompositionSingletons", singletons)
     out += ["// Full_Composition_Exclusion: decompositions never recomposed, a range list."]
     out += byte_array("kCompositionExclusions", exclusions)
     out += ["", "// Grapheme_Cluster_Break | Indic_Conjunct_Break << 4 | Extended_Pictographic << 6.",
@@ -243,8 +268,9 @@ def text_tables():
     out += byte_array("kGraphemeRunStarts", gb_starts) + byte_array("kGraphemeRunValues", gb_values)
     path = ROOT / "sdk/src/text/unicode_text_tables.inc"
     path.write_text("\n".join(out) + "\n")
-    print(f"{path.relative_to(ROOT)}: {ccc_count} combining class runs, {decomposition_count} "
-          f"decompositions in {len(decompositions)} bytes, {gb_count} grapheme runs")
+    print(f"{path.relative_to(ROOT)}: {ccc_count} combining class runs, {pair_count} + "
+          f"{singleton_count} decompositions in {len(pairs) + len(singletons)} bytes, "
+          f"{gb_count} grapheme runs")
 
 
 if __name__ == "__main__":

@@ -149,6 +149,13 @@ test("edit a personalization, change a quantity, remove a line", async () => {
   assert.deepEqual(letterWidgets, ["field field-text", "field field-textarea", "field field-number", "field field-select", "field field-checkbox"]);
   assert.deepEqual(await page.locator("#field-finish option").allTextContents(), ["Choose…", "Brushed", "Polished", "Antique"]);
   await page.fill("#field-initials", "AMZ");
+  // The engraving counts characters as the customer sees them: a flag, a family and an ë
+  // typed as e + U+0308 are one each.
+  await page.fill("#field-message", "Zoe\u0308 🇫🇷 👨‍👩‍👧");
+  assert.equal(await text(".field-textarea .counter"), "7 / 120");
+  await page.fill("#field-message", "🇫🇷".repeat(121));
+  assert.match(await text("#field-message-error"), /at most 120 characters/);
+  assert.equal(await page.locator(".field-textarea .counter.over").count(), 1);
   await page.fill("#field-message", INJECTION);
   await page.fill("#field-height_mm", "100");
   assert.match(await text("#field-height_mm-error"), /must be <= 60/);

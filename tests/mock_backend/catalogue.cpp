@@ -117,8 +117,9 @@ std::vector<json> seed_products() {
     "properties": {
       "initials": {"type": "string", "title": "Initials", "pattern": "^\\p{Lu}{1,3}$", "x-order": 1,
                    "x-placeholder": "AMZ"},
-      "message": {"type": "string", "title": "Engraved message", "maxLength": 120, "x-widget": "textarea",
-                  "x-order": 2},
+      "message": {"type": "string", "title": "Engraved message", "x-maxGraphemes": 120,
+                  "x-widget": "textarea", "x-order": 2,
+                  "description": "Up to 120 characters as you see them: an emoji or an accented letter is one"},
       "height_mm": {"type": "integer", "title": "Letter height in mm", "minimum": 20, "maximum": 60,
                     "default": 40, "x-order": 3},
       "finish": {"type": "string", "title": "Finish", "enum": ["Brushed", "Polished", "Antique"],

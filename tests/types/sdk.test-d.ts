@@ -5,6 +5,7 @@ import MedusaPersonalizeDefault, {
   loadPersonalization,
   MedusaPersonalize,
   PersonalizationValidationError,
+  type FieldLength,
   type HttpTypes,
   type PersonalizationSchema,
   type StoreCart,
@@ -40,6 +41,12 @@ async function storefront(): Promise<void> {
   void codes;
   const widget: string = schema.fields[0].widget;
   void widget;
+  const counted: FieldLength = schema.fieldLength("engraving", "Zoë");
+  const unit: "graphemes" | "code_points" = counted.unit;
+  const limit: number | null = counted.max;
+  void unit, limit;
+  // @ts-expect-error the value is the input's text
+  schema.fieldLength("engraving", 3);
 
   const { cart } = await sdk.store.cart.create({ region_id: "reg_1" });
   const c: StoreCart = cart;

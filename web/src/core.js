@@ -129,6 +129,10 @@ export class Core {
     return this.json(this.module.normalize(id, toJsonText(values, "values")));
   }
 
+  fieldLength(id, field, value) {
+    return this.json(this.module.fieldLength(id, String(field), typeof value === "string" ? value : ""));
+  }
+
   buildMetadata(id, values, stamp) {
     return this.json(this.module.buildMetadata(id, toJsonText(values, "values"), stamp));
   }

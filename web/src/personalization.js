@@ -50,9 +50,20 @@ export class PersonalizationSchema {
     return this.core.validate(this[ID], value, true);
   }
 
-  /** Values as buildMetadata will store them (trimmed, defaults filled), unvalidated. */
+  /** Values as buildMetadata will store them (text in NFC and trimmed, defaults filled), unvalidated. */
   normalize(values) {
     return this.core.normalize(this[ID], values);
+  }
+
+  /**
+   * How long a text field's value is, counted as the schema limits it, for a character
+   * counter that agrees with the verdict: `{ length, min, max, unit }`, where `unit` is
+   * "graphemes" (the field has `x-minGraphemes`/`x-maxGraphemes`: what the customer sees as
+   * characters) or "code_points" (`minLength`/`maxLength`), and `length` is the length of the
+   * value as it would be stored (line breaks unified, Unicode NFC, trimmed).
+   */
+  fieldLength(field, value) {
+    return this.core.fieldLength(this[ID], field, value);
   }
 
   /** Line-item metadata for `values`; throws PersonalizationValidationError. */

@@ -191,6 +191,18 @@ export interface PersonalizationSummary {
  * A compiled personalization schema. Its WebAssembly memory is released when it is
  * garbage-collected; `dispose()` releases it at once.
  */
+/** A text field's length as its schema counts it. */
+export interface FieldLength {
+  /** Length of the value as it would be stored, in `unit`. */
+  length: number;
+  /** The field's lower limit in `unit` (`x-minGraphemes` or `minLength`), if any. */
+  min: number | null;
+  /** The field's upper limit in `unit` (`x-maxGraphemes` or `maxLength`), if any. */
+  max: number | null;
+  /** "graphemes": what a customer sees as characters; "code_points": JSON Schema's count. */
+  unit: "graphemes" | "code_points";
+}
+
 export class PersonalizationSchema {
   private constructor();
   /** "fnv1a64:<16 hex>", stamped on line-item metadata as `_personalization_schema`. */
@@ -219,6 +231,16 @@ export class PersonalizationSchema {
    * preview.textContent = schema.normalize(form).message ?? "";
    */
   normalize(values: unknown): Record<string, unknown>;
+  /**
+   * How long a text field's value is, counted as the schema limits it (for a character
+   * counter that agrees with the verdict): grapheme clusters when the field has
+   * `x-minGraphemes`/`x-maxGraphemes`, else code points (`minLength`/`maxLength`), of the
+   * value as it would be stored (line breaks unified, Unicode NFC, trimmed).
+   * @example
+   * const { length, max } = schema.fieldLength("engraving", input.value);
+   * counter.textContent = `${length} / ${max}`;
+   */
+  fieldLength(field: string, value: string): FieldLength;
   /**
    * Line-item metadata for `values`; throws PersonalizationValidationError.
    * @example

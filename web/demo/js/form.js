@@ -26,6 +26,15 @@ export function buildForm(container, { schema, values: initial, onChange, checkI
   const pending = new Set(); // image fields being uploaded
   const imageProblems = new Map(); // field -> issues of a refused image
 
+  // A character counter for a text field with an upper limit, or null.
+  const counterFor = (field) => {
+    const { max } = schema.fieldLength(field.name, "");
+    if (max === null) return null;
+    const counter = h("span", { class: "counter", "aria-hidden": "true" });
+    counters.set(field.name, counter);
+    return counter;
+  };
+
   const revalidate = () => {
     report = schema.validate(values); // the verdict the add to cart will give
     const issues = [...report.issues];
@@ -42,8 +51,9 @@ export function buildForm(container, { schema, values: initial, onChange, checkI
       inputs.get(name)?.setAttribute("aria-invalid", messages.length ? "true" : "false");
     }
     for (const [name, counter] of counters) {
-      const max = schema.fields.find((f) => f.name === name)?.schema.maxLength;
-      const length = [...String(values[name] ?? "")].length;
+      // Counted as the schema counts: characters as the customer sees them when the field
+      // limits graphemes, of the text as it will be stored (NFC, trimmed).
+      const { length, max } = schema.fieldLength(name, String(values[name] ?? ""));
       counter.textContent = `${length} / ${max}`;
       counter.classList.toggle("over", length > max);
     }
@@ -72,6 +82,7 @@ export function buildForm(container, { schema, values: initial, onChange, checkI
       case "textarea":
         control = h("textarea", { ...common, rows: 3, placeholder: field.placeholder || null, oninput: (e) => set(field.name, e.target.value) });
         control.value = values[field.name] ?? "";
+        extra = counterFor(field);
         break;
       case "select":
       case "font": {
@@ -151,11 +162,7 @@ export function buildForm(container, { schema, values: initial, onChange, checkI
       default: {
         control = h("input", { ...common, type: "text", placeholder: field.placeholder || null, autocomplete: "off", oninput: (e) => set(field.name, e.target.value) });
         control.value = values[field.name] ?? "";
-        if (typeof s.maxLength === "number") {
-          const counter = h("span", { class: "counter", "aria-hidden": "true" });
-          counters.set(field.name, counter);
-          extra = counter;
-        }
+        extra = counterFor(field);
       }
     }
     inputs.set(field.name, control);
