@@ -128,6 +128,20 @@ export function defineStorefrontCases(target) {
     await assert.rejects(add(shouted), (e) => e.issues.some((i) => i.code === "pattern" && i.message === worded.message));
   });
 
+  test("the same message typed composed or with combining marks is one line (NFC)", async () => {
+    const sdk = await createSdk();
+    await sdk.store.product.retrieve(productId); // the product page: its schema is known
+    const cartId = await newCart(sdk);
+    const add = (message) =>
+      sdk.store.cart.createPersonalizedLineItem(cartId, { variant_id: t.variantId, quantity: 1, personalization: { message, font: "Serif" } });
+    await add("Für Zoë");
+    const { cart } = await add("Fu\u0308r Zoe\u0308"); // a phone's dead keys
+    const lines = cart.items.filter((item) => item.variant_id === t.variantId);
+    assert.equal(lines.length, 1, "one visible message, one line");
+    assert.equal(lines[0].quantity, 2);
+    assert.equal(lines[0].metadata.message, "F\u00fcr Zo\u00eb");
+  });
+
   test("session auth: login exchanges the token for a cookie, logout ends the session", async () => {
     const jar = cookieFetch();
     const sdk = await createSdk({ auth: { type: "session", jwtTokenStorageMethod: "memory" }, fetch: jar.fetch });
