@@ -5,7 +5,8 @@
 #      (two compilers' warnings; clang also builds it in about half g++'s time)
 #   3. the same core and suite compiled to WebAssembly by Emscripten, run by CTest in Node
 #   4. the validation reports of the whole JSON Schema Test Suite and the personalization
-#      corpus, produced by both builds, compared byte for byte
+#      corpus, and the NFC and grapheme counts of the Unicode conformance texts, produced
+#      by both builds, compared byte for byte
 #   5. the npm package (web/src + the WebAssembly module) under node:test against the
 #      mock backend, its TypeScript declarations under tsc, and the packed tarball
 #      installed into a fresh project, used from Node and from a Vite build in Chromium;
@@ -58,8 +59,9 @@ build_and_test wasm-release "WebAssembly (em++ $(em++ --version | head -1 | grep
 phase "native and WebAssembly validation reports"
 suite=tests/fixtures/json-schema-test-suite
 corpus=tests/fixtures/personalization-corpus.json
-build/native-ci/tests/tools/report_dump "$suite" "$corpus" >"$log_dir/native-reports.txt"
-node build/wasm-release/tests/tools/report_dump.js "$suite" "$corpus" >"$log_dir/wasm-reports.txt"
+unicode=tests/fixtures/unicode
+build/native-ci/tests/tools/report_dump "$suite" "$corpus" "$unicode" >"$log_dir/native-reports.txt"
+node build/wasm-release/tests/tools/report_dump.js "$suite" "$corpus" "$unicode" >"$log_dir/wasm-reports.txt"
 cases=$(wc -l <"$log_dir/native-reports.txt")
 if cmp -s "$log_dir/native-reports.txt" "$log_dir/wasm-reports.txt"; then
   echo "reports identical: $cases cases, sha256 $(sha256sum <"$log_dir/native-reports.txt" | cut -c1-16)"

