@@ -9,6 +9,9 @@ writes
                                              binary properties for the regex engine's \\p{..}
   sdk/src/text/unicode_text_tables.inc       NFC (decompositions, combining classes,
                                              compositions) and grapheme cluster breaks
+  sdk/src/schema/idna_tables.inc             Bidi_Class, Joining_Type and
+                                             Changes_When_NFKC_Casefolded for IDNA2008
+                                             host names
 
 Tables ship in the WebAssembly module, so they are stored compactly: a code point range
 list is a byte string of LEB128 numbers, each range as (gap from the end of the previous
@@ -273,6 +276,55 @@ def text_tables():
           f"{gb_count} grapheme runs")
 
 
+# Bidi_Class and Joining_Type values as idna.cpp numbers them (Bidi_Class 0: any other
+# class; Joining_Type 0: not stored, T for gc Mn, Me and Cf, else U).
+BIDI = {"L": 1, "R": 2, "AL": 3, "AN": 4, "EN": 5, "ES": 6, "CS": 7, "ET": 8, "ON": 9, "BN": 10,
+        "NSM": 11}
+JOINING = {"D": 1, "L": 2, "R": 3, "T": 4, "C": 5, "U": 6}
+
+
+def idna_tables():
+    bidi_starts, bidi_values, bidi_count = run_list(
+        ((f, l, BIDI[v[0]]) for f, l, v in rows("BidiClass.txt")), 0)
+    # Joining_Type is T for most marks and format characters (gc Mn, Me, Cf), as UCD's
+    # ArabicShaping.txt says of code points it does not list: the table stores only where
+    # that default is wrong (D, L, R, C, a T of another category, a U among marks).
+    categories = {}
+    for f, l, v in rows("GeneralCategory.txt"):
+        if v[0] in ("Mn", "Me", "Cf"):
+            for cp in range(f, l + 1):
+                categories[cp] = v[0]
+    joining = {}
+    for f, l, v in rows("JoiningType.txt"):
+        for cp in range(f, l + 1):
+            joining[cp] = v[0]
+    explicit = {}
+    for cp, value in joining.items():
+        if value != "T" or cp not in categories:
+            explicit[cp] = JOINING[value]
+    for cp in categories:
+        if cp not in joining:
+            explicit[cp] = JOINING["U"]
+    joining_starts, joining_values, joining_count = run_list(spans(explicit), 0)
+    unstable = range_bytes([(f, l) for f, l, v in rows("BinaryProperties.txt")
+                            if v[0] == "Changes_When_NFKC_Casefolded"])
+    out = header("IDNA2008 tables: see idna.cpp for how they are read.")
+    out += ["", "// Bidi_Class (RFC 5893's classes), a run list.",
+            f"constexpr std::size_t kBidiRunCount = {bidi_count};"]
+    out += byte_array("kBidiRunStarts", bidi_starts) + byte_array("kBidiRunValues", bidi_values)
+    out += ["", "// Joining_Type where it is not the default (T for gc Mn, Me, Cf, else U), a run list.",
+            f"constexpr std::size_t kJoiningRunCount = {joining_count};"]
+    out += byte_array("kJoiningRunStarts", joining_starts)
+    out += byte_array("kJoiningRunValues", joining_values)
+    out += ["", "// Changes_When_NFKC_Casefolded: RFC 5892's Unstable category, a range list."]
+    out += byte_array("kUnstableRanges", unstable)
+    path = ROOT / "sdk/src/schema/idna_tables.inc"
+    path.write_text("\n".join(out) + "\n")
+    print(f"{path.relative_to(ROOT)}: {bidi_count} Bidi_Class runs, {joining_count} Joining_Type "
+          f"runs, {len(unstable)} bytes of unstable ranges")
+
+
 if __name__ == "__main__":
     property_tables()
     text_tables()
+    idna_tables()

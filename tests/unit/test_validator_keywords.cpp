@@ -326,6 +326,32 @@ TEST_SUITE("validator") {
                         "http://[v1.x y]/", "http://[v1.x/]/", "http://[::1/", "http://[x1.a]/"});
   }
 
+  TEST_CASE("host names by IDNA2008: A-labels decoded, U-labels checked, the Bidi rule") {
+    // A-labels must decode (RFC 3492) to a valid U-label and encode back to themselves,
+    // letters in either case.
+    check_format_cases(
+        "hostname",
+        {"xn--mnchen-3ya.de", "XN--MNCHEN-3YA.de", "xn--fiqs8s", "xn--bcher-kva.example",
+         "xn--mgbh0fb.xn--kgbechtv", "xn--tda", "ab--cd.example", "a.b-c.d1"},
+        {"xn--", "xn--a", "xn--mnchen-3ya-.de", "xn--ls8h.example", "xn--tda-.de", "-a.example",
+         "a_b.example", "münchen.de"});
+    // U-labels: letters and digits of any script in lower case, context rules, no mark
+    // first, no upper case (RFC 5892's "Unstable"), no symbols or emoji; the Bidi rule.
+    check_format_cases("idn-hostname",
+                       {"münchen.de", "中国", "مثال.إختبار", "δοκιμή.gr", "xn--mnchen-3ya.de",
+                        "l·l.cat", "a\u0301b.example", std::string(30, 'a').c_str(),
+                        "\xC3\xBC\xC3\xBC\xC3\xBC\xC3\xBC\xC3\xBC\xC3\xBC\xC3\xBC\xC3\xBC"
+                        "\xC3\xBC\xC3\xBC.example"},
+                       {"München.de", "🎉.example", "a\u2764b.example", "\u0301ab.example",
+                        "مثال.0a", "aمثال", "a b.example", "a\u00ADb.example", "l·a.cat",
+                        "\xED\xA0\x80.example", "a..b", "ab--cd\xC3\xBC.example"});
+    // 60 ü are 60 characters but a 64-octet A-label: too long.
+    std::string long_label;
+    for (int i = 0; i < 60; ++i) long_label += "\xC3\xBC";
+    CHECK_FALSE(medusa::schema::check_format("idn-hostname", long_label));
+    CHECK(medusa::schema::check_format("idn-hostname", long_label.substr(0, 2 * 30)));
+  }
+
   TEST_CASE("a leap second is a time only at 23:59:60 UTC") {
     using medusa::schema::check_format;
     check_format_cases("time",
@@ -379,11 +405,12 @@ TEST_SUITE("validator") {
     CHECK(valid(R"({"multipleOf":1e-8})", "12345.6789"));
     CHECK(valid(R"({"multipleOf":0.5})", "-7.5"));
     CHECK(valid(R"({"multipleOf":2.5})", "1e21"));
-    CHECK(valid(R"({"multipleOf":0.5})", "1e308"));     // no overflowing quotient
+    CHECK(valid(R"({"multipleOf":0.5})", "1e308"));      // no overflowing quotient
     CHECK_FALSE(valid(R"({"multipleOf":3})", "1e308"));  // 10^308 mod 3 = 1
     CHECK(valid(R"({"multipleOf":0.1})", "0"));
     CHECK(valid(R"({"multipleOf":0.1})", "-0.0"));
-    CHECK(valid(R"({"multipleOf":1.5})", "18446744073709551615"));  // 2^64-1 = 1.5 x 12297829382473034410
+    CHECK(valid(R"({"multipleOf":1.5})",
+                "18446744073709551615"));  // 2^64-1 = 1.5 x 12297829382473034410
     CHECK_FALSE(valid(R"({"multipleOf":0.7})", "18446744073709551615"));
     // What a relative tolerance accepted: near-misses, tiny values, the smallest subnormal.
     CHECK_FALSE(valid(R"({"multipleOf":0.1})", "0.30000000000000004"));

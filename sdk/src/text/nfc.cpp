@@ -1,5 +1,7 @@
 #include "medusa/text.hpp"
 
+#include "text/combining_class.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -109,11 +111,11 @@ char32_t compose(char32_t first, char32_t second) {
       find_packed(tables().compositions, std::uint64_t{first} << kBits | second, 2) & kMask);
 }
 
+}  // namespace
+
 unsigned combining_class(char32_t cp) {
   return cp < 0x300 ? 0 : run_value(tables().combining_classes, cp);
 }
-
-}  // namespace
 
 std::string to_nfc(std::string_view s) {
   std::size_t i = 0;
