@@ -12,7 +12,7 @@ bash scripts/setup.sh >/dev/null
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_json fuzz_schema fuzz_regex fuzz_responses fuzz_image fuzz_mock_requests)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_json fuzz_schema fuzz_regex fuzz_responses fuzz_image fuzz_mock_requests fuzz_text)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j"$(nproc)" --target "${targets[@]}" >/dev/null

@@ -90,6 +90,16 @@ for (const file of filesUnder(path.join(repo, "tests/fixtures/images"), "")) {
   for (const length of [bytes.length, 4096, 300, 64, 30]) seed("fuzz_image", bytes.subarray(0, Math.min(length, bytes.length, MAX)));
 }
 
+// Texts: the Unicode conformance cases (composed, decomposed, every grapheme rule) and
+// host names with A-labels, U-labels and Bidi labels.
+const fromHex = (list) => String.fromCodePoint(...list.trim().split(/\s+/).filter((h) => /^[0-9A-F]+$/.test(h)).map((h) => parseInt(h, 16)));
+for (const file of ["NormalizationTest.txt", "GraphemeBreakTest.txt"]) {
+  const lines = readFileSync(path.join(repo, "tests/fixtures/unicode", file), "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
+  for (let i = 0; i < lines.length; i += file.startsWith("Normalization") ? 97 : 7) seed("fuzz_text", fromHex(lines[i].split(";")[0]));
+}
+for (const host of ["xn--mnchen-3ya.de", "münchen.de", "xn--mgbh0fb.xn--kgbechtv", "مثال.0a", "l·l.cat", "क्\u200dष",
+  "بي\u200cبي", "・ァ", "xn--X", "mnchen-3ya", "tdaaaaaaaaa", "\"δοκιμή\"@example.com", "🇫🇷👨‍👩‍👧e\u0301"]) seed("fuzz_text", host);
+
 for (const [target, files] of seeds) {
   const dir = path.join(out, target);
   rmSync(dir, { recursive: true, force: true });

@@ -64,6 +64,40 @@ export async function measureNodeValidation(rounds, ms) {
   return out;
 }
 
+// The Unicode text work a form does on every keystroke, through the public API, next to
+// the engine's own: NFC (schema.normalize of a text list) against String.prototype.normalize,
+// the grapheme count of a field (schema.fieldLength) against Intl.Segmenter.
+export async function measureNodeText(rounds, ms) {
+  const sdk = await MedusaPersonalize.create({ baseUrl: "http://unused.test" });
+  const lists = sdk.personalization.compile({ type: "object", properties: { texts: { type: "array" } } });
+  const engraving = sdk.personalization.compile({
+    type: "object",
+    properties: { engraving: { type: "string", "x-maxGraphemes": 60, "x-trim": false } },
+  });
+  const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+  const texts = {
+    "ASCII, 40 characters": "Happy birthday Anna, love from Sam & Jo!",
+    "accents typed decomposed, 40 characters": "Fu\u0308r Zoe\u0308 und Jose\u0301, alles Gute! A\u0300 bientôt".slice(0, 46),
+    "emoji (flags, families, skin tones), 12 characters": "🇫🇷🇩🇪👨‍👩‍👧👍🏽🎉❤️🇮🇹👩‍💻🧑🏿‍🚀🎂✨🙌🏼",
+  };
+  const out = {};
+  for (const [name, text] of Object.entries(texts)) {
+    const expected = [...segmenter.segment(text.normalize("NFC"))].length;
+    if (lists.normalize({ texts: [text] }).texts[0] !== text.normalize("NFC") ||
+        engraving.fieldLength("engraving", text).length !== expected)
+      throw new Error(`${name}: results differ from the engine's`);
+    out[`NFC, ${name}`] = await alternate(rounds, {
+      ours: () => opsPerSecond(() => lists.normalize({ texts: [text] }), ms),
+      peer: () => opsPerSecond(() => text.normalize("NFC"), ms),
+    });
+    out[`graphemes, ${name}`] = await alternate(rounds, {
+      ours: () => opsPerSecond(() => engraving.fieldLength("engraving", text), ms),
+      peer: () => opsPerSecond(() => [...segmenter.segment(text.normalize("NFC"))].length, ms),
+    });
+  }
+  return out;
+}
+
 export async function measureNodeCalls(bodies, rounds, ms) {
   let current = "";
   const fakeFetch = async () => new Response(current, { status: 200, headers: { "content-type": "application/json" } });
