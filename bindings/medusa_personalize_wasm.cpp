@@ -159,9 +159,9 @@ std::string with_schema(std::uint32_t id, const std::string& text, const char* w
 // `plain`: JSON Schema validation of any value as it is; otherwise the verdict on form
 // values that buildMetadata gives (normalized, reserved keys refused).
 std::string validate(std::uint32_t id, const std::string& values_json, bool plain) {
-  return with_schema(id, values_json, "values", [plain](const Schema& schema, const json& values) {
+  return with_schema(id, values_json, "values", [plain](const Schema& schema, json& values) {
     return plain ? schema.compiled().validate_text(values)
-                 : medusa::personalization::validate_values_text(schema, values);
+                 : medusa::personalization::validate_values_text(schema, std::move(values));
   });
 }
 
@@ -191,8 +191,8 @@ std::uintptr_t validateInPlace(std::uint32_t id, std::uintptr_t text, std::size_
 }
 
 std::string normalize(std::uint32_t id, const std::string& values_json) {
-  return with_schema(id, values_json, "values", [](const Schema& schema, const json& values) {
-    return dump(medusa::personalization::normalize_values(schema, values));
+  return with_schema(id, values_json, "values", [](const Schema& schema, json& values) {
+    return dump(medusa::personalization::normalize_values(schema, std::move(values)));
   });
 }
 

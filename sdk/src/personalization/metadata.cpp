@@ -60,19 +60,30 @@ std::string normalize_text(const json& field, const std::string& value) {
   return s;
 }
 
-// Normalizes one object level against the schema object describing it.
-json normalize_object(const json& schema, const json& values, std::size_t depth) {
-  json out = values;
-  if (!schema.is_object() || depth > 32) return out;
+// True when normalize_text would give `value` back unchanged, decided without a copy:
+// the common case of ASCII text (always NFC) without a CR and, when trimmed, without
+// white space at either end. A form validates on every keystroke.
+bool is_stored_form(const json& field, const std::string& value) {
+  for (const char c : value)
+    if (static_cast<unsigned char>(c) >= 0x80 || c == '\r') return false;
+  if (value.empty() || !field.value("x-trim", true)) return true;
+  return !is_space(static_cast<unsigned char>(value.front())) &&
+         !is_space(static_cast<unsigned char>(value.back()));
+}
+
+bool is_required(const json& schema, const std::string& name) {
+  const auto r = schema.find("required");
+  if (r == schema.end() || !r->is_array()) return false;
+  return std::any_of(r->begin(), r->end(), [&](const json& n) { return n == name; });
+}
+
+// Normalizes one object level in place against the schema object describing it.
+void normalize_object(const json& schema, json& out, std::size_t depth) {
+  if (!schema.is_object() || depth > 32) return;
+  for (auto it = out.begin(); it != out.end(); ++it)
+    if (it->is_number_float()) *it = whole_number(it->get<double>());
   const auto props = schema.find("properties");
-  std::vector<std::string> required;
-  if (auto r = schema.find("required"); r != schema.end() && r->is_array()) {
-    for (const auto& n : *r) {
-      if (n.is_string()) required.push_back(n.get<std::string>());
-    }
-  }
-  for (auto it = out.begin(); it != out.end(); ++it) *it = whole_number(*it);
-  if (props == schema.end() || !props->is_object()) return out;
+  if (props == schema.end() || !props->is_object()) return;
   for (auto p = props->begin(); p != props->end(); ++p) {
     const std::string& name = p.key();
     const json& field = p.value();
@@ -83,21 +94,17 @@ json normalize_object(const json& schema, const json& values, std::size_t depth)
       continue;
     }
     if (value->is_string()) {
-      std::string s = normalize_text(field, value->get_ref<const std::string&>());
-      const bool is_required = std::find(required.begin(), required.end(), name) != required.end();
-      if (s.empty() && !is_required) {
+      const std::string& text = value->get_ref<const std::string&>();
+      if (!is_stored_form(field, text)) *value = normalize_text(field, text);
+      if (value->get_ref<const std::string&>().empty() && !is_required(schema, name))
         out.erase(name);  // a blank optional field is no personalization
-        continue;
-      }
-      *value = s;
     } else if (value->is_object() && field.contains("properties")) {
-      *value = normalize_object(field, *value, depth + 1);
+      normalize_object(field, *value, depth + 1);
     } else if (value->is_array()) {
       for (auto& item : *value)  // a list of texts: each in NFC, nothing else changed
         if (item.is_string()) item = text::to_nfc(item.get_ref<const std::string&>());
     }
   }
-  return out;
 }
 
 }  // namespace
@@ -135,8 +142,12 @@ FieldLength field_length(const Schema& schema, const std::string& field, const s
 }
 
 json normalize_values(const Schema& schema, const json& values) {
-  if (!values.is_object()) return values;
-  return normalize_object(schema.document(), values, 0);
+  return normalize_values(schema, json(values));
+}
+
+json normalize_values(const Schema& schema, json&& values) {
+  if (values.is_object()) normalize_object(schema.document(), values, 0);
+  return std::move(values);
 }
 
 namespace {
@@ -150,22 +161,24 @@ bool is_private_key(const std::string& key) {
 }
 
 // True when report_reserved_keys would report anything: the common case (nothing
-// reserved) is decided without building a single path.
-bool has_reserved_key(const json& values) {
-  std::vector<const json*> stack{&values};
-  bool top = true;
-  while (!stack.empty()) {
-    const json* node = stack.back();
-    stack.pop_back();
-    if (node->is_object()) {
-      for (auto it = node->begin(); it != node->end(); ++it) {
-        if ((top && is_private_key(it.key())) || is_prototype_key(it.key())) return true;
-        stack.push_back(&it.value());
-      }
-    } else if (node->is_array()) {
-      for (const auto& item : *node) stack.push_back(&item);
+// reserved) is decided without building a path or a heap stack. Past a depth no parsed
+// value reaches (json_input's limit), it answers true, and the caller's full check
+// (which keeps its stack on the heap) decides.
+bool has_reserved_key(const json& node, std::size_t depth = 0) {
+  if (depth > 256) return true;
+  if (node.is_object()) {
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      const std::string& key = it.key();
+      // Only keys starting with '_', 'c' or 'p' can be reserved: one comparison for most.
+      const char first = key.empty() ? '\0' : key[0];
+      if ((first == '_' || first == 'c' || first == 'p') &&
+          ((depth == 0 && is_private_key(key)) || is_prototype_key(key)))
+        return true;
+      if (it->is_structured() && has_reserved_key(*it, depth + 1)) return true;
     }
-    top = false;
+  } else if (node.is_array()) {
+    for (const auto& item : node)
+      if (item.is_structured() && has_reserved_key(item, depth + 1)) return true;
   }
   return false;
 }
@@ -222,7 +235,11 @@ schema::Report validate_values(const Schema& schema, const json& values) {
 }
 
 std::string validate_values_text(const Schema& schema, const json& values) {
-  const json normalized = normalize_values(schema, values);
+  return validate_values_text(schema, json(values));
+}
+
+std::string validate_values_text(const Schema& schema, json&& values) {
+  const json normalized = normalize_values(schema, std::move(values));
   if (!has_reserved_key(normalized)) return schema.compiled().validate_text(normalized);
   return verdict_on(schema, normalized).to_json_text();
 }

@@ -1,11 +1,10 @@
 #include "medusa/text.hpp"
 
-#include "text/combining_class.hpp"
-
 #include <algorithm>
 #include <cstdint>
 #include <vector>
 
+#include "text/combining_class.hpp"
 #include "text/unicode_runs.hpp"
 #include "text/utf8.hpp"
 

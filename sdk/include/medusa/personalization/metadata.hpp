@@ -23,6 +23,8 @@ struct BuildOptions {
 /// Normalizes form values as the schema says, without validating (for live previews).
 /// Non-object input is returned unchanged.
 json normalize_values(const Schema& schema, const json& values);
+/// The same, normalizing `values` in place: no copy, for a caller done with its values.
+json normalize_values(const Schema& schema, json&& values);
 
 /// The verdict on a customer's form values, the one build_line_item_metadata gives: the
 /// values normalized as they would be stored, then customer keys starting with "_" and
@@ -33,6 +35,8 @@ schema::Report validate_values(const Schema& schema, const json& values);
 
 /// The same report as JSON text (validate_values(...).to_json_text(), byte for byte).
 std::string validate_values_text(const Schema& schema, const json& values);
+/// The same, normalizing `values` in place: no copy (a form's values on every keystroke).
+std::string validate_values_text(const Schema& schema, json&& values);
 
 /// Normalizes, validates (validate_values) and stamps. On invalid input: Error{validation,
 /// "personalization.invalid"} whose `details` is the issue list (Report::to_json()
