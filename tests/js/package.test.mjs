@@ -20,6 +20,7 @@ before(() => {
   const files = packed[0].files.map((f) => f.path).sort();
   assert.ok(files.includes("web/dist/medusa_personalize.wasm"));
   assert.ok(files.includes("web/dist/index.js"), "the bundled entry point is shipped");
+  assert.ok(files.includes("web/dist/form.js") && files.includes("web/types/form.d.ts"), "medusa-personalize/form is shipped");
   assert.ok(files.includes("web/types/index.d.ts"));
   assert.ok(files.includes("LICENSE"), "the MIT licence package.json declares");
   assert.ok(!files.some((f) => /^(sdk|tests|web\/src)\//.test(f)), "only the package files are shipped");
@@ -35,6 +36,7 @@ test("installed package: Node imports it and completes real calls", async () => 
   try {
     const script = `
       import { MedusaPersonalize, FetchError } from "medusa-personalize";
+      import { createPersonalizationForm } from "medusa-personalize/form";
       const sdk = await MedusaPersonalize.create({ baseUrl: ${JSON.stringify(mock.url)}, publishableKey: ${JSON.stringify(PUBLISHABLE_KEY)} });
       const { products } = await sdk.store.product.list();
       const shirt = products.find((p) => p.handle === "custom-t-shirt");
@@ -44,8 +46,10 @@ test("installed package: Node imports it and completes real calls", async () => 
         variant_id: shirt.variants[0].id, personalization: { message: "Packed", font: "Mono" } });
       let status = 0;
       try { await sdk.store.order.retrieve("order_missing"); } catch (e) { status = e instanceof FetchError ? e.status : -1; }
+      const form = createPersonalizationForm(schema, { values: { message: "Packed", font: "Mono" } });
       console.log(JSON.stringify({ items: after.items.length, message: after.items[0].metadata.message,
-        fingerprint: schema.fingerprint, invalid: schema.validate({}).valid, status }));`;
+        fingerprint: schema.fingerprint, invalid: schema.validate({}).valid, status,
+        formMetadata: form.toMetadata().message }));`;
     writeFileSync(path.join(work, "app", "use.mjs"), script);
     const out = JSON.parse(execFileSync("node", ["use.mjs"], { cwd: path.join(work, "app"), encoding: "utf8" }));
     assert.deepEqual({ ...out, fingerprint: out.fingerprint.slice(0, 8) }, {
@@ -54,6 +58,7 @@ test("installed package: Node imports it and completes real calls", async () => 
       fingerprint: "fnv1a64:",
       invalid: false,
       status: 404,
+      formMetadata: "Packed",
     });
   } finally {
     await mock.stop();

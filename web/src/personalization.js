@@ -71,6 +71,15 @@ export class PersonalizationSchema {
     return this.core.buildMetadata(this[ID], values, stamp);
   }
 
+  /**
+   * Reads an image's type and pixel size from its bytes (a File, Blob, ArrayBuffer or typed
+   * array) and checks it against the `x-image` rules of `field`: `{ image, report }`.
+   */
+  async checkImage(field, input) {
+    const bytes = await bytesOf(input);
+    return this.core.checkImage(this[ID], String(field ?? ""), bytes);
+  }
+
   /** Re-checks stored metadata (a cart line or an order item) against this schema. */
   validateLineItemMetadata(metadata) {
     return this.core.validateLineItemMetadata(this[ID], metadata);

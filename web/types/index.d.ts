@@ -242,6 +242,13 @@ export class PersonalizationSchema {
    */
   fieldLength(field: string, value: string): FieldLength;
   /**
+   * Reads an image's type and pixel size from its bytes and checks it against the field's
+   * `x-image` print rules.
+   * @example
+   * const { image, report } = await schema.checkImage("photo", input.files[0]);
+   */
+  checkImage(field: string, input: ImageInput): Promise<{ image: ImageInfo; report: ValidationReport }>;
+  /**
    * Line-item metadata for `values`; throws PersonalizationValidationError.
    * @example
    * await sdk.store.cart.createLineItem(cartId, { variant_id, quantity: 1, metadata: schema.buildMetadata(form) });
