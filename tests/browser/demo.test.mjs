@@ -97,13 +97,21 @@ test("the form is generated from the schema and validates on every keystroke", a
   // A photo below the print resolution is refused before upload.
   await page.setInputFiles("#field-photo", lowRes);
   await page.waitForFunction(() => document.querySelector("#field-photo-error").textContent !== "");
-  assert.match(await text("#field-photo-error"), /pixels|dpi/);
+  // One message for the photo, stating the pixels the print needs.
+  assert.equal(await text("#field-photo-error"), "Photo: needs at least 1182 × 1477 pixels to print sharply");
   assert.match(await text(".preview .warning"), /would print at 48 dpi, below the 150 dpi/);
   await shot("2-product-invalid");
   // Only PNG and JPEG, judged by their bytes, not by their name.
   await page.setInputFiles("#field-photo", { name: "photo.png", mimeType: "image/png", buffer: Buffer.from("<svg onload=alert(1)>") });
   await page.waitForFunction(() => /PNG|JPEG|type/i.test(document.querySelector("#field-photo-error").textContent));
   assert.equal(await page.locator(".image-extra img.thumb:not([hidden])").count(), 0);
+  // Clearing the (optional) photo resets every message about it, the DPI warning too.
+  await page.setInputFiles("#field-photo", lowRes);
+  await page.waitForFunction(() => !document.querySelector(".preview .warning").hidden);
+  await page.setInputFiles("#field-photo", []);
+  await page.waitForFunction(() => document.querySelector("#field-photo-error").textContent === "");
+  assert.equal(await page.locator(".preview .warning:not([hidden])").count(), 0);
+  assert.equal(await page.getAttribute("#field-photo", "aria-invalid"), "false");
 });
 
 test("two different shirts, the same one twice, a photo: separate and merged lines", async () => {
@@ -158,7 +166,7 @@ test("edit a personalization, change a quantity, remove a line", async () => {
   assert.equal(await page.locator(".field-textarea .counter.over").count(), 1);
   await page.fill("#field-message", INJECTION);
   await page.fill("#field-height_mm", "100");
-  assert.match(await text("#field-height_mm-error"), /must be <= 60/);
+  assert.equal(await text("#field-height_mm-error"), "Letter height in mm: at most 60");
   assert.equal(await page.locator("form.personalization button[type=submit]").isDisabled(), true);
   await page.fill("#field-height_mm", "30");
   await page.selectOption("#field-finish", "Polished");

@@ -1,186 +1,131 @@
-// A personalization form generated from the product's schema (schema.fields), validated
-// by the WebAssembly validator on every keystroke.
+// A personalization form rendered from the package's form model (medusa-personalize/form):
+// the model keeps the values, the issues in words for people, the counters and the image
+// uploads; this file draws it and forwards the customer's input.
+import { createPersonalizationForm } from "../../src/form.js";
 import { fontStack } from "./config.js";
 import { h, replace } from "./dom.js";
 
-/** The field a validation issue belongs to ("/message/0" -> "message", required -> params.property). */
-export function fieldOf(issue) {
-  const segment = issue.instance_path.split("/")[1];
-  if (segment) return segment.replace(/~1/g, "/").replace(/~0/g, "~");
-  return issue.params?.property ?? "";
-}
-
 /**
- * Builds the form into `container`. `values` is the draft to start from; `onChange(values,
- * report)` runs after every edit with the current values and the validation report.
- * `uploadImage(field, file, progress)` uploads and resolves to the stored reference.
+ * Builds the form into `container`. `values` is the draft to start from (its fields show
+ * their issues at once); `onChange(values, report)` runs after every change;
+ * `upload(file, options)` stores an image (sdk.store.personalization.uploadImage);
+ * `onImageChecked(image)` receives what a chosen photo's check read from it (null once
+ * the photo is removed).
  * Returns { values(), report(), touchAll() }.
  */
-export function buildForm(container, { schema, values: initial, onChange, checkImage, uploadImage }) {
-  const values = { ...(initial ?? {}) };
-  const touched = new Set(Object.keys(values));
-  const errorNodes = new Map();
-  const inputs = new Map();
-  const counters = new Map();
-  let report = { valid: false, issues: [] };
-  const pending = new Set(); // image fields being uploaded
-  const imageProblems = new Map(); // field -> issues of a refused image
+export function buildForm(container, { schema, values: initial, onChange, upload, onImageChecked }) {
+  const form = createPersonalizationForm(schema, { values: initial, upload });
+  const views = new Map(); // field -> { control, error, counter, progress, preview, note }
+  let lastChecked = null;
 
-  // A character counter for a text field with an upper limit, or null.
-  const counterFor = (field) => {
-    const { max } = schema.fieldLength(field.name, "");
-    if (max === null) return null;
-    const counter = h("span", { class: "counter", "aria-hidden": "true" });
-    counters.set(field.name, counter);
-    return counter;
+  const render = () => {
+    for (const [name, view] of views) {
+      const field = form.field(name);
+      const messages = field.issues.map((i) => i.message);
+      view.error.textContent = messages.join("; ");
+      view.control.setAttribute("aria-invalid", messages.length ? "true" : "false");
+      if (view.counter) {
+        const { length, max, over } = field.counter;
+        view.counter.textContent = `${length} / ${max}`;
+        view.counter.classList.toggle("over", over);
+      }
+      if (view.progress) renderUpload(view, field);
+    }
+    const checked = [...views.keys()].map((name) => form.field(name).upload?.image).find(Boolean) ?? null;
+    if (checked !== lastChecked) {
+      lastChecked = checked;
+      onImageChecked?.(checked); // null once the photo is removed
+    }
+    onChange?.(form.values, form.report);
   };
 
-  const revalidate = () => {
-    report = schema.validate(values); // the verdict the add to cart will give
-    const issues = [...report.issues];
-    for (const [, list] of imageProblems) issues.push(...list);
-    const byField = new Map();
-    for (const issue of issues) {
-      const name = fieldOf(issue);
-      if (!byField.has(name)) byField.set(name, []);
-      byField.get(name).push(issue.message); // in the schema's own words (x-messages) where it has them
+  const renderUpload = (view, field) => {
+    const upload = field.upload;
+    view.progress.hidden = upload?.status !== "uploading";
+    view.progress.value = upload?.progress ?? 0;
+    const stored = upload?.status === "done" ? upload.image : null;
+    view.preview.hidden = !stored;
+    if (stored) {
+      view.preview.src = stored.url;
+      view.preview.alt = `${field.label}: ${stored.width}×${stored.height} px`;
     }
-    for (const [name, node] of errorNodes) {
-      const messages = touched.has(name) ? byField.get(name) ?? [] : [];
-      node.textContent = messages.length ? messages.join("; ") : "";
-      inputs.get(name)?.setAttribute("aria-invalid", messages.length ? "true" : "false");
-    }
-    for (const [name, counter] of counters) {
-      // Counted as the schema counts: characters as the customer sees them when the field
-      // limits graphemes, of the text as it will be stored (NFC, trimmed).
-      const { length, max } = schema.fieldLength(name, String(values[name] ?? ""));
-      counter.textContent = `${length} / ${max}`;
-      counter.classList.toggle("over", length > max);
-    }
-    const ok = report.valid && pending.size === 0 && imageProblems.size === 0;
-    onChange?.({ ...values }, { ...report, valid: ok, issues });
+    view.note.textContent = stored
+      ? `Uploaded: ${stored.width}×${stored.height} px`
+      : upload?.image ? `${upload.image.mime}, ${upload.image.width}×${upload.image.height} px` : "";
   };
 
-  const set = (name, value) => {
-    if (value === undefined || value === "") delete values[name];
-    else values[name] = value;
-    touched.add(name);
-    revalidate();
-  };
-
-  const rows = schema.fields.map((field) => {
+  const rows = form.fields.map((field) => {
     const id = `field-${field.name}`;
     const errorId = `${id}-error`;
     const error = h("p", { id: errorId, class: "field-error", "aria-live": "polite" });
-    errorNodes.set(field.name, error);
     const described = [field.description ? `${id}-help` : null, errorId].filter(Boolean).join(" ");
     const common = { id, name: field.name, "aria-describedby": described, "aria-invalid": "false", required: field.required };
-    const s = field.schema;
-    let control;
-    let extra = null;
+    const value = form.values[field.name];
+    const set = (v) => form.set(field.name, v);
+    const view = { error };
     switch (field.widget) {
       case "textarea":
-        control = h("textarea", { ...common, rows: 3, placeholder: field.placeholder || null, oninput: (e) => set(field.name, e.target.value) });
-        control.value = values[field.name] ?? "";
-        extra = counterFor(field);
+        view.control = h("textarea", { ...common, rows: 3, placeholder: field.placeholder || null, oninput: (e) => set(e.target.value) });
+        view.control.value = value ?? "";
         break;
       case "select":
-      case "font": {
-        const options = (s.enum ?? []).map((v) =>
-          h("option", { value: String(v), style: field.widget === "font" ? `font-family: ${fontStack(v)}` : null }, String(v)),
-        );
-        control = h("select", { ...common, onchange: (e) => set(field.name, e.target.value || undefined) },
-          field.required && s.default !== undefined ? null : h("option", { value: "" }, "Choose…"), options);
-        control.value = values[field.name] ?? s.default ?? "";
-        if (values[field.name] === undefined && s.default !== undefined) values[field.name] = s.default;
+      case "font":
+        view.control = h("select", { ...common, onchange: (e) => set(e.target.value || undefined) },
+          field.required && field.default !== undefined ? null : h("option", { value: "" }, "Choose…"),
+          (field.options ?? []).map((o) =>
+            h("option", { value: String(o.value), style: field.widget === "font" ? `font-family: ${fontStack(o.value)}` : null }, o.label)));
+        view.control.value = value ?? "";
         break;
-      }
       case "colour":
-        control = h("input", { ...common, type: "color", oninput: (e) => set(field.name, e.target.value) });
-        control.value = values[field.name] ?? s.default ?? "#000000";
+        view.control = h("input", { ...common, type: "color", oninput: (e) => set(e.target.value) });
+        view.control.value = value ?? "#000000";
         break;
       case "number":
-        control = h("input", {
-          ...common, type: "number", step: "any", min: s.minimum ?? null, max: s.maximum ?? null,
-          oninput: (e) => set(field.name, e.target.value === "" ? undefined : Number.isNaN(Number(e.target.value)) ? e.target.value : Number(e.target.value)),
+        view.control = h("input", {
+          ...common, type: "number", step: field.number.step ?? "any", min: field.number.minimum, max: field.number.maximum,
+          oninput: (e) => set(e.target.value === "" ? undefined : Number.isNaN(Number(e.target.value)) ? e.target.value : Number(e.target.value)),
         });
-        control.value = values[field.name] ?? "";
+        view.control.value = value ?? "";
         break;
       case "checkbox":
-        control = h("input", { ...common, type: "checkbox", onchange: (e) => set(field.name, e.target.checked) });
-        control.checked = Boolean(values[field.name] ?? s.default ?? false);
+        view.control = h("input", { ...common, type: "checkbox", onchange: (e) => set(e.target.checked) });
+        view.control.checked = Boolean(value);
         break;
-      case "image": {
-        const progress = h("progress", { max: 1, value: 0, hidden: true, "aria-label": `${field.label} upload progress` });
-        const preview = h("img", { class: "thumb", alt: "", hidden: true });
-        const note = h("p", { class: "field-note", "aria-live": "polite" });
-        const showStored = (ref) => {
-          if (!ref?.url) return;
-          preview.src = ref.url;
-          preview.alt = `${field.label}: ${ref.width}×${ref.height} px`;
-          preview.hidden = false;
-          note.textContent = `Uploaded: ${ref.width}×${ref.height} px`;
-        };
-        showStored(values[field.name]);
-        control = h("input", {
-          ...common,
-          type: "file",
-          accept: (s["x-image"]?.accept ?? ["image/png", "image/jpeg"]).join(","),
-          onchange: async (e) => {
+      case "image":
+        view.control = h("input", {
+          ...common, type: "file", accept: field.image.accept.join(","),
+          onchange: (e) => {
             const file = e.target.files?.[0];
-            touched.add(field.name);
-            imageProblems.delete(field.name);
-            if (!file) return set(field.name, undefined);
-            delete values[field.name];
-            pending.add(field.name);
-            revalidate();
-            try {
-              const { image, report: checked } = await checkImage(field.name, file);
-              if (checked && !checked.valid) {
-                imageProblems.set(field.name, checked.issues.map((i) => ({ ...i, instance_path: `/${field.name}` })));
-                note.textContent = `${image.mime}, ${image.width}×${image.height} px`;
-                return;
-              }
-              progress.hidden = false;
-              const ref = await uploadImage(field.name, file, ({ loaded, total }) => {
-                progress.value = total ? loaded / total : 0;
-              });
-              values[field.name] = ref;
-              showStored(ref);
-            } catch (error) {
-              imageProblems.set(field.name, [{ instance_path: `/${field.name}`, code: error.code ?? "upload", message: error.message }]);
-            } finally {
-              pending.delete(field.name);
-              progress.hidden = true;
-              revalidate();
-            }
+            if (file) form.selectImage(field.name, file);
+            else form.removeImage(field.name);
           },
         });
-        extra = h("div", { class: "image-extra" }, progress, preview, note);
+        view.progress = h("progress", { max: 1, value: 0, hidden: true, "aria-label": `${field.label} upload progress` });
+        view.preview = h("img", { class: "thumb", alt: "", hidden: true });
+        view.note = h("p", { class: "field-note", "aria-live": "polite" });
         break;
-      }
-      default: {
-        control = h("input", { ...common, type: "text", placeholder: field.placeholder || null, autocomplete: "off", oninput: (e) => set(field.name, e.target.value) });
-        control.value = values[field.name] ?? "";
-        extra = counterFor(field);
-      }
+      default:
+        view.control = h("input", { ...common, type: "text", placeholder: field.placeholder || null, autocomplete: "off", oninput: (e) => set(e.target.value) });
+        view.control.value = value ?? "";
     }
-    inputs.set(field.name, control);
+    if (field.text?.max !== null && field.text?.max !== undefined) view.counter = h("span", { class: "counter", "aria-hidden": "true" });
+    views.set(field.name, view);
+    const extra = view.progress ? h("div", { class: "image-extra" }, view.progress, view.preview, view.note) : view.counter ?? null;
     return h("div", { class: `field field-${field.widget}` },
       h("label", { for: id }, field.label, field.required ? h("span", { class: "required", "aria-hidden": "true" }, " *") : null),
       field.description ? h("p", { id: `${id}-help`, class: "field-help" }, field.description) : null,
-      control,
+      view.control,
       extra,
       error);
   });
   replace(container, ...rows);
-  revalidate();
+  form.subscribe(render);
+  // A draft's fields were filled in earlier: their issues show at once.
+  for (const name of Object.keys(initial ?? {})) if (views.has(name)) form.touch(name);
+  render();
   return {
-    values: () => ({ ...values }),
-    report: () => report,
-    touchAll() {
-      for (const f of schema.fields) touched.add(f.name);
-      revalidate();
-    },
+    values: () => form.values,
+    report: () => form.report,
+    touchAll: () => form.touchAll(),
   };
 }

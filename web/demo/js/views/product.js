@@ -74,15 +74,12 @@ export async function renderProduct(view, shop, handle, params, refreshCartBadge
       schema,
       values,
       onChange: update,
-      checkImage: async (field, file) => {
-        checkedImage = null;
-        const checked = await sdk.personalization.checkImage(file, schema, field);
-        const dpi = effectiveDpi(checked.image, printArea());
-        if (dpi !== null) announce(`Photo ${checked.image.width}×${checked.image.height} px, about ${dpi} dpi at print size.`);
-        checkedImage = checked.image; // update() shows the DPI warning for it
-        return checked;
+      upload: (file, options) => sdk.store.personalization.uploadImage(file, { ...options, filename: file.name }),
+      onImageChecked: (image) => {
+        checkedImage = image; // the update that follows shows its DPI warning
+        const dpi = image ? effectiveDpi(image, printArea()) : null;
+        if (dpi !== null) announce(`Photo ${image.width}×${image.height} px, about ${dpi} dpi at print size.`);
       },
-      uploadImage: async (field, file, onProgress) => (await sdk.personalization.uploadImage(file, { filename: file.name, onProgress })).file,
     });
     formBox.append(h("div", { class: "actions" }, h("label", { for: "quantity" }, "Quantity "), quantity, button));
   };
