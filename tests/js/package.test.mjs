@@ -21,6 +21,7 @@ before(() => {
   assert.ok(files.includes("web/dist/medusa_personalize.wasm"));
   assert.ok(files.includes("web/dist/index.js"), "the bundled entry point is shipped");
   assert.ok(files.includes("web/dist/form.js") && files.includes("web/types/form.d.ts"), "medusa-personalize/form is shipped");
+  assert.ok(files.includes("web/dist/element.js") && files.includes("web/types/element.d.ts"), "medusa-personalize/element is shipped");
   assert.ok(files.includes("web/types/index.d.ts"));
   assert.ok(files.includes("LICENSE"), "the MIT licence package.json declares");
   assert.ok(!files.some((f) => /^(sdk|tests|web\/src)\//.test(f)), "only the package files are shipped");
@@ -37,6 +38,7 @@ test("installed package: Node imports it and completes real calls", async () => 
     const script = `
       import { MedusaPersonalize, FetchError } from "medusa-personalize";
       import { createPersonalizationForm } from "medusa-personalize/form";
+      import { ELEMENT_NAME } from "medusa-personalize/element"; // defines nothing on a server
       const sdk = await MedusaPersonalize.create({ baseUrl: ${JSON.stringify(mock.url)}, publishableKey: ${JSON.stringify(PUBLISHABLE_KEY)} });
       const { products } = await sdk.store.product.list();
       const shirt = products.find((p) => p.handle === "custom-t-shirt");
@@ -49,7 +51,7 @@ test("installed package: Node imports it and completes real calls", async () => 
       const form = createPersonalizationForm(schema, { values: { message: "Packed", font: "Mono" } });
       console.log(JSON.stringify({ items: after.items.length, message: after.items[0].metadata.message,
         fingerprint: schema.fingerprint, invalid: schema.validate({}).valid, status,
-        formMetadata: form.toMetadata().message }));`;
+        formMetadata: form.toMetadata().message, element: ELEMENT_NAME }));`;
     writeFileSync(path.join(work, "app", "use.mjs"), script);
     const out = JSON.parse(execFileSync("node", ["use.mjs"], { cwd: path.join(work, "app"), encoding: "utf8" }));
     assert.deepEqual({ ...out, fingerprint: out.fingerprint.slice(0, 8) }, {
@@ -59,6 +61,7 @@ test("installed package: Node imports it and completes real calls", async () => 
       invalid: false,
       status: 404,
       formMetadata: "Packed",
+      element: "medusa-personalization-form",
     });
   } finally {
     await mock.stop();

@@ -1,6 +1,7 @@
 // Compiled with `tsc --noEmit` and never run: the form model's declarations accept what
 // the docs show and refuse what they must not.
-import { MedusaPersonalize } from "medusa-personalize";
+import { MedusaPersonalize, type PersonalizationSchema } from "medusa-personalize";
+import "medusa-personalize/element";
 import { createPersonalizationForm, type FieldState, type PersonalizationForm } from "medusa-personalize/form";
 
 export async function formFlow(file: Blob) {
@@ -26,4 +27,19 @@ export async function formFlow(file: Blob) {
   createPersonalizationForm({ type: "object" });
   // @ts-expect-error a field's issues are read, not assigned
   form.field("message").issues = 1;
+}
+
+export function elementUse(schema: PersonalizationSchema) {
+  const el = document.querySelector("medusa-personalization-form");
+  if (!el) return;
+  el.schema = schema;
+  el.addEventListener("valid", (e) => {
+    const valid: boolean = e.detail.valid;
+    void valid;
+  });
+  el.addEventListener("change", (e) => void e.detail.report.issues.length);
+  const metadata: Record<string, unknown> = el.toMetadata();
+  void metadata;
+  // @ts-expect-error the schema is a compiled PersonalizationSchema
+  el.schema = { type: "object" };
 }
