@@ -181,6 +181,10 @@ test("toMetadata is exactly what createPersonalizedLineItem sends", async () => 
   assert.throws(() => createPersonalizationForm(compiled).toMetadata(), { code: "personalization.invalid" });
   const metadata = form.toMetadata();
   assert.equal(metadata.message, "Für Zoë");
+  // Typed as a phone types it: the curly apostrophe is stored as the pattern's '.
+  form.set("message", "Don\u2019t\u00a0forget");
+  assert.equal(form.toMetadata().message, "Don't forget");
+  form.set("message", "  Für Zoe\u0308  ");
   await client.store.cart.createPersonalizedLineItem("cart_1", { variant_id: "variant_1", quantity: 1, personalization: form.values, schema: compiled });
   assert.deepEqual(JSON.parse(requests[0].body).metadata, metadata);
 });

@@ -261,6 +261,38 @@ TEST_SUITE("metadata") {
     CHECK(out["photo"]["url"] == "https://x/A\xCC\x8A.png");
   }
 
+  TEST_CASE("typed as phones type it: curly quotes, dashes and non-breaking spaces made plain") {
+    auto s = p::Schema::from_json(json::parse(R"({
+      "type": "object",
+      "properties": {
+        "message": {"type": "string", "pattern": "^[\\p{L} ,.'\"!-]+$", "maxLength": 28},
+        "exact": {"type": "string", "x-plain-punctuation": false}
+      }
+    })"));
+    REQUIRE(s.ok());
+    // "Don’t forget Zoë’s day" as an iPhone types it, with a non-breaking space and a dash.
+    const std::string typed =
+        "Don\xE2\x80\x99t forget Zo\xC3\xAB\xE2\x80\x99s\xC2\xA0"
+        "day \xE2\x80\x94 "
+        "\xE2\x80\x9C"
+        "A\xE2\x80\x9D";
+    const auto report = p::validate_values(*s, json{{"message", typed}});
+    CHECK(report.valid());
+    const json out = build_ok(*s, json{{"message", typed},
+                                       {"exact",
+                                        "\xE2\x80\x9C"
+                                        "A\xE2\x80\x9D"}});
+    CHECK(out["message"] == "Don't forget Zo\xC3\xAB's day - \"A\"");
+    CHECK(out["exact"] ==
+          "\xE2\x80\x9C"
+          "A\xE2\x80\x9D");  // kept as typed when the field says so
+    CHECK(p::field_length(*s, "message", typed).length == 28);  // as stored: at the limit
+    auto bad =
+        p::Schema::from_json(json::parse(R"({"properties":{"m":{"x-plain-punctuation":"no"}}})"));
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().code == "schema.vocabulary");
+  }
+
   TEST_CASE("x-maxGraphemes counts what the customer sees; field_length counts the same way") {
     auto s = p::Schema::from_json(json::parse(R"({
       "type": "object",

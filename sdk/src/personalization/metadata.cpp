@@ -51,11 +51,62 @@ std::string normalize_newlines(const std::string& s) {
   return out;
 }
 
+// The ASCII character a phone's typographic punctuation stands for, or 0: curly quotes
+// and apostrophes (a phone keyboard types them for ' and "), dashes and the minus sign,
+// and the non-breaking spaces.
+char plain_punctuation(char32_t c) {
+  switch (c) {
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
+      return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+      return '"';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+      return '-';
+    case 0x00A0:
+    case 0x2007:
+    case 0x202F:
+      return ' ';
+    default:
+      return 0;
+  }
+}
+
+std::string plain_punctuation(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    const char32_t c = text::decode_utf8(s, i);
+    if (const char plain = plain_punctuation(c))
+      out += plain;
+    else
+      out.append(s, at, i - at);
+  }
+  return out;
+}
+
 // A text value as it is stored: line breaks as "\n", Unicode NFC (so the same visible
-// text is the same metadata however the keyboard composed it), trimmed unless the field
-// says `x-trim: false`.
+// text is the same metadata however the keyboard composed it), typographic quotes,
+// dashes and non-breaking spaces as their ASCII forms unless the field says
+// `x-plain-punctuation: false`, trimmed unless it says `x-trim: false`.
 std::string normalize_text(const json& field, const std::string& value) {
   std::string s = text::to_nfc(normalize_newlines(value));
+  if (field.value("x-plain-punctuation", true)) s = plain_punctuation(s);
   if (field.value("x-trim", true)) s = trim(s);
   return s;
 }

@@ -503,6 +503,10 @@ class Compiler {
     if (auto it = s.find("x-trim"); it != s.end() && !it->is_boolean()) {
       return (void)fail("schema.vocabulary", "x-trim must be a boolean", where + "/x-trim");
     }
+    if (auto it = s.find("x-plain-punctuation"); it != s.end() && !it->is_boolean()) {
+      return (void)fail("schema.vocabulary", "x-plain-punctuation must be a boolean",
+                        where + "/x-plain-punctuation");
+    }
     const std::pair<const char*, std::optional<std::uint64_t>*> grapheme_limits[] = {
         {"x-minGraphemes", &n.min_graphemes}, {"x-maxGraphemes", &n.max_graphemes}};
     for (const auto& [keyword, limit] : grapheme_limits) {
