@@ -85,6 +85,17 @@ test("the form is generated from the schema and validates on every keystroke", a
   assert.deepEqual(widgets, ["field field-text", "field field-font", "field field-colour", "field field-image"]);
   const button = page.locator("form.personalization button[type=submit]");
   assert.equal(await button.isDisabled(), true, "empty required message blocks adding");
+  assert.equal(await text("#why"), "To add it: Your message: fill this in", "a disabled Add to cart says why");
+  assert.equal(await page.title(), "Custom T-Shirt · Personalized gifts", "the title follows the route");
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  // Tap targets of at least 44 px.
+  const heights = await page.locator("form.personalization input[type=text], form.personalization select, form.personalization button").evaluateAll(
+    (nodes) => nodes.filter((n) => n.offsetParent).map((n) => n.getBoundingClientRect().height));
+  assert.ok(heights.every((px) => px >= 44), `heights ${heights}`);
+  // An invalid field keeps its red border once left.
+  await page.focus("#field-message");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.getAttribute("#field-message", "aria-invalid"), "true");
   await page.fill("#field-message", "Hi <b>");
   assert.equal(await page.getAttribute("#field-message", "aria-invalid"), "true");
   assert.match(await text("#field-message-error"), /Use letters, digits/);
@@ -108,8 +119,10 @@ test("the form is generated from the schema and validates on every keystroke", a
   // Clearing the (optional) photo resets every message about it, the DPI warning too.
   await page.setInputFiles("#field-photo", lowRes);
   await page.waitForFunction(() => !document.querySelector(".preview .warning").hidden);
-  await page.setInputFiles("#field-photo", []);
+  await page.click("button:has-text('Remove photo')");
   await page.waitForFunction(() => document.querySelector("#field-photo-error").textContent === "");
+  assert.equal(await page.locator("button:has-text('Remove photo')").isHidden(), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "field-photo", "focus returns to the file input");
   assert.equal(await page.locator(".preview .warning:not([hidden])").count(), 0);
   assert.equal(await page.getAttribute("#field-photo", "aria-invalid"), "false");
 });
@@ -153,6 +166,7 @@ test("edit a personalization, change a quantity, remove a line", async () => {
 
   // An engraved letter whose message tries to inject HTML: shown as text, never run.
   await openProduct("Engraved Letter");
+  assert.equal(await page.textContent("label[for=variant]"), "Finish ", "the picker is named after the product's option");
   const letterWidgets = await page.locator("form.personalization .field").evaluateAll((f) => f.map((x) => x.className));
   assert.deepEqual(letterWidgets, ["field field-text", "field field-textarea", "field field-number", "field field-select", "field field-checkbox"]);
   assert.deepEqual(await page.locator("#field-finish option").allTextContents(), ["Choose…", "Brushed", "Polished", "Antique"]);

@@ -13,10 +13,17 @@ import { h, replace } from "./dom.js";
  * the photo is removed).
  * Returns { values(), report(), touchAll() }.
  */
-export function buildForm(container, { schema, values: initial, onChange, upload, onImageChecked }) {
+export function buildForm(container, { schema, values: initial, onChange, upload, onImageChecked, announce }) {
   const form = createPersonalizationForm(schema, { values: initial, upload });
-  const views = new Map(); // field -> { control, error, counter, progress, preview, note }
+  const views = new Map(); // field -> { control, error, counter, progress, preview, note, remove }
   let lastChecked = null;
+  let counterTimer = null;
+  // The count is announced politely once typing pauses, never on each keystroke.
+  const announceCount = (name) => {
+    clearTimeout(counterTimer);
+    const { length, max } = form.counter(name);
+    counterTimer = setTimeout(() => announce?.(`${length} of ${max} characters`), 1200);
+  };
 
   const render = () => {
     for (const [name, view] of views) {
@@ -52,6 +59,7 @@ export function buildForm(container, { schema, values: initial, onChange, upload
     view.note.textContent = stored
       ? `Uploaded: ${stored.width}×${stored.height} px`
       : upload?.image ? `${upload.image.mime}, ${upload.image.width}×${upload.image.height} px` : "";
+    view.remove.hidden = !upload;
   };
 
   const rows = form.fields.map((field) => {
@@ -103,14 +111,27 @@ export function buildForm(container, { schema, values: initial, onChange, upload
         view.progress = h("progress", { max: 1, value: 0, hidden: true, "aria-label": `${field.label} upload progress` });
         view.preview = h("img", { class: "thumb", alt: "", hidden: true });
         view.note = h("p", { class: "field-note", "aria-live": "polite" });
+        view.remove = h("button", {
+          type: "button", class: "secondary", hidden: true,
+          onclick: () => {
+            view.control.value = "";
+            form.removeImage(field.name);
+            view.control.focus();
+          },
+        }, `Remove ${field.label.toLowerCase()}`);
         break;
       default:
         view.control = h("input", { ...common, type: "text", placeholder: field.placeholder || null, autocomplete: "off", oninput: (e) => set(e.target.value) });
         view.control.value = value ?? "";
     }
-    if (field.text?.max !== null && field.text?.max !== undefined) view.counter = h("span", { class: "counter", "aria-hidden": "true" });
+    if (field.text?.max !== null && field.text?.max !== undefined) {
+      view.counter = h("span", { class: "counter", "aria-hidden": "true" });
+      view.control.addEventListener("input", () => announceCount(field.name));
+    }
+    // An invalid field keeps its red border once left: leaving it touches it.
+    view.control.addEventListener("blur", () => form.touch(field.name));
     views.set(field.name, view);
-    const extra = view.progress ? h("div", { class: "image-extra" }, view.progress, view.preview, view.note) : view.counter ?? null;
+    const extra = view.progress ? h("div", { class: "image-extra" }, view.progress, view.preview, view.note, view.remove) : view.counter ?? null;
     return h("div", { class: `field field-${field.widget}` },
       h("label", { for: id }, field.label, field.required ? h("span", { class: "required", "aria-hidden": "true" }, " *") : null),
       field.description ? h("p", { id: `${id}-help`, class: "field-help" }, field.description) : null,
@@ -126,6 +147,8 @@ export function buildForm(container, { schema, values: initial, onChange, upload
   return {
     values: () => form.values,
     report: () => form.report,
+    /** `{ ok, reasons }`: why the form cannot be added yet, in words. */
+    submittable: () => form.submittable,
     touchAll: () => form.touchAll(),
   };
 }

@@ -9,6 +9,7 @@ import { renderCheckout } from "./views/checkout.js";
 import { renderConfirmation } from "./views/confirmation.js";
 import { renderProduct } from "./views/product.js";
 
+const SHOP_NAME = "Personalized gifts";
 const view = document.getElementById("view");
 const badge = document.getElementById("cart-count");
 
@@ -39,6 +40,10 @@ async function route() {
     if (current !== navigation) return;
     document.body.dataset.page = parts[0] ?? "catalogue";
     replace(view, page);
+    // The page's title follows the route (its heading), and each page opens at its top.
+    const heading = page.querySelector("h1")?.textContent?.trim();
+    document.title = heading && heading !== SHOP_NAME ? `${heading} · ${SHOP_NAME}` : SHOP_NAME;
+    window.scrollTo(0, 0);
     await refreshCartBadge();
   });
   if (current !== navigation) return;

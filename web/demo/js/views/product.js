@@ -30,8 +30,9 @@ export async function renderProduct(view, shop, handle, params, refreshCartBadge
   const canvas = h("canvas", { width: 360, height: 420, role: "img", "aria-label": "Preview of your personalized product" });
   const dpiNote = h("p", { class: "warning", "aria-live": "polite", hidden: true });
   const quantity = h("input", { type: "number", id: "quantity", min: 1, value: String(editing?.quantity ?? 1), "aria-label": "Quantity" });
-  const button = h("button", { type: "submit", class: "primary", disabled: true }, editing ? "Save changes" : "Add to cart");
+  const button = h("button", { type: "submit", class: "primary", disabled: true, "aria-describedby": "why" }, editing ? "Save changes" : "Add to cart");
   const priceNode = h("p", { class: "price" });
+  const why = h("p", { class: "why", id: "why", "aria-live": "polite" });
   const printArea = () => variant.metadata?.print_area_mm ?? { width: 200, height: 250 };
   let form;
 
@@ -41,6 +42,9 @@ export async function renderProduct(view, shop, handle, params, refreshCartBadge
     report = nextReport;
     state.saveDraft(draftKey, values);
     button.disabled = !report.valid;
+    // A disabled Add to cart says why.
+    const reasons = report.valid ? [] : form?.submittable().reasons ?? [];
+    why.textContent = reasons.length ? `To add it: ${reasons.join(" ")}` : "";
     const schema = schemaFor();
     const byWidget = (widget) => schema.fields.find((f) => f.widget === widget)?.name;
     const imageField = byWidget("image");
@@ -74,6 +78,7 @@ export async function renderProduct(view, shop, handle, params, refreshCartBadge
       schema,
       values,
       onChange: update,
+      announce,
       upload: (file, options) => sdk.store.personalization.uploadImage(file, { ...options, filename: file.name }),
       onImageChecked: (image) => {
         checkedImage = image; // the update that follows shows its DPI warning
@@ -81,7 +86,8 @@ export async function renderProduct(view, shop, handle, params, refreshCartBadge
         if (dpi !== null) announce(`Photo ${image.width}×${image.height} px, about ${dpi} dpi at print size.`);
       },
     });
-    formBox.append(h("div", { class: "actions" }, h("label", { for: "quantity" }, "Quantity "), quantity, button));
+    formBox.append(h("div", { class: "actions" }, h("label", { for: "quantity" }, "Quantity "), quantity, button), why);
+    update(form.values(), form.report()); // now that `form` is set, with the reasons
   };
 
   const submit = () => attempt(async () => {
@@ -111,7 +117,8 @@ export async function renderProduct(view, shop, handle, params, refreshCartBadge
         h("h1", {}, product.title),
         h("p", { class: "muted" }, product.description ?? ""),
         priceNode,
-        h("label", { for: "variant" }, "Size "), variantPicker,
+        // The picker is named after the product's own options ("Size", "Finish", ...).
+        h("label", { for: "variant" }, `${(product.options ?? []).map((o) => o.title).join(" / ") || "Variant"} `), variantPicker,
         h("h2", {}, editing ? "Edit your personalization" : "Personalize it"),
         formBox)));
   renderForm();
