@@ -167,6 +167,7 @@ test("edit a personalization, change a quantity, remove a line", async () => {
   // An engraved letter whose message tries to inject HTML: shown as text, never run.
   await openProduct("Engraved Letter");
   assert.equal(await page.textContent("label[for=variant]"), "Finish ", "the picker is named after the product's option");
+  assert.equal(await page.textContent("#quantity-hint"), " 1 to 99 per line ", "quantity limits stated");
   const letterWidgets = await page.locator("form.personalization .field").evaluateAll((f) => f.map((x) => x.className));
   assert.deepEqual(letterWidgets, ["field field-text", "field field-textarea", "field field-number", "field field-select", "field field-checkbox"]);
   assert.deepEqual(await page.locator("#field-finish option").allTextContents(), ["Choose…", "Brushed", "Polished", "Antique"]);
@@ -185,6 +186,12 @@ test("edit a personalization, change a quantity, remove a line", async () => {
   await page.fill("#field-height_mm", "30");
   await page.selectOption("#field-finish", "Polished");
   await page.check("#field-gift_wrap");
+  // A quantity outside the stated limits is refused with a message, not changed silently.
+  await page.fill("#quantity", "0");
+  await page.click("form.personalization button[type=submit]");
+  assert.equal(await text("#why"), "Quantity: a whole number from 1 to 99");
+  assert.equal(await page.getAttribute("#quantity", "aria-invalid"), "true");
+  await page.fill("#quantity", "1");
   await addToCart();
   assert.equal(await lines().count(), 3);
   const letter = lines().filter({ hasText: "Engraved Letter" });
@@ -253,6 +260,16 @@ test("a failed request shows a clear message and can be retried; nothing is lost
 test("checkout survives a reload, places the order, and the confirmation shows each personalization", async () => {
   await page.goto(`${base}/demo/#/checkout`);
   await page.waitForSelector("#checkout");
+  // The items with their personalizations, and the backend's shipping and total, before paying.
+  const listed = await page.locator(".checkout-items > li").allTextContents();
+  assert.equal(listed.length, 4);
+  assert.ok(listed.some((t) => t.includes("Happy birthday, Anna!")));
+  await page.waitForFunction(() => /Shipping: .* · Total: /.test(document.getElementById("checkout-totals").textContent));
+  // An email is checked as an email: "anna@example" is refused where a browser lets it pass.
+  await page.fill("#co-email", "anna@example");
+  await page.click("#place-order");
+  assert.equal(await text("#co-email-error"), "Email: enter an address like name@example.com");
+  assert.equal(await page.getAttribute("#co-email", "aria-invalid"), "true");
   await page.fill("#co-email", "anna@example.com");
   await page.fill("#co-first_name", "Anna");
   await page.fill("#co-last_name", "Muster");

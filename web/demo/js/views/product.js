@@ -29,7 +29,12 @@ export async function renderProduct(view, shop, handle, params, refreshCartBadge
   const formBox = h("form", { class: "personalization", novalidate: true, onsubmit: (e) => { e.preventDefault(); submit(); } });
   const canvas = h("canvas", { width: 360, height: 420, role: "img", "aria-label": "Preview of your personalized product" });
   const dpiNote = h("p", { class: "warning", "aria-live": "polite", hidden: true });
-  const quantity = h("input", { type: "number", id: "quantity", min: 1, value: String(editing?.quantity ?? 1), "aria-label": "Quantity" });
+  // The quantity's limits are stated, and a quantity outside them is refused with a
+  // message rather than silently changed.
+  const MAX_QUANTITY = 99;
+  const quantity = h("input", { type: "number", id: "quantity", min: 1, max: MAX_QUANTITY, step: 1, inputmode: "numeric",
+    value: String(editing?.quantity ?? 1), "aria-describedby": "quantity-hint" });
+  const quantityHint = h("span", { id: "quantity-hint", class: "muted" }, ` 1 to ${MAX_QUANTITY} per line `);
   const button = h("button", { type: "submit", class: "primary", disabled: true, "aria-describedby": "why" }, editing ? "Save changes" : "Add to cart");
   const priceNode = h("p", { class: "price" });
   const why = h("p", { class: "why", id: "why", "aria-live": "polite" });
@@ -86,16 +91,22 @@ export async function renderProduct(view, shop, handle, params, refreshCartBadge
         if (dpi !== null) announce(`Photo ${image.width}×${image.height} px, about ${dpi} dpi at print size.`);
       },
     });
-    formBox.append(h("div", { class: "actions" }, h("label", { for: "quantity" }, "Quantity "), quantity, button), why);
+    formBox.append(h("div", { class: "actions" }, h("label", { for: "quantity" }, "Quantity "), quantity, quantityHint, button), why);
     update(form.values(), form.report()); // now that `form` is set, with the reasons
   };
 
   const submit = () => attempt(async () => {
     form.touchAll();
     if (!form.report().valid) return;
+    const qty = Number(quantity.value);
+    if (!Number.isInteger(qty) || qty < 1 || qty > MAX_QUANTITY) {
+      why.textContent = `Quantity: a whole number from 1 to ${MAX_QUANTITY}`;
+      quantity.setAttribute("aria-invalid", "true");
+      return quantity.focus();
+    }
+    quantity.setAttribute("aria-invalid", "false");
     button.disabled = true;
     const cart = await currentCart(shop, { create: true });
-    const qty = Math.max(1, Number(quantity.value) || 1);
     const personalization = form.values();
     if (editing) {
       await sdk.store.cart.updatePersonalizedLineItem(cart.id, editing.id, { quantity: qty, personalization, product });
