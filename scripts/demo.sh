@@ -33,6 +33,7 @@ done
 if [ "$medusa" = true ]; then
   [ "$cli" = false ] || { echo "--cli runs against the mock; the contract test runs it against Medusa" >&2; exit 2; }
   bash scripts/build-wasm.sh >/dev/null
+  node scripts/bundle-demo.mjs
   preset=${MEDUSA_DEMO_PRESET:-native-release}
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j"$(nproc)" --target print_worker >/dev/null
@@ -63,6 +64,7 @@ preset=${MEDUSA_DEMO_PRESET:-native-release}
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" -j"$(nproc)" --target "${targets[@]}" >/dev/null
 bash scripts/build-wasm.sh >/dev/null
+node scripts/bundle-demo.mjs
 bin=build/$preset
 
 work=$(mktemp -d -t medusa-personalize-demo-XXXXXX)

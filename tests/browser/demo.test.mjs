@@ -21,6 +21,7 @@ let browser;
 let page;
 const dialogs = [];
 const pageErrors = [];
+const responses = [];
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
@@ -47,6 +48,7 @@ before(async () => {
     d.dismiss();
   });
   page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.on("response", (r) => responses.push({ url: r.url(), encoding: r.headers()["content-encoding"] ?? "" }));
 });
 
 after(async () => {
@@ -76,6 +78,12 @@ test("the catalogue lists the personalized products", async () => {
   await page.waitForSelector(".card");
   assert.deepEqual(await page.locator(".card h2").allTextContents(), ["Custom T-Shirt", "Engraved Letter"]);
   assert.match(await text(".card"), /Personalize: Your message, Font, Text colour, Photo/);
+  // Loaded as a phone needs it: one bundle (no chain of source modules), the .wasm once
+  // (preloaded, then used), brotli-compressed.
+  const wasm = responses.filter((r) => r.url.endsWith(".wasm"));
+  assert.equal(wasm.length, 1, "the preloaded module is the one instantiated");
+  assert.equal(wasm[0].encoding, "br");
+  assert.equal(responses.filter((r) => r.url.includes("/src/") || r.url.includes("/demo/js/")).length, 0);
   await shot("1-catalogue");
 });
 

@@ -1,5 +1,7 @@
 #include "server.hpp"
 
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <stdexcept>
 
@@ -524,6 +526,27 @@ struct MockServer::Routes {
       s.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
       s.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
       s.set_mount_point("/", options().static_dir);
+      // The .wasm precompressed (scripts/bundle-demo.mjs writes .br and .gz beside it):
+      // cpp-httplib compresses text types on the fly, but not application/wasm.
+      s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        if (req.method != "GET" || req.path.size() < 5 ||
+            req.path.compare(req.path.size() - 5, 5, ".wasm") != 0 ||
+            req.path.find("..") != std::string::npos)
+          return httplib::Server::HandlerResponse::Unhandled;
+        const std::string accepted = req.get_header_value("Accept-Encoding");
+        for (const char* encoding : {"br", "gzip"}) {
+          if (accepted.find(encoding) == std::string::npos) continue;
+          std::ifstream file(options().static_dir + req.path + (encoding[0] == 'b' ? ".br" : ".gz"),
+                             std::ios::binary);
+          if (!file) continue;
+          std::string body((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+          res.set_header("Content-Encoding", encoding);
+          res.set_header("Vary", "Accept-Encoding");
+          res.set_content(std::move(body), "application/wasm");
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;  // the mount point sends it as it is
+      });
     }
     s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (res.status == 413) {

@@ -6,13 +6,25 @@ import { state } from "./state.js";
 
 let shop = null;
 
+/** Where the page's server has the module: the one the page preloads. */
+export const WASM_URL = new URL("../dist/medusa_personalize.wasm", document.baseURI).href;
+
 export function loadShop() {
   if (!shop) {
     shop = (async () => {
-      const sdk = await MedusaPersonalize.create({ baseUrl: "", publishableKey: PUBLISHABLE_KEY });
-      const { regions } = await sdk.store.region.list();
+      const sdk = await MedusaPersonalize.create({ baseUrl: "", publishableKey: PUBLISHABLE_KEY, wasm: WASM_URL });
+      const listProducts = (region) =>
+        sdk.store.product.list({ limit: 50, region_id: region, fields: "*variants.calculated_price" });
+      // The region of the last visit lets the catalogue load beside the regions; on a
+      // first visit (or if that region is gone) the products wait for the region.
+      const remembered = state.regionId();
+      const [{ regions }, guessed] = await Promise.all([
+        sdk.store.region.list(),
+        remembered ? listProducts(remembered).catch(() => null) : null,
+      ]);
       const region = regions[0];
-      const { products } = await sdk.store.product.list({ limit: 50, region_id: region.id, fields: "*variants.calculated_price" });
+      state.setRegionId(region.id);
+      const { products } = guessed && remembered === region.id ? guessed : await listProducts(region.id);
       return { sdk, region, products };
     })().catch((error) => {
       shop = null; // let the next attempt retry

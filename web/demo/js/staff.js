@@ -12,6 +12,7 @@ const logout = document.getElementById("logout");
 const sdk = await MedusaPersonalize.create({
   baseUrl: "",
   publishableKey: PUBLISHABLE_KEY,
+  wasm: new URL("../dist/medusa_personalize.wasm", document.baseURI).href, // the preloaded one
   auth: { jwtTokenStorageMethod: "session", jwtTokenStorageKey: "medusa-personalize-demo-staff" },
 });
 

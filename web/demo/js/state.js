@@ -20,6 +20,8 @@ function write(key, value) {
 }
 
 export const state = {
+  regionId: () => read("region", null),
+  setRegionId: (id) => write("region", id),
   cartId: () => read("cart", null),
   setCartId: (id) => write("cart", id ?? undefined),
   draft: (key) => read("draft:" + key, null),
