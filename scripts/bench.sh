@@ -9,5 +9,6 @@ export NODE_PATH=/usr/share/nodejs
 cmake --preset native-release >/dev/null
 cmake --build --preset native-release -j"$(nproc)" --target validator_bench mock_load_bench medusa_mock
 bash scripts/build-wasm.sh
+node scripts/bundle-demo.mjs
 node bench/run.mjs "$@"
 node bench/storefront.mjs "$@"
