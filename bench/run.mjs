@@ -11,7 +11,7 @@ import { kb, machine, median, spread } from "./js/common.mjs";
 import { measureBrowser } from "./js/browser.mjs";
 import { measureNodeCalls, measureNodeMemory, measureNodeStartup, measureNodeText, measureNodeValidation } from "./js/node.mjs";
 import { responses } from "./js/responses.mjs";
-import { measureSize } from "./js/size.mjs";
+import { measureEntryPoints, measureSize } from "./js/size.mjs";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
@@ -24,6 +24,7 @@ const log = (s) => process.stderr.write(`${s}\n`);
 const before = machine();
 log("bytes shipped...");
 const size = await measureSize(repo, path.join(work, "size"));
+const entryPoints = await measureEntryPoints(repo);
 log("start-up in Node...");
 const nodeStartup = await measureNodeStartup(repo, ROUNDS * 2, path.join(work, "startup"));
 log("validation in Node...");
@@ -118,6 +119,12 @@ for (const [name, s] of Object.entries(size)) {
 }
 out();
 out(`Ours is ${ratio(ours.brotli, peers.brotli)}x the brotli bytes of @medusajs/js-sdk + ajv + ajv-formats.`);
+out();
+out("What the package's other entry points add to a storefront that ships the main one (each bundled alone; neither imports the core again):");
+out();
+out("| entry point | raw | gzip | brotli |");
+out("|---|---|---|---|");
+for (const [name, s] of Object.entries(entryPoints)) out(`| \`${name}\` | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
 out();
 out("## Start-up: import to first validation result (ms)");
 out();

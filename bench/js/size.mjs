@@ -45,23 +45,41 @@ const sizes = (bytes) => ({
 
 const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
 
+// The package's other entry points, each bundled alone: what it adds to a storefront
+// that already ships the package's main entry (neither imports the core).
+const EXTRA_ENTRIES = {
+  "medusa-personalize/form": `export { createPersonalizationForm } from "@repo/web/src/form.js";`,
+  "medusa-personalize/element": `import "@repo/web/src/element.js";`,
+};
+
+async function bundled(repo, source) {
+  const out = await build({
+    stdin: { contents: source, resolveDir: repo, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    alias: { "@repo": repo },
+    logLevel: "silent",
+  });
+  return Buffer.from(out.outputFiles[0].contents);
+}
+
+/** { entry: { raw, gzip, brotli } } for the form model and the custom element. */
+export async function measureEntryPoints(repo) {
+  const results = {};
+  for (const [name, source] of Object.entries(EXTRA_ENTRIES)) results[name] = sizes(await bundled(repo, source));
+  return results;
+}
+
 /** { name: { raw, gzip, brotli, parts } } for each contender. */
 export async function measureSize(repo, workDir) {
   mkdirSync(workDir, { recursive: true });
   const results = {};
   for (const [name, source] of Object.entries(ENTRIES)) {
-    const out = await build({
-      stdin: { contents: source, resolveDir: repo, loader: "js" },
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      write: false,
-      alias: { "@repo": repo },
-      logLevel: "silent",
-    });
-    const js = Buffer.from(out.outputFiles[0].contents);
+    const js = await bundled(repo, source);
     writeFileSync(path.join(workDir, `${name.replace(/[^a-z0-9]+/gi, "_")}.js`), js);
     let total = sizes(js);
     const parts = { js: sizes(js) };

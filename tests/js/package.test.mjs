@@ -148,3 +148,15 @@ test("installed package: a Vite build runs in Chromium under a strict CSP agains
     await mock.stop();
   }
 });
+
+test("installed package: a bundler keeps `import \"medusa-personalize/element\"` (a side effect)", async () => {
+  const { build } = await import("esbuild");
+  const app = path.join(work, "app");
+  const out = await build({
+    stdin: { contents: `import "medusa-personalize/element";`, resolveDir: app, loader: "js" },
+    bundle: true, minify: true, format: "esm", platform: "browser", write: false, logLevel: "silent",
+  });
+  const js = new TextDecoder().decode(out.outputFiles[0].contents);
+  assert.match(js, /medusa-personalization-form/, "the element's definition is in the bundle");
+  assert.match(js, /customElements/);
+});
