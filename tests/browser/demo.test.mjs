@@ -366,6 +366,27 @@ test("the SDK keeps the JWT in localStorage by default, and opens it only when i
   }
 });
 
+test("on a 390 px phone the preview stays in view while the customer types", async () => {
+  const phone = await browser.context.newPage();
+  try {
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${base}/demo/#/product/custom-t-shirt`);
+    await phone.waitForSelector("#field-message");
+    await phone.focus("#field-photo"); // the last field: the page scrolls down to it
+    await phone.focus("#field-message");
+    await phone.keyboard.type("Hello");
+    const box = await phone.evaluate(() => {
+      const r = document.querySelector(".preview canvas").getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight };
+    });
+    assert.ok(box.top >= 0 && box.bottom <= box.height, `the preview is in view: ${JSON.stringify(box)}`);
+    const input = await phone.evaluate(() => document.querySelector("#field-message").getBoundingClientRect().top);
+    assert.ok(input >= 0 && input < 844, "the field being typed in is in view too");
+  } finally {
+    await phone.close();
+  }
+});
+
 test("no dialogs, no script errors, injected markup never ran", () => {
   assert.deepEqual(dialogs, []);
   assert.deepEqual(pageErrors, []);
