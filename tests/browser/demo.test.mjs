@@ -142,6 +142,9 @@ test("two different shirts, the same one twice, a photo: separate and merged lin
   await page.setInputFiles("#field-photo", photo);
   await page.waitForSelector(".image-extra img.thumb:not([hidden])");
   assert.match(await text(".image-extra .field-note"), /Uploaded: 2400×3000 px/);
+  // The preview has a text alternative that says what it shows.
+  assert.match(await page.getAttribute(".preview canvas", "aria-label"),
+    /^Preview of the print area: the message “Happy birthday, Anna!” in Script, colour #1d1d1f, and your photo \(2400 × 3000 pixels\) above it\.$/);
   await shot("3-product-with-photo");
   await addToCart();
   assert.equal(await lines().count(), 1);

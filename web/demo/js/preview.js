@@ -51,9 +51,17 @@ function wrap(ctx, text, maxWidth) {
  * print area in mm ({width, height}); `photoField`/`textField` name the schema fields.
  */
 export function drawPreview(canvas, values, { printArea = { width: 200, height: 250 }, photoField = "photo", textField = "message", fontField = "font", colourField = "colour" } = {}) {
+  // Drawn at the screen's pixel density: the canvas keeps its size in CSS pixels
+  // (data-width/height) and gets devicePixelRatio times as many pixels.
+  const w = Number(canvas.dataset.width ?? (canvas.dataset.width = canvas.width));
+  const hgt = Number(canvas.dataset.height ?? (canvas.dataset.height = canvas.height));
+  const dpr = Math.min(3, window.devicePixelRatio || 1);
+  if (canvas.width !== Math.round(w * dpr)) {
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(hgt * dpr);
+  }
   const ctx = canvas.getContext("2d");
-  const w = canvas.width;
-  const hgt = canvas.height;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const redraw = () => drawPreview(canvas, values, { printArea, photoField, textField, fontField, colourField });
   ctx.clearRect(0, 0, w, hgt);
   shirtPath(ctx, w, hgt);
@@ -90,23 +98,39 @@ export function drawPreview(canvas, values, { printArea = { width: 200, height: 
   }
   const message = values?.[textField];
   if (message) {
-    let size = Math.max(10, Math.round(areaW / 10));
+    // Every line is drawn: the text shrinks until all its lines (the customer's line
+    // breaks kept) fit the text box, never cut.
     const maxWidth = areaW * 0.92;
-    ctx.font = `${size}px ${fontStack(values?.[fontField])}`;
-    let lines = wrap(ctx, String(message), maxWidth).slice(0, 3);
-    // A word wider than the print area: shrink the text until it fits.
-    const widest = Math.max(...lines.map((l) => ctx.measureText(l).width));
-    if (widest > maxWidth) {
-      size = Math.max(6, Math.floor((size * maxWidth) / widest));
+    const layout = (size) => {
       ctx.font = `${size}px ${fontStack(values?.[fontField])}`;
-      lines = wrap(ctx, String(message), maxWidth).slice(0, 3);
-    }
+      const lines = String(message).split("\n").flatMap((paragraph) => wrap(ctx, paragraph, maxWidth));
+      const widest = Math.max(0, ...lines.map((l) => ctx.measureText(l).width));
+      return { lines, fits: widest <= maxWidth && lines.length * size * 1.1 <= textHeight };
+    };
+    let size = Math.max(10, Math.round(areaW / 10));
+    let { lines, fits } = layout(size);
+    while (!fits && size > 3) ({ lines, fits } = layout(--size));
     ctx.fillStyle = values?.[colourField] ?? "#1d1d1f";
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
     const top = y + areaH - textHeight + (textHeight - lines.length * size * 1.1) / 2 + size * 0.55;
     lines.forEach((line, i) => ctx.fillText(line, x + areaW / 2, top + i * size * 1.1));
   }
+  canvas.setAttribute("aria-label", describePreview(values, { photoField, textField, fontField, colourField }));
+}
+
+// The preview in words, for those who cannot see the canvas.
+function describePreview(values, { photoField, textField, fontField, colourField }) {
+  const parts = [];
+  const message = values?.[textField];
+  if (message) {
+    parts.push(`the message “${String(message).replace(/\n/g, " / ")}”` +
+      (values?.[fontField] ? ` in ${values[fontField]}` : "") +
+      (values?.[colourField] ? `, colour ${values[colourField]}` : ""));
+  }
+  const photo = values?.[photoField];
+  if (photo?.url) parts.push(`your photo (${photo.width} × ${photo.height} pixels) above it`);
+  return parts.length ? `Preview of the print area: ${parts.join(", and ")}.` : "Preview of the print area: empty so far.";
 }
 
 /** The print resolution of an image over the print area, in dots per inch (the lower axis). */
