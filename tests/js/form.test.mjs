@@ -33,6 +33,10 @@ const SCHEMA = {
 
 const sdk = await createSdk({ baseUrl: "http://127.0.0.1:9" });
 const schema = sdk.personalization.compile(SCHEMA);
+// A photo's bytes with a distinct trailing byte: the reader ignores what follows the
+// image, and each test's upload is not taken for an earlier test's (the form remembers
+// the uploads of the page by their bytes).
+const variantOf = (name, n) => Buffer.concat([image(name), Buffer.from([n])]);
 const stored = (bytes) => ({ url: "https://cdn.example/p.jpg", mime: "image/jpeg", width: 2400, height: 3000, bytes });
 
 test("fields: every widget described for a renderer, in display order", () => {
@@ -149,6 +153,21 @@ test("a good image is uploaded with progress; the form is valid only once it is 
   void progress;
 });
 
+test("the same photo chosen again reuses its stored reference: one upload, equal metadata", async () => {
+  let uploads = 0;
+  const upload = async (file) => (uploads++, { url: `https://cdn.example/${uploads}.png`, mime: "image/png", width: 1800, height: 2200, bytes: file.length });
+  const bytes = variantOf("progressive-2400x3000.jpg", 1);
+  const a = createPersonalizationForm(schema, { values: { message: "Twice" }, upload });
+  const b = createPersonalizationForm(schema, { values: { message: "Twice" }, upload });
+  const first = await a.selectImage("photo", bytes);
+  const second = await b.selectImage("photo", new Uint8Array(bytes)); // the same bytes, another object
+  assert.equal(uploads, 1);
+  assert.deepEqual(second, first);
+  assert.deepEqual(b.toMetadata(), a.toMetadata(), "the cart merges them into one line");
+  await b.selectImage("photo", image("photo-1200x900.jpg")); // other bytes: uploaded (and refused first if too small)
+  assert.ok(uploads === 2 || b.field("photo").upload.status === "refused");
+});
+
 test("a second photo replaces the first mid-upload; a failed upload says why", async () => {
   let first;
   const form = createPersonalizationForm(schema, {
@@ -161,9 +180,9 @@ test("a second photo replaces the first mid-upload; a failed upload says why", a
       throw Object.assign(new Error("the server refused the upload (413)"), { code: "http.payload_too_large" });
     },
   });
-  const a = form.selectImage("photo", image("progressive-2400x3000.jpg"));
-  await new Promise((resolve) => setImmediate(resolve));
-  const b = form.selectImage("photo", image("progressive-2400x3000.jpg"));
+  const a = form.selectImage("photo", variantOf("progressive-2400x3000.jpg", 2));
+  while (!first) await new Promise((resolve) => setImmediate(resolve)); // its upload has begun
+  const b = form.selectImage("photo", variantOf("progressive-2400x3000.jpg", 3));
   assert.equal(first.aborted, true, "the first upload was cancelled");
   assert.equal(await a, null);
   assert.equal(await b, null);

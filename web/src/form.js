@@ -11,6 +11,22 @@
 //   form.set("message", "Happy birthday");
 
 const MM_PER_INCH = 25.4;
+// Stored references of the images this page uploaded, by the SHA-256 of their bytes: the
+// same photo chosen again (the same shirt ordered twice) reuses its URL, so the two
+// personalizations are equal and the cart merges them into one line.
+const UPLOADED = new Map();
+const MAX_REMEMBERED_UPLOADS = 50;
+
+async function digestOf(file) {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const bytes = file instanceof Uint8Array || file instanceof ArrayBuffer || ArrayBuffer.isView(file)
+    ? file
+    : typeof file?.arrayBuffer === "function" ? await file.arrayBuffer() : null;
+  if (!bytes) return null;
+  const hash = new Uint8Array(await subtle.digest("SHA-256", bytes));
+  return Array.from(hash, (b) => b.toString(16).padStart(2, "0")).join("");
+}
 const TEXT_WIDGETS = new Set(["text", "textarea"]);
 
 /** Creates the state of a form for a compiled PersonalizationSchema. */
@@ -174,7 +190,8 @@ export class PersonalizationForm {
    * Checks an image against the field's print rules from its bytes (type, pixels, the
    * resolution at print size, bytes) and uploads it if it passes, reporting progress.
    * Resolves to the stored reference, or null when the check refused it (the field's
-   * issues say why). A later selection or `removeImage` cancels this one.
+   * issues say why). A later selection or `removeImage` cancels this one. The same bytes
+   * uploaded earlier on this page reuse their reference instead of a second upload.
    */
   async selectImage(name, file) {
     const field = this.requireField(name);
@@ -196,6 +213,15 @@ export class PersonalizationForm {
         this.changed();
         return null;
       }
+      const digest = await digestOf(file);
+      if (!current()) return null;
+      const known = digest && UPLOADED.get(digest);
+      if (known) {
+        Object.assign(state, { status: "done", progress: 1, image: known });
+        this.current[name] = known;
+        this.changed();
+        return known;
+      }
       if (typeof this.upload !== "function") throw new TypeError("the form was created without an upload function");
       state.status = "uploading";
       this.changed();
@@ -211,6 +237,10 @@ export class PersonalizationForm {
       });
       if (!current()) return null;
       const reference = uploaded?.file ?? uploaded; // uploadImage answers { file }
+      if (digest && reference?.url) {
+        UPLOADED.set(digest, reference);
+        if (UPLOADED.size > MAX_REMEMBERED_UPLOADS) UPLOADED.delete(UPLOADED.keys().next().value);
+      }
       Object.assign(state, { status: "done", progress: 1, image: reference });
       this.current[name] = reference;
       this.changed();
