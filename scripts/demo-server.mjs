@@ -57,7 +57,9 @@ async function serveFile(req, res) {
   } catch {
     return notFound(res);
   }
-  if (relative === "/demo/js/config.js") {
+  // The page's publishable key is the mock's: this Medusa's replaces it, in the sources
+  // and in the bundles scripts/bundle-demo.mjs makes of them.
+  if (relative === "/demo/js/config.js" || (relative.startsWith("/demo/build/") && relative.endsWith(".js"))) {
     bytes = Buffer.from(bytes.toString("utf8").replace(/"pk_[0-9A-Za-z]+"/, JSON.stringify(publishableKey)));
   }
   if (relative.startsWith("/demo/") && relative.endsWith(".html")) {

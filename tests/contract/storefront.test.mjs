@@ -4,7 +4,7 @@
 // and separate lines, checkout and the confirmation. Screenshots: build/screenshots/medusa-*.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { launchChromium } from "../js/browser.mjs";
@@ -19,6 +19,7 @@ let page;
 const pageErrors = [];
 
 before(async () => {
+  execFileSync(process.execPath, [path.join(repo, "scripts/bundle-demo.mjs")]); // as demo.sh --medusa does
   await shirtWithSchema();
   mkdirSync(shots, { recursive: true });
   server = spawn(process.execPath, [path.join(repo, "scripts/demo-server.mjs"), "0", env.url, env.key], { stdio: ["ignore", "pipe", "inherit"] });
