@@ -11,6 +11,17 @@ import { launchChromium } from "../../tests/js/browser.mjs";
 import { bundlePage } from "./browser.mjs";
 
 export const PHONE = { cpuSlowdown: 4, latencyMs: 400, downloadBitsPerSecond: 1_600_000, uploadBitsPerSecond: 750_000 };
+/** Applies the phone profile to a page through its CDP session (Network.enable first). */
+export async function throttleLikeAPhone(cdp) {
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: PHONE.latencyMs,
+    downloadThroughput: PHONE.downloadBitsPerSecond / 8,
+    uploadThroughput: PHONE.uploadBitsPerSecond / 8,
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpuSlowdown });
+}
+
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
 
 // The real server's product (trace 106), its schema in metadata.
@@ -78,13 +89,7 @@ export async function measurePhone(repo, workDir, { rounds }) {
         const cdp = await page.context().newCDPSession(page);
         await cdp.send("Network.enable");
         await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-        await cdp.send("Network.emulateNetworkConditions", {
-          offline: false,
-          latency: PHONE.latencyMs,
-          downloadThroughput: PHONE.downloadBitsPerSecond / 8,
-          uploadThroughput: PHONE.uploadBitsPerSecond / 8,
-        });
-        await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpuSlowdown });
+        await throttleLikeAPhone(cdp);
         let received = 0;
         cdp.on("Network.loadingFinished", (e) => (received += e.encodedDataLength));
         await page.goto(`${base}/${pages[who]}.html`);

@@ -5,17 +5,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
-import { createSdk } from "./helpers.mjs";
+import { createSdk, seededRandom as rng } from "./helpers.mjs";
 
-function rng(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ["a", "b", "c", "message", "font"];
 const PATTERNS = ["^[a-z]+$", "\\d{2,3}", "^(ab|cd)*$", "^.{0,3}$", "x|y", "^[A-Z][a-z]*\\s?\\w*$", "^\\p{Lu}{1,3}$", "^[^\\d]*$"];

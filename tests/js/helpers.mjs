@@ -10,9 +10,11 @@ export const nativeBuild = process.env.MEDUSA_NATIVE_BUILD ?? path.join(repo, "b
 export const PUBLISHABLE_KEY = "pk_01MOCKMEDUSAPERSONALIZEDEMO0000000000000000000000000000000000000";
 export const ADMIN = { email: "admin@example.com", password: "supersecret" };
 
-/** Starts medusa_mock on 127.0.0.1:0; resolves to { url, stop() }. */
-export async function startMock(extraArgs = []) {
-  const binary = path.join(nativeBuild, "tests/mock_backend/medusa_mock");
+/**
+ * Starts medusa_mock on 127.0.0.1:0; resolves to { url, stop() }. `binary` defaults to
+ * the native build's (MEDUSA_NATIVE_BUILD).
+ */
+export async function startMock(extraArgs = [], { binary = path.join(nativeBuild, "tests/mock_backend/medusa_mock") } = {}) {
   const child = spawn(binary, ["--port", "0", ...extraArgs], { stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   child.stdout.setEncoding("utf8");
@@ -32,6 +34,17 @@ export async function startMock(extraArgs = []) {
       child.kill("SIGTERM");
       await once(child, "exit");
     },
+  };
+}
+
+/** A seeded pseudo-random generator (mulberry32): the same `seed`, the same sequence in [0, 1). */
+export function seededRandom(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

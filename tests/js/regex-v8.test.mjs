@@ -5,18 +5,10 @@
 // every run is the same; MEDUSA_REGEX_CASES raises the count.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createSdk } from "./helpers.mjs";
+import { createSdk, seededRandom as rng } from "./helpers.mjs";
 
 const CASES = Number(process.env.MEDUSA_REGEX_CASES ?? 3000);
 
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LETTERS = ["a", "b", "c", "é", "A", "Z", "🎉", "❤", " ", "1", "-", ".", "ж"];
 const SETS = ["[a-c]", "[^a]", "[\\d\\s]", "\\d", "\\w", "\\s", "\\S", "\\W", ".", "\\p{L}", "\\p{Lu}", "\\P{L}",

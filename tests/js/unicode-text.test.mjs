@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createSdk, repo } from "./helpers.mjs";
+import { createSdk, repo, seededRandom as rng } from "./helpers.mjs";
 
 const CASES = Number(process.env.MEDUSA_UNICODE_CASES ?? 20000);
 const sdk = await createSdk({ baseUrl: "http://127.0.0.1:9" });
@@ -24,14 +24,6 @@ const counted = sdk.personalization.compile({
 const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
 const graphemes = (s) => [...segmenter.segment(s)].length;
 
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function codePoints(file, keep = () => true) {
   const out = new Map();
@@ -47,6 +39,14 @@ function codePoints(file, keep = () => true) {
 }
 
 const isScalar = (cp) => cp < 0xd800 || cp > 0xdfff;
+
+// A text of 1 to `longest` code points, each from a pool picked at random.
+function randomText(random, pools, longest) {
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  let s = "";
+  for (let n = 1 + Math.floor(random() * longest); n > 0; n--) s += String.fromCodePoint(pick(pick(pools)));
+  return s;
+}
 const hex = (s) => [...s].map((c) => c.codePointAt(0).toString(16).toUpperCase()).join(" ");
 
 function compareNfc(texts) {
@@ -74,24 +74,14 @@ test("NFC: every code point alone, and after a base letter before two marks", ()
 test("NFC: random sequences of composites, marks of every class and Hangul", () => {
   const random = rng(0x6e6663);
   const marks = [...codePoints("CombiningClass.txt").values()].flat();
-  const decomposed = readFileSync(path.join(repo, "scripts/unicode/ucd/CanonicalDecompositions.txt"), "utf8")
-    .split("\n").filter((l) => l && !l.startsWith("#")).map((l) => parseInt(l, 16));
+  const decomposed = [...codePoints("CanonicalDecompositions.txt").values()].flat();
   const pools = [
     marks,
     decomposed,
     [0x1100, 0x1112, 0x1161, 0x1175, 0x11a7, 0x11a8, 0x11c2, 0xac00, 0xac01, 0xd7a3, 0xd788],
     [0x41, 0x61, 0x45, 0x65, 0x4f, 0x6f, 0x55, 0x3b1, 0x3c9, 0x438, 0x915, 0x9c7, 0xb47, 0x1025],
   ];
-  const texts = [];
-  for (let i = 0; i < CASES; i++) {
-    const n = 1 + Math.floor(random() * 8);
-    let s = "";
-    for (let k = 0; k < n; k++) {
-      const pool = pools[Math.floor(random() * pools.length)];
-      s += String.fromCodePoint(pool[Math.floor(random() * pool.length)]);
-    }
-    texts.push(s);
-  }
+  const texts = Array.from({ length: CASES }, () => randomText(random, pools, 8));
   const wrong = compareNfc(texts);
   assert.deepEqual(wrong.slice(0, 10), [], `${wrong.length} of ${texts.length} sequences differ`);
 });
@@ -106,12 +96,7 @@ test("graphemes: random sequences over every break class, as Intl.Segmenter coun
   pools.push(sample(pictographic, 24), [0x200d, 0x200d], [0x1f3fb, 0x1f3ff], [0x61, 0x20, 0x31], [0xfe0f]);
   const wrong = [];
   for (let i = 0; i < CASES; i++) {
-    const n = 1 + Math.floor(random() * 10);
-    let s = "";
-    for (let k = 0; k < n; k++) {
-      const pool = pools[Math.floor(random() * pools.length)];
-      s += String.fromCodePoint(pool[Math.floor(random() * pool.length)]);
-    }
+    const s = randomText(random, pools, 10);
     const { length } = counted.fieldLength("text", s);
     // fieldLength counts the stored text, which is in NFC: Intl.Segmenter is given the same.
     const expected = graphemes(s.normalize("NFC"));

@@ -15,8 +15,10 @@
 
 #include "medusa/personalize.hpp"
 #include "medusa/text.hpp"
+#include "text/utf8.hpp"
 
 namespace fs = std::filesystem;
+namespace text = medusa::text;
 using medusa::json;
 
 namespace {
@@ -52,22 +54,13 @@ void dump_unicode(const fs::path& dir) {
     std::istringstream in(hex_list);
     for (std::string h; in >> h;) {
       if (!std::isxdigit(static_cast<unsigned char>(h[0]))) continue;  // ÷ and ×
-      const auto cp = static_cast<char32_t>(std::stoul(h, nullptr, 16));
-      if (cp < 0x80) {
-        out += static_cast<char>(cp);
-        continue;
-      }
-      const int extra = cp < 0x800 ? 1 : cp < 0x10000 ? 2 : 3;
-      constexpr unsigned lead[] = {0, 0xC0, 0xE0, 0xF0};
-      out += static_cast<char>(lead[extra] | (cp >> (6 * extra)));
-      for (int k = extra - 1; k >= 0; --k)
-        out += static_cast<char>(0x80 | ((cp >> (6 * k)) & 0x3F));
+      text::append_utf8(out, static_cast<char32_t>(std::stoul(h, nullptr, 16)));
     }
     return out;
   };
-  const auto hex = [](const std::string& text) {
+  const auto hex = [](const std::string& bytes) {
     std::ostringstream out;
-    for (const unsigned char c : text) out << std::hex << static_cast<int>(c) << ' ';
+    for (const unsigned char c : bytes) out << std::hex << static_cast<int>(c) << ' ';
     return out.str();
   };
   std::ifstream normalization(dir / "NormalizationTest.txt");

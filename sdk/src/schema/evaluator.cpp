@@ -288,6 +288,26 @@ void Evaluator::count_issue(const Node& n, const char* keyword, const char* code
         {{"limit", limit}, {"actual", actual}});
 }
 
+bool Evaluator::check_length(const Node& n, std::uint64_t length,
+                             const std::optional<std::uint64_t>& min,
+                             const std::optional<std::uint64_t>& max, const LengthNames& names) {
+  bool within = true;
+  if (min && length < *min) {
+    if (!collecting()) return false;  // the verdict is known
+    count_issue(n, names.min_keyword, names.min_code, "must be at least ", *min, " characters",
+                length);
+    if (aborted_) return false;
+    within = false;
+  }
+  if (max && length > *max) {
+    if (collecting())
+      count_issue(n, names.max_keyword, names.max_code, "must be at most ", *max, " characters",
+                  length);
+    within = false;
+  }
+  return within;
+}
+
 void Evaluator::abort(const Node& n, const char* code, std::string message) {
   if (aborted_) return;
   aborted_ = true;
@@ -461,36 +481,17 @@ bool Evaluator::eval_node(const Node& n, const json& v) {
     }
   } else if (v.is_string()) {
     const auto& s = v.get_ref<const std::string&>();
-    if (n.min_length || n.max_length) {
-      const auto length = text::count_code_points(s);
-      if (n.min_length && length < *n.min_length) {
-        if (collecting())
-          count_issue(n, "minLength", "min_length", "must be at least ", *n.min_length,
-                      " characters", length);
-        if (failed()) return false;
-      }
-      if (n.max_length && length > *n.max_length) {
-        if (collecting())
-          count_issue(n, "maxLength", "max_length", "must be at most ", *n.max_length,
-                      " characters", length);
-        if (failed()) return false;
-      }
-    }
-    if (n.min_graphemes || n.max_graphemes) {
-      const auto length = text::count_graphemes(s);
-      if (n.min_graphemes && length < *n.min_graphemes) {
-        if (collecting())
-          count_issue(n, "x-minGraphemes", "min_graphemes", "must be at least ", *n.min_graphemes,
-                      " characters", length);
-        if (failed()) return false;
-      }
-      if (n.max_graphemes && length > *n.max_graphemes) {
-        if (collecting())
-          count_issue(n, "x-maxGraphemes", "max_graphemes", "must be at most ", *n.max_graphemes,
-                      " characters", length);
-        if (failed()) return false;
-      }
-    }
+    static constexpr LengthNames kCodePoints{"minLength", "min_length", "maxLength", "max_length"};
+    static constexpr LengthNames kGraphemes{"x-minGraphemes", "min_graphemes", "x-maxGraphemes",
+                                            "max_graphemes"};
+    if ((n.min_length || n.max_length) &&
+        !check_length(n, text::count_code_points(s), n.min_length, n.max_length, kCodePoints) &&
+        failed())
+      return false;
+    if ((n.min_graphemes || n.max_graphemes) &&
+        !check_length(n, text::count_graphemes(s), n.min_graphemes, n.max_graphemes, kGraphemes) &&
+        failed())
+      return false;
     if (n.pattern && !n.pattern->search(s)) {
       issue(n, Fixed::pattern);
       if (failed()) return false;

@@ -1,6 +1,7 @@
 // Instance evaluation over a compiled schema graph (internal header).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,14 @@ class Evaluator {
   [[gnu::noinline]] void count_issue(const Node& n, const char* keyword, const char* code,
                                      const char* words, std::uint64_t limit, const char* unit,
                                      std::uint64_t actual);
+  /// The names of a pair of string length limits: keywords and issue codes.
+  struct LengthNames {
+    const char *min_keyword, *min_code, *max_keyword, *max_code;
+  };
+  /// minLength/maxLength or x-minGraphemes/x-maxGraphemes on a string of `length`: false
+  /// when a limit is broken (its issues recorded when collecting).
+  bool check_length(const Node& n, std::uint64_t length, const std::optional<std::uint64_t>& min,
+                    const std::optional<std::uint64_t>& max, const LengthNames& names);
   void abort(const Node& n, const char* code, std::string message);
   // Built out of line and for size: these run only when a value fails or a limit is hit,
   // and inlined into the evaluator each was a few hundred bytes of module.
